@@ -1,0 +1,27 @@
+package org.folkmoot;
+
+import org.folkmoot.cli.FolkmootCommand;
+
+/** No arguments: the desktop app. A command: the command line, with the same engine. */
+public final class Folkmoot {
+    private Folkmoot() {
+    }
+
+    public static void main(String[] args) {
+        // jOOQ greets on first use; the facilitator's terminal is not the place for it
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (args.length == 0) {
+            org.folkmoot.app.FolkmootApp.launchApp(args);
+            return;
+        }
+        int status;
+        try {
+            status = FolkmootCommand.run(args);
+        } catch (Throwable t) { // NOPMD: the last line of defence; a person never sees a stack trace
+            System.err.println("folkmoot: unexpected failure: " + t);
+            status = 1;
+        }
+        System.exit(status);
+    }
+}

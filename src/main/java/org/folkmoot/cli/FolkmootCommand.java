@@ -1,0 +1,55 @@
+package org.folkmoot.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: the same engine as the app. */
+@Command(name = "folkmoot",
+        mixinStandardHelpOptions = true,
+        versionProvider = FolkmootCommand.Version.class,
+        description = "Runs a Community assembly. With no command, the desktop app starts.",
+        subcommands = {ReplayCommand.class})
+public final class FolkmootCommand implements Runnable {
+
+    /** Exit status of a refused input (MEETING-FORMAT.md). */
+    public static final int REFUSED = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line with the process's own output streams; returns the exit status. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new FolkmootCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // the last line of defence: one line, never a stack trace
+            commandLine.getErr().println("folkmoot: unexpected failure: " + e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The program's version, from the jar's manifest (the same string verdicts will carry). */
+    public static String version() {
+        String v = FolkmootCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"folkmoot " + version()};
+        }
+    }
+}

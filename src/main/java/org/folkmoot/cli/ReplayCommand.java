@@ -1,0 +1,123 @@
+package org.folkmoot.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.folkmoot.procedure.Resolution;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.Replay;
+import org.folkmoot.store.MeetingFile;
+import org.folkmoot.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code folkmoot replay MEETING.jsonl --out DIR [--db FILE]} (MEETING-FORMAT.md). */
+@Command(name = "replay",
+        description = "Replays a meeting script or record through the procedure and writes its record.",
+        mixinStandardHelpOptions = true)
+public final class ReplayCommand implements Callable<Integer> {
+    /** Far beyond any meeting (10,000 entries are about 3 MB); a larger file is not read into memory. */
+    static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
+
+    @Parameters(index = "0", paramLabel = "MEETING.jsonl", description = "the script or record to replay")
+    Path meetingFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for record.jsonl")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite meeting file: every entry is committed to it; resumes a prefix it holds")
+    Path db;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The clock for entries of a script that give no time of their own. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        var stdout = spec.commandLine().getOut();
+        var stderr = spec.commandLine().getErr();
+        byte[] input;
+        try {
+            long size = Files.size(meetingFile);
+            if (size > MAX_INPUT_BYTES) {
+                stderr.println("folkmoot: " + meetingFile + " is " + size + " bytes, too large for a meeting file");
+                return FolkmootCommand.REFUSED;
+            }
+            input = Files.readAllBytes(meetingFile);
+        } catch (NoSuchFileException e) {
+            stderr.println("folkmoot: " + meetingFile + ": no such file");
+            return FolkmootCommand.REFUSED;
+        } catch (IOException e) {
+            stderr.println("folkmoot: cannot read " + meetingFile + ": " + e.getMessage());
+            return FolkmootCommand.REFUSED;
+        }
+
+        Replay.Result result;
+        MeetingFile store = null;
+        try {
+            Optional<Replay.Stored> stored = Optional.empty();
+            if (db != null) {
+                store = MeetingFile.open(db);
+                stored = store.stored();
+            }
+            result = Replay.run(input, stored.orElse(null), store, clock);
+        } catch (FormatException | StoreException e) {
+            stderr.println("folkmoot: " + e.getMessage());
+            return FolkmootCommand.REFUSED;
+        } catch (RuntimeException e) {
+            // a commit that failed (disk full, file gone): nothing after it was acknowledged
+            stderr.println("folkmoot: the meeting file could not be written: " + e.getMessage());
+            return 1;
+        } finally {
+            if (store != null) store.close();
+        }
+
+        try {
+            writeRecord(out, result.record());
+        } catch (IOException e) {
+            stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
+            return 1;
+        }
+        if (result.refused()) {
+            stderr.println("folkmoot: refused: " + result.refusal());
+            return FolkmootCommand.REFUSED;
+        }
+        for (Resolution r : result.meeting().resolutions()) {
+            stdout.println(Replay.outcomeLine(r));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** Writes {@code DIR/record.jsonl} whole or not at all: a temporary file moved into place. */
+    static void writeRecord(Path dir, List<String> lines) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) text.append(line).append('\n');
+        Path target = dir.resolve("record.jsonl");
+        Path temp = Files.createTempFile(dir, ".record-", ".tmp");
+        try {
+            Files.write(temp, text.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.folkmoot.procedure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A meeting: the fold of its entries through the ladder. The state is always what the entries, replayed
+ * from the first, say it is; a correction replaces an entry and the whole meeting is folded again, so
+ * the app, {@code replay} and {@code audit} can never disagree.
+ */
+public final class Meeting {
+
+    /** The kinds of entries that hold a count and so may be corrected (MEETING-FORMAT.md, {@code correct}). */
+    public static final Set<String> CORRECTABLE =
+            Set.of("attendance", "vote", "objections", "agreement", "amendment-vote", "elect", "recall");
+
+    private final Header header;
+    private final List<Action> entries = new ArrayList<>();
+    /** Entry seq -> the action that replaces it now (the latest correction of it). */
+    private final Map<Long, Action> replacements = new HashMap<>();
+    private final List<Correction> corrections = new ArrayList<>();
+    private Ladder ladder;
+
+    private Meeting(Header header) {
+        this.header = header;
+        this.ladder = new Ladder(header);
+    }
+
+    /** A meeting with nothing recorded yet. */
+    public static Meeting open(Header header) {
+        return new Meeting(header);
+    }
+
+    /**
+     * Records {@code action} as the next entry, or refuses it. A refused action changes nothing.
+     *
+     * @return the refusal, or empty when the action was applied
+     */
+    public Optional<Refusal> apply(Action action) {
+        long seq = entries.size() + 1L;
+        String reason = action instanceof Action.Correct c ? correct(seq, c) : ladder.apply(seq, action);
+        if (reason != null) {
+            return Optional.of(new Refusal(seq, action.kind(), reason));
+        }
+        entries.add(action);
+        return Optional.empty();
+    }
+
+    private String correct(long seq, Action.Correct c) {
+        if (c.reason() == null || c.reason().isBlank()) return "a correction needs a reason";
+        if (c.entry() < 1 || c.entry() >= seq) {
+            return "there is no entry " + c.entry() + " to correct (entries so far: 1 to " + (seq - 1) + ")";
+        }
+        Action original = entries.get((int) (c.entry() - 1));
+        if (original instanceof Action.Correct) {
+            return "entry " + c.entry() + " is itself a correction; correct the entry it replaced";
+        }
+        if (!CORRECTABLE.contains(original.kind())) {
+            return "entry " + c.entry() + " is a " + original.kind()
+                    + "; only attendance, vote, objections, agreement, amendment-vote, elect and recall can be corrected";
+        }
+        if (!original.kind().equals(c.with().kind())) {
+            return "entry " + c.entry() + " is a " + original.kind() + "; it can only be replaced by a "
+                    + original.kind() + ", not by a " + c.with().kind();
+        }
+        Map<Long, Action> trialReplacements = new HashMap<>(replacements);
+        trialReplacements.put(c.entry(), c.with());
+        Ladder trial = new Ladder(header);
+        for (int i = 0; i < entries.size(); i++) {
+            long s = i + 1L;
+            Action earlier = entries.get(i);
+            if (earlier instanceof Action.Correct) continue;
+            Action effective = trialReplacements.getOrDefault(s, earlier);
+            String misfit = trial.apply(s, effective);
+            if (misfit != null) {
+                return s == c.entry()
+                        ? "the replacement does not fit: " + misfit
+                        : "with this correction, entry " + s + " (" + earlier.kind() + ") no longer fits: " + misfit;
+            }
+        }
+        ladder = trial;
+        replacements.put(c.entry(), c.with());
+        corrections.add(new Correction(seq, c.entry(), c.reason(), original, c.with()));
+        return null;
+    }
+
+    public Header header() { return header; }
+
+    /** The number of entries recorded. */
+    public int size() { return entries.size(); }
+
+    /** The latest attendance, or -1 before any was recorded. */
+    public long present() { return ladder.present(); }
+
+    public boolean adjourned() { return ladder.adjourned(); }
+
+    /** Every resolution presented, in order. */
+    public List<Resolution> resolutions() { return Collections.unmodifiableList(ladder.resolutions); }
+
+    /** The resolution presented last, if any: the one the next action is about. */
+    public Optional<Resolution> current() { return Optional.ofNullable(ladder.current()); }
+
+    public List<Correction> corrections() { return Collections.unmodifiableList(corrections); }
+
+    public List<Note> notes() { return Collections.unmodifiableList(ladder.notes); }
+
+    /** Entry {@code seq} as recorded (before any correction). */
+    public Action entry(long seq) { return entries.get((int) (seq - 1)); }
+
+    /** Entry {@code seq} as it counts now: its latest correction, or itself. */
+    public Action effective(long seq) { return replacements.getOrDefault(seq, entry(seq)); }
+
+    /** What comes next for the current resolution, in a facilitator's words. */
+    public String nextStep() {
+        Resolution r = ladder.current();
+        if (r == null || !r.isOpen()) return "next, present a resolution";
+        return Ladder.nextStep(r);
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes, lowercase hex: how resolutions name their texts. */
+    public static String textSha256(String text) {
+        return Ladder.sha256(text);
+    }
+}

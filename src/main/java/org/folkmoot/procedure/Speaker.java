@@ -1,0 +1,5 @@
+package org.folkmoot.procedure;
+
+/** Someone who took the floor, in order. */
+public record Speaker(long seq, String name) {
+}

@@ -1,0 +1,69 @@
+package org.folkmoot.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Reading the fields of a line, each with a refusal a facilitator understands. */
+final class Fields {
+    private Fields() {
+    }
+
+    static String text(ObjectNode node, String name) throws FormatException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) throw new FormatException("'" + name + "' is missing");
+        if (!value.isTextual()) throw new FormatException("'" + name + "' must be text, not " + shown(value));
+        return value.textValue();
+    }
+
+    static String optionalText(ObjectNode node, String name) throws FormatException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw new FormatException("'" + name + "' must be text, not " + shown(value));
+        return value.textValue();
+    }
+
+    /** A count: a whole, non-negative number that fits a {@code long}. */
+    static long count(ObjectNode node, String name) throws FormatException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) throw new FormatException("'" + name + "' is missing");
+        return count(value, name);
+    }
+
+    static Long optionalCount(ObjectNode node, String name) throws FormatException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return null;
+        return count(value, name);
+    }
+
+    private static long count(JsonNode value, String name) throws FormatException {
+        if (!value.isNumber()) {
+            throw new FormatException("'" + name + "' must be a whole number, not " + shown(value));
+        }
+        if (!value.isIntegralNumber()) {
+            throw new FormatException("'" + name + "' must be a whole number, not " + value.asText());
+        }
+        if (!value.canConvertToLong()) {
+            throw new FormatException("'" + name + "' is too large: " + value.asText());
+        }
+        long n = value.longValue();
+        if (n < 0) throw new FormatException("'" + name + "' cannot be negative: " + n);
+        return n;
+    }
+
+    static ObjectNode object(ObjectNode node, String name, boolean required) throws FormatException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) throw new FormatException("'" + name + "' is missing");
+            return null;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw new FormatException("'" + name + "' must be an object, not " + shown(value));
+        }
+        return object;
+    }
+
+    static String shown(JsonNode value) {
+        String text = value.isTextual() ? "\"" + value.textValue() + "\"" : value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

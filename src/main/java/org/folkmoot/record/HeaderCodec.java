@@ -1,0 +1,84 @@
+package org.folkmoot.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Set;
+import org.folkmoot.procedure.Basis;
+import org.folkmoot.procedure.Community;
+import org.folkmoot.procedure.Fraction;
+import org.folkmoot.procedure.Header;
+import org.folkmoot.procedure.MeetingInfo;
+import org.folkmoot.procedure.Rules;
+
+/** The first line of a meeting: format, Community, rules (each optional, defaults of PROCEDURE.md), meeting. */
+public final class HeaderCodec {
+    public static final String FORMAT = "folkmoot-meeting/1";
+    private static final Set<String> RULE_KEYS =
+            Set.of("consensus", "final", "contention", "amendment", "election", "basis", "quorum");
+
+    private HeaderCodec() {
+    }
+
+    public static Header read(ObjectNode node) throws FormatException {
+        String format = Fields.text(node, "format");
+        if (!FORMAT.equals(format)) {
+            throw new FormatException("the format is \"" + format + "\"; this program reads \"" + FORMAT + "\"");
+        }
+        ObjectNode c = Fields.object(node, "community", true);
+        String id = Fields.text(c, "id");
+        if (id.isBlank()) throw new FormatException("the community id is empty");
+        String name = Fields.optionalText(c, "name");
+        long members = Fields.count(c, "members");
+        if (members < 1) throw new FormatException("a Community has at least one member");
+        Community community = new Community(id, name == null ? id : name, members);
+
+        Rules rules = rules(Fields.object(node, "rules", false));
+
+        ObjectNode m = Fields.object(node, "meeting", false);
+        MeetingInfo info = m == null
+                ? new MeetingInfo(null, null, null, null)
+                : new MeetingInfo(Fields.optionalText(m, "date"), Fields.optionalText(m, "place"),
+                        Fields.optionalText(m, "facilitator"), Fields.optionalText(m, "secretary"));
+        return new Header(community, rules, info);
+    }
+
+    private static Rules rules(ObjectNode node) throws FormatException {
+        Rules d = Rules.defaults();
+        if (node == null) return d;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!RULE_KEYS.contains(key)) {
+                throw new FormatException("\"" + key + "\" is not a rule (the rules are " + String.join(", ",
+                        "consensus", "final", "contention", "amendment", "election", "basis", "quorum") + ")");
+            }
+        }
+        Basis basis = d.basis();
+        String basisWord = Fields.optionalText(node, "basis");
+        if (basisWord != null) {
+            try {
+                basis = Basis.fromWord(basisWord);
+            } catch (IllegalArgumentException e) {
+                throw new FormatException("rules: " + e.getMessage());
+            }
+        }
+        Fraction quorum = share(node, "quorum", null);
+        if (quorum != null && quorum.numerator() == 0) quorum = null; // a quorum of nobody is no quorum
+        return new Rules(share(node, "consensus", d.consensus()), share(node, "final", d.finalVote()),
+                share(node, "contention", d.contention()), share(node, "amendment", d.amendment()),
+                share(node, "election", d.election()), basis, quorum);
+    }
+
+    private static Fraction share(ObjectNode node, String key, Fraction fallback) throws FormatException {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return fallback;
+        if (!value.isTextual()) {
+            throw new FormatException("rules: '" + key + "' must be a fraction written as \"p/q\", not " + Fields.shown(value));
+        }
+        try {
+            return Fraction.parseShare(value.textValue());
+        } catch (IllegalArgumentException e) {
+            throw new FormatException("rules: '" + key + "': " + e.getMessage());
+        }
+    }
+}
