@@ -184,6 +184,11 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                 .execute();
     }
 
+    /** The connection's {@code PRAGMA synchronous}: 2 is FULL, every commit reaches the disk. */
+    public int synchronousMode() {
+        return db.fetchValue("PRAGMA synchronous", Integer.class);
+    }
+
     public Path path() {
         return path;
     }
