@@ -186,7 +186,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
 
     /** The connection's {@code PRAGMA synchronous}: 2 is FULL, every commit reaches the disk. */
     public int synchronousMode() {
-        return db.fetchValue("PRAGMA synchronous", Integer.class);
+        return ((Number) db.fetchValue("PRAGMA synchronous")).intValue();
     }
 
     public Path path() {

@@ -108,7 +108,9 @@ class MeetingFileTest {
             s.execute("PRAGMA journal_mode=DELETE");
         }
         byte[] bytes = Files.readAllBytes(db);
-        for (int i = 4096 + 100; i < 4096 + 600 && i < bytes.length; i++) bytes[i] = (byte) 0xA5;
+        for (int page = 4096; page < bytes.length; page += 4096) {
+            for (int i = page; i < page + 8; i++) bytes[i] = (byte) 0xA5; // every b-tree page header but the first
+        }
         Files.write(db, bytes);
         assertThatThrownBy(() -> MeetingFile.open(db).close())
                 .isInstanceOf(StoreException.class).hasMessageContaining("left untouched");
