@@ -16,6 +16,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
@@ -47,8 +50,8 @@ public final class FolkmootApp extends Application {
         replay.setDefaultButton(true);
         replay.disableProperty().bind(meetings.getSelectionModel().selectedItemProperty().isNull());
         replay.setOnAction(e -> replay(meetings.getSelectionModel().getSelectedItem(), result));
-        meetings.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && !replay.isDisabled()) replay.fire();
+        meetings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) replay(now, result);
         });
 
         Label title = new Label("Folkmoot — example meetings");
@@ -95,6 +98,19 @@ public final class FolkmootApp extends Application {
     }
 
     private static String describe(Resolution r) {
-        return Replay.outcomeLine(r) + "\n    " + r.title() + "\n    final text: " + r.workingText();
+        StringBuilder s = new StringBuilder(Replay.outcomeLine(r)).append("\n  ").append(r.title()).append('\n');
+        for (RecordedVote v : r.votes()) {
+            s.append("  ").append(v.stage().spoken()).append(": ").append(v.tally()).append(" — support ")
+                    .append(v.support()).append(v.reached() ? ", reached" : ", not reached").append('\n');
+        }
+        for (Amendment a : r.amendments()) {
+            s.append("  amendment ").append(a.id()).append(" (").append(a.category()).append("): ")
+                    .append(a.voted() ? (a.adopted() ? "adopted" : "rejected") : "not voted").append('\n');
+        }
+        for (Delegate d : r.delegates()) {
+            s.append("  delegate ").append(d.name()).append(d.elected() ? " elected" : " not elected")
+                    .append(d.recalled() ? ", recalled" : "").append('\n');
+        }
+        return s.append("  text now: ").append(r.workingText()).append('\n').toString();
     }
 }
