@@ -135,6 +135,24 @@ public final class Replay {
         return new Result(meeting, record, null);
     }
 
+    /**
+     * The meeting a meeting file holds, folded from its first entry: where it stood when it was closed,
+     * crashed or lost its power.
+     *
+     * @throws FormatException when the stored lines no longer replay (they were written by this engine,
+     *                         so this means the file was changed outside it)
+     */
+    public static Result reopen(Stored stored) throws FormatException {
+        StringBuilder text = new StringBuilder(stored.headerLine()).append('\n');
+        for (String line : stored.lines()) text.append(line).append('\n');
+        Result result = run(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null,
+                Clock.systemUTC());
+        if (result.refused()) {
+            throw new FormatException("the meeting file no longer replays: " + result.refusal());
+        }
+        return result;
+    }
+
     private static Result refuse(Meeting meeting, List<String> record, String message, Stored stored, int index)
             throws FormatException {
         if (stored != null && index <= stored.lines().size()) {

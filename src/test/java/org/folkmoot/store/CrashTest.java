@@ -77,7 +77,11 @@ class CrashTest {
             while (!said.toString().contains("ready") && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            Thread.sleep(random.nextInt(400));
+            // ... until it has made its first entry of this run durable, then a little longer
+            while (acked.get() == 0 && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(random.nextInt(200));
             boolean finished = !child.isAlive();
             child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flush, no close
             child.waitFor(30, TimeUnit.SECONDS);
