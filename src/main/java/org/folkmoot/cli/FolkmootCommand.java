@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FolkmootCommand.Version.class,
         description = "Runs a Community assembly. With no command, the desktop app starts.",
-        subcommands = {ReplayCommand.class})
+        subcommands = {ReplayCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class})
 public final class FolkmootCommand implements Runnable {
 
     /** Exit status of a refused input (MEETING-FORMAT.md). */
@@ -40,16 +40,10 @@ public final class FolkmootCommand implements Runnable {
         return cli.execute(args);
     }
 
-    /** The program's version, from the jar's manifest (the same string verdicts will carry). */
-    public static String version() {
-        String v = FolkmootCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"folkmoot " + version()};
+            return new String[] {org.folkmoot.verdict.Program.nameAndVersion()};
         }
     }
 }

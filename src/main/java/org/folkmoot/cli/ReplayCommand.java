@@ -1,21 +1,27 @@
 package org.folkmoot.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Program;
+import org.folkmoot.verdict.VerdictPayload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +29,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code folkmoot replay MEETING.jsonl --out DIR [--db FILE]} (MEETING-FORMAT.md). */
 @Command(name = "replay",
-        description = "Replays a meeting script or record through the procedure and writes its record.",
+        description = "Replays a meeting script or record through the procedure; writes its record, a signed verdict per resolution and the minutes.",
         mixinStandardHelpOptions = true)
 public final class ReplayCommand implements Callable<Integer> {
     /** Far beyond any meeting (10,000 entries are about 3 MB); a larger file is not read into memory. */
@@ -86,7 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
 
         try {
-            writeRecord(out, result.record());
+            Files2.writeDurably(out.resolve("record.jsonl"), VerdictPayload.recordBytes(result.record()));
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
             return 1;
@@ -95,6 +101,12 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.println("folkmoot: refused: " + result.refusal());
             return FolkmootCommand.REFUSED;
         }
+        try {
+            writeVerdictsAndMinutes(result);
+        } catch (IOException e) {
+            stderr.println("folkmoot: cannot write the verdicts and minutes to " + out + ": " + e.getMessage());
+            return 1;
+        }
         for (Resolution r : result.meeting().resolutions()) {
             stdout.println(Replay.outcomeLine(r));
         }
@@ -102,22 +114,18 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes {@code DIR/record.jsonl} whole or not at all: a temporary file moved into place. */
-    static void writeRecord(Path dir, List<String> lines) throws IOException {
-        Files.createDirectories(dir);
-        StringBuilder text = new StringBuilder();
-        for (String line : lines) text.append(line).append('\n');
-        Path target = dir.resolve("record.jsonl");
-        Path temp = Files.createTempFile(dir, ".record-", ".tmp");
-        try {
-            Files.write(temp, text.toString().getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+    /** One signed verdict per resolution that reached an outcome, and the minutes that print their fingerprints. */
+    private void writeVerdictsAndMinutes(Replay.Result result) throws IOException {
+        CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
+        Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
+        for (Resolution r : result.meeting().resolutions()) {
+            if (!VerdictPayload.hasVerdict(r)) continue;
+            byte[] payload = VerdictPayload.build(result.meeting(), r, result.record(), key.publicKey(), Program.nameAndVersion());
+            Files2.writeDurably(out.resolve(Files2.safeName(r.id()) + ".verdict"), Dsse.sign(Dsse.VERDICT_TYPE, payload, key));
+            seals.put(r.id(), new Minutes.Seal(Ed25519Keys.fingerprint(payload), key.keyId()));
         }
+        List<String> record = result.record();
+        Files2.writeDurably(out.resolve("minutes.pdf"), Minutes.render(result.meeting(), seals,
+                VerdictPayload.at(record, 1), VerdictPayload.at(record, record.size() - 1)));
     }
 }

@@ -23,6 +23,7 @@ final class Ladder {
     private final Map<String, Resolution> byId = new HashMap<>();
     private Resolution current;
     final List<Note> notes = new ArrayList<>();
+    final List<Adjournment> adjournments = new ArrayList<>();
 
     Ladder(Header header) {
         this.header = header;
@@ -56,8 +57,8 @@ final class Ladder {
         if (action instanceof Action.Recall r) return recall(seq, r);
         if (action instanceof Action.Dismiss) return dismiss();
         if (action instanceof Action.Withdraw) return withdraw();
-        if (action instanceof Action.Adjourn) return adjourn();
-        if (action instanceof Action.Resume) return resume();
+        if (action instanceof Action.Adjourn a) return adjourn(seq, a);
+        if (action instanceof Action.Resume r) return resume(seq, r);
         if (action instanceof Action.Note n) return note(seq, n);
         return "a " + action.kind() + " cannot be applied here";
     }
@@ -393,18 +394,21 @@ final class Ladder {
         return null;
     }
 
-    private String adjourn() {
+    private String adjourn(long seq, Action.Adjourn a) {
         // the adjourned check at the top refuses a second adjourn
         adjourned = true;
+        adjournments.add(new Adjournment(seq, a.date(), 0, null));
         if (current != null && current.stage() == Stage.PLANNING) {
             current.adjournInPlanning();
         }
         return null;
     }
 
-    private String resume() {
+    private String resume(long seq, Action.Resume r) {
         if (!adjourned) return "the meeting is not adjourned";
         adjourned = false;
+        Adjournment last = adjournments.remove(adjournments.size() - 1);
+        adjournments.add(new Adjournment(last.seq(), last.date(), seq, r.date()));
         return null;
     }
 

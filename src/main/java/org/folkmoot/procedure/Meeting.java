@@ -109,6 +109,9 @@ public final class Meeting {
 
     public List<Note> notes() { return Collections.unmodifiableList(ladder.notes); }
 
+    /** The meeting's pauses, in order; the last may still last. */
+    public List<Adjournment> adjournments() { return Collections.unmodifiableList(ladder.adjournments); }
+
     /** Entry {@code seq} as recorded (before any correction). */
     public Action entry(long seq) { return entries.get((int) (seq - 1)); }
 

@@ -1,0 +1,104 @@
+package org.folkmoot.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.Ed25519Keys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code folkmoot keys show} and {@code folkmoot keys export FILE}: the Community's key pair. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "The Community's signing key (made on first use in the data folder).",
+        subcommands = {KeysCommand.Show.class, KeysCommand.Export.class})
+public final class KeysCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static CommunityKey key(CommandLine cli) {
+        try {
+            return CommunityKey.loadOrCreate(DataFolder.path());
+        } catch (IOException e) {
+            cli.getErr().println("folkmoot: the Community key in " + DataFolder.path() + " cannot be used: " + e.getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the key id and the public key.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommunityKey key = key(spec.commandLine());
+            if (key == null) return 1;
+            var out = spec.commandLine().getOut();
+            out.println("key id:      " + key.keyId());
+            out.println("public key:  " + Ed25519Keys.base64(key.publicKey()));
+            out.println("data folder: " + DataFolder.path());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the public key as a roster entry, for the Municipality to enroll.")
+    static final class Export implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--id", required = true, description = "the Community's id, e.g. riverside-3")
+        String id;
+
+        @Option(names = "--name", description = "the Community's name (default: its id)")
+        String name;
+
+        @Option(names = "--members", required = true, description = "how many members it has")
+        long members;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Clock clock = Clock.systemUTC();
+
+        @Override
+        public Integer call() {
+            var cli = spec.commandLine();
+            if (id.isBlank() || members < 1) {
+                cli.getErr().println("folkmoot: a roster entry needs a Community id and at least one member");
+                return FolkmootCommand.REFUSED;
+            }
+            CommunityKey key = key(cli);
+            if (key == null) return 1;
+            ObjectNode entry = JsonNodeFactory.instance.objectNode();
+            entry.put("id", id).put("name", name == null ? id : name).put("members", members)
+                    .put("publicKey", Ed25519Keys.base64(key.publicKey())).put("keyId", key.keyId())
+                    .put("validFrom", LocalDate.now(clock).toString()).putNull("validUntil").put("status", "active");
+            try {
+                Files2.writeDurably(file, (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                cli.getErr().println("folkmoot: cannot write " + file + ": " + e.getMessage());
+                return 1;
+            }
+            cli.getOut().println("wrote " + file + " (" + key.keyId() + ")");
+            cli.getOut().flush();
+            return 0;
+        }
+    }
+}

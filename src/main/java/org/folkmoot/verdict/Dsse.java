@@ -1,0 +1,52 @@
+package org.folkmoot.verdict;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.folkmoot.record.Json;
+
+/** The DSSE envelope, protocol v1 (github.com/secure-systems-lab/dsse). */
+public final class Dsse {
+    public static final String VERDICT_TYPE = "application/vnd.folkmoot.verdict+json;version=1";
+    public static final String TALLY_TYPE = "application/vnd.folkmoot.tally+json;version=1";
+    public static final String ROSTER_TYPE = "application/vnd.folkmoot.roster+json;version=1";
+
+    /** One signature: a key id (a hint, never trusted) and the 64 signature bytes. */
+    public record Signature(String keyId, byte[] sig) {
+    }
+
+    private Dsse() {
+    }
+
+    /** {@code "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body}, lengths in bytes, ASCII decimal. */
+    public static byte[] pae(String payloadType, byte[] body) {
+        byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(type.length + body.length + 32);
+        out.writeBytes(("DSSEv1 " + type.length + " ").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(type);
+        out.writeBytes((" " + body.length + " ").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    /** The envelope's file bytes: compact JSON and a final newline. */
+    public static byte[] envelope(String payloadType, byte[] payload, List<Signature> signatures) {
+        ObjectNode env = JsonNodeFactory.instance.objectNode();
+        env.put("payloadType", payloadType);
+        env.put("payload", Ed25519Keys.base64(payload));
+        ArrayNode sigs = env.putArray("signatures");
+        for (Signature s : signatures) {
+            sigs.addObject().put("keyid", s.keyId()).put("sig", Ed25519Keys.base64(s.sig()));
+        }
+        return (Json.compact(env) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Signs {@code payload} with the Community's key and wraps it. */
+    public static byte[] sign(String payloadType, byte[] payload, CommunityKey key) {
+        byte[] sig = key.sign(pae(payloadType, payload));
+        return envelope(payloadType, payload, List.of(new Signature(key.keyId(), sig)));
+    }
+}

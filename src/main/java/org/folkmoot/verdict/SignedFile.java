@@ -1,0 +1,118 @@
+package org.folkmoot.verdict;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.folkmoot.record.Json;
+
+/**
+ * A DSSE envelope read from a file with every limit of VERDICT-FORMAT.md: size checked before reading,
+ * strict UTF-8, JSON no deeper than 32, no duplicate keys, the payload type known, base64 that decodes,
+ * signatures of exactly 64 bytes. Anything else is a {@link Refused} with one line saying why.
+ */
+public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature> signatures) {
+    /** The largest verdict or roster file read (a result file: its count of verdicts × 64 KiB). */
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    /** Why a file was not accepted, for the person reading it. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public static SignedFile read(Path file, long maxBytes) throws Refused {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new Refused("the file is " + size + " bytes, more than the " + maxBytes + " a signed file may have");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new Refused("no such file");
+        } catch (IOException e) {
+            throw new Refused("cannot be read: " + e.getMessage());
+        }
+        return parse(bytes);
+    }
+
+    public static SignedFile parse(byte[] bytes) throws Refused {
+        if (bytes.length > MAX_BYTES) throw new Refused("the file is larger than " + MAX_BYTES + " bytes");
+        ObjectNode env = object(bytes, "the file");
+        String type = text(env, "payloadType", "the envelope");
+        if (!type.equals(Dsse.VERDICT_TYPE) && !type.equals(Dsse.TALLY_TYPE) && !type.equals(Dsse.ROSTER_TYPE)) {
+            throw new Refused("unknown payload type \"" + shorten(type) + "\"");
+        }
+        byte[] payload = Ed25519Keys.decodeBase64(text(env, "payload", "the envelope"));
+        if (payload == null) throw new Refused("the payload is not base64");
+        JsonNode sigs = env.get("signatures");
+        if (sigs == null || !sigs.isArray() || sigs.isEmpty()) throw new Refused("the envelope has no signatures");
+        List<Dsse.Signature> signatures = new ArrayList<>();
+        for (JsonNode s : sigs) {
+            if (!(s instanceof ObjectNode o)) throw new Refused("a signature is not an object");
+            byte[] sig = Ed25519Keys.decodeBase64(text(o, "sig", "a signature"));
+            if (sig == null) throw new Refused("a signature is not base64");
+            if (sig.length != Ed25519Keys.SIGNATURE_BYTES) {
+                throw new Refused("a signature is " + sig.length + " bytes, not 64");
+            }
+            JsonNode keyId = o.get("keyid");
+            signatures.add(new Dsse.Signature(keyId != null && keyId.isTextual() ? keyId.textValue() : "", sig));
+        }
+        return new SignedFile(type, payload, signatures);
+    }
+
+    /** Whether one of the signatures holds for {@code publicKey} over PAE of the bytes received. */
+    public boolean signedBy(byte[] publicKey) {
+        byte[] pae = Dsse.pae(payloadType, payload);
+        for (Dsse.Signature s : signatures) {
+            if (Ed25519Keys.verify(publicKey, pae, s.sig())) return true;
+        }
+        return false;
+    }
+
+    /** Strict UTF-8 JSON object, with the parser's limits; {@code what} names it in the refusal. */
+    public static ObjectNode object(byte[] bytes, String what) throws Refused {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Refused(what + " is not UTF-8 text");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new Refused(what + " is JSON nested deeper than 32, or too large");
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (m.startsWith("Duplicate field")) throw new Refused(what + " has a key twice (" + m + ")");
+            if (m.contains("nesting depth")) throw new Refused(what + " is JSON nested deeper than 32");
+            throw new Refused(what + " is not JSON");
+        }
+        if (!(node instanceof ObjectNode o)) throw new Refused(what + " is not a JSON object");
+        return o;
+    }
+
+    static String text(ObjectNode node, String key, String where) throws Refused {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) throw new Refused(where + " has no '" + key + "'");
+        return v.textValue();
+    }
+
+    static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

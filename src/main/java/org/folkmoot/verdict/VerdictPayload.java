@@ -1,0 +1,169 @@
+package org.folkmoot.verdict;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Community;
+import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.GrievanceCategory;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.MeetingInfo;
+import org.folkmoot.procedure.RecordedVote;
+import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Tally;
+import org.folkmoot.procedure.Upstream;
+import org.folkmoot.record.Chain;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.Json;
+
+/**
+ * The Community Verdict payload ({@code folkmoot-verdict/1}, VERDICT-FORMAT.md), built from the same fold
+ * of the record that {@code replay} prints. Every time in it comes from the record, never the clock, so
+ * the same record always gives the same bytes.
+ */
+public final class VerdictPayload {
+    public static final String FORMAT = "folkmoot-verdict/1";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private VerdictPayload() {
+    }
+
+    /** Whether a resolution has a verdict: it reached an outcome (a passed one may still be in planning). */
+    public static boolean hasVerdict(Resolution r) {
+        return r.outcome().isPresent();
+    }
+
+    /**
+     * @param record    the record's lines as exported (header first)
+     * @param publicKey the signing Community key, carried so a verdict can be checked without a roster
+     */
+    public static byte[] build(Meeting meeting, Resolution r, List<String> record, byte[] publicKey, String program) {
+        if (!hasVerdict(r)) throw new IllegalArgumentException(r.id() + " has not reached an outcome");
+        ObjectNode p = NODES.objectNode();
+        p.put("format", FORMAT);
+        Community c = meeting.header().community();
+        p.putObject("community").put("id", c.id()).put("name", c.name()).put("members", c.members())
+                .put("publicKey", Ed25519Keys.base64(publicKey)).put("keyId", Ed25519Keys.keyId(publicKey));
+
+        ObjectNode res = p.putObject("resolution");
+        res.put("id", r.id()).put("title", r.title()).put("proposer", r.proposer())
+                .put("originalText", r.originalText()).put("originalSha256", Meeting.textSha256(r.originalText()))
+                .put("finalText", r.workingText()).put("finalSha256", Meeting.textSha256(r.workingText()));
+        Upstream up = r.upstream();
+        if (up == null) {
+            res.putNull("upstream");
+        } else {
+            res.putObject("upstream").put("level", up.level()).put("body", up.body())
+                    .put("resolution", up.resolution()).put("textSha256", up.textSha256());
+        }
+
+        p.put("outcome", r.outcome().orElseThrow().word());
+        if (r.route().isPresent()) p.put("route", r.route().get().word()); else p.putNull("route");
+        p.put("carriedForward", r.carriedForward());
+        if (r.plan() != null) p.put("plan", r.plan());
+        r.decidingVote().ifPresent(v -> p.put("decidingVote", v.seq()));
+
+        ArrayNode votes = p.putArray("votes");
+        for (RecordedVote v : r.votes()) {
+            ObjectNode n = votes.addObject().put("seq", v.seq()).put("stage", v.stage().word());
+            putTally(n, v.tally(), "for", "against", "abstain");
+            n.put("present", v.present()).put("support", v.support().toString()).put("reached", v.reached());
+        }
+
+        if (r.objections().isPresent()) {
+            p.putObject("objections").put("nonDealBreakers", r.objections().get().nonDealBreakers())
+                    .put("dealBreakers", r.objections().get().dealBreakers());
+        } else {
+            p.putNull("objections");
+        }
+
+        ArrayNode grievances = p.putArray("grievances");
+        for (GrievanceCategory g : r.grievances()) {
+            ObjectNode n = grievances.addObject().put("round", g.round()).put("category", g.category())
+                    .put("members", g.members()).put("statement", g.statement()).put("delegate", g.delegate());
+            if (g.agreement() == null) {
+                n.putNull("agreement");
+            } else {
+                putTally(n.putObject("agreement"), g.agreement(), "agree", "disagree", "abstain");
+            }
+            // settled at close-round; a round left open (a withdrawal) keeps every grievance standing
+            boolean sustained = g.sustained() != null ? g.sustained()
+                    : r.amendments().stream().noneMatch(a -> a.round() == g.round() && a.category().equals(g.category()) && a.adopted());
+            n.put("sustained", sustained);
+        }
+
+        ArrayNode amendments = p.putArray("amendments");
+        for (Amendment a : r.amendments()) {
+            ObjectNode n = amendments.addObject().put("id", a.id()).put("round", a.round()).put("category", a.category())
+                    .put("find", a.find()).put("replace", a.replace());
+            if (a.voted()) {
+                putTally(n, a.tally(), "for", "against", "abstain");
+            } else {
+                n.putNull("for").putNull("against").putNull("abstain");
+            }
+            n.put("adopted", a.adopted());
+        }
+
+        ArrayNode delegates = p.putArray("delegates");
+        for (Delegate d : r.delegates()) {
+            if (!d.elected()) continue;
+            ObjectNode n = delegates.addObject().put("name", d.name()).put("mandate", d.mandate()).put("recalled", d.recalled());
+            putTally(n.putObject("election"), d.tally(), "for", "against", "abstain");
+        }
+
+        p.set("rules", rules(meeting.header().rules()));
+
+        MeetingInfo info = meeting.header().meeting();
+        ObjectNode m = p.putObject("meeting");
+        putText(m, "date", info.date());
+        putText(m, "place", info.place());
+        putText(m, "facilitator", info.facilitator());
+        putText(m, "secretary", info.secretary());
+        putText(m, "opened", at(record, 1));
+        putText(m, "closed", at(record, record.size() - 1));
+
+        p.put("recordSha256", Chain.sha256(recordBytes(record)));
+        putText(p, "issuedAt", at(record, record.size() - 1));
+        p.put("program", program);
+        return Json.compact(p).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The rules in force, every one written out, fractions as "p/q". */
+    public static ObjectNode rules(Rules rules) {
+        ObjectNode n = NODES.objectNode();
+        n.put("consensus", rules.consensus().toString()).put("final", rules.finalVote().toString())
+                .put("contention", rules.contention().toString()).put("amendment", rules.amendment().toString())
+                .put("election", rules.election().toString()).put("basis", rules.basis().word());
+        if (rules.quorum() == null) n.putNull("quorum"); else n.put("quorum", rules.quorum().toString());
+        return n;
+    }
+
+    /** The record file's bytes as exported: every line, each ended by a newline. */
+    public static byte[] recordBytes(List<String> record) {
+        StringBuilder s = new StringBuilder();
+        for (String line : record) s.append(line).append('\n');
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code at} of the record's line {@code index} (1 is the first entry), or null. */
+    public static String at(List<String> record, int index) {
+        if (index < 1 || index >= record.size()) return null;
+        try {
+            return Json.object(record.get(index)).path("at").textValue();
+        } catch (FormatException e) {
+            return null;
+        }
+    }
+
+    private static void putTally(ObjectNode n, Tally t, String yes, String no, String abstain) {
+        n.put(yes, t.inFavour()).put(no, t.against()).put(abstain, t.abstain());
+    }
+
+    private static void putText(ObjectNode n, String key, String value) {
+        if (value == null) n.putNull(key); else n.put(key, value);
+    }
+}

@@ -1,0 +1,160 @@
+package org.folkmoot.verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.folkmoot.procedure.Meeting;
+
+/**
+ * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
+ * of the Community's key over the bytes received, then what the payload says.
+ */
+public final class VerdictVerifier {
+    private static final Set<String> OUTCOMES = Set.of("passed", "not-passed", "tabled", "dismissed", "withdrawn");
+    private static final Set<String> ROUTES = Set.of("consensus", "amended", "supermajority");
+    private static final String[] TOP_KEYS = {"format", "community", "resolution", "outcome", "route", "carriedForward",
+        "votes", "objections", "grievances", "amendments", "delegates", "rules", "meeting", "recordSha256", "issuedAt", "program"};
+    private static final String[] RESOLUTION_KEYS = {"id", "title", "proposer", "originalText", "originalSha256",
+        "finalText", "finalSha256", "upstream"};
+
+    /** A verdict that holds: its payload bytes and what a clerk reads off it. */
+    public record Verified(byte[] payload, ObjectNode json, String communityId, String resolutionId, String outcome,
+                           String route, String fingerprint, String keyId, boolean rosterChecked) {
+    }
+
+    /** What the verdict must be about, when the caller knows (null: anything). */
+    public record Expected(String resolution, String textSha256) {
+        public static final Expected ANY = new Expected(null, null);
+    }
+
+    private VerdictVerifier() {
+    }
+
+    public static Verified verify(Path file, Roster roster, Expected expected) throws SignedFile.Refused {
+        return verify(SignedFile.read(file, SignedFile.MAX_BYTES), roster, expected);
+    }
+
+    public static Verified verify(SignedFile envelope, Roster roster, Expected expected) throws SignedFile.Refused {
+        if (!Dsse.VERDICT_TYPE.equals(envelope.payloadType())) {
+            throw new SignedFile.Refused("not a Community Verdict (payload type " + envelope.payloadType() + ")");
+        }
+        ObjectNode p = SignedFile.object(envelope.payload(), "the payload");
+        if (!VerdictPayload.FORMAT.equals(p.path("format").textValue())) {
+            throw new SignedFile.Refused("the payload is not " + VerdictPayload.FORMAT);
+        }
+        ObjectNode community = object(p, "community");
+        String communityId = SignedFile.text(community, "id", "the payload's community");
+
+        byte[] key;
+        boolean rosterChecked = roster != null;
+        if (roster != null) {
+            Roster.Entry entry = roster.community(communityId).orElseThrow(
+                    () -> new SignedFile.Refused("the community " + communityId + " is not in the roster"));
+            String refusal = entry.refusal(day(p));
+            if (refusal != null) throw new SignedFile.Refused(refusal);
+            key = entry.publicKey();
+        } else {
+            JsonNode carried = community.get("publicKey");
+            key = carried != null && carried.isTextual() ? Ed25519Keys.decodeBase64(carried.textValue()) : null;
+            if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
+                throw new SignedFile.Refused("the verdict does not carry its public key: give a --roster to check it");
+            }
+        }
+        if (!envelope.signedBy(key)) {
+            throw new SignedFile.Refused(roster != null
+                    ? "the signature does not hold for " + communityId + "'s key in the roster"
+                    : "the signature does not hold");
+        }
+
+        // the signature holds: now what the payload says must make sense
+        for (String k : TOP_KEYS) require(p, k, "the payload");
+        for (String k : new String[] {"id", "name", "members"}) require(community, k, "the payload's community");
+        ObjectNode res = object(p, "resolution");
+        for (String k : RESOLUTION_KEYS) require(res, k, "the payload's resolution");
+        String resolutionId = SignedFile.text(res, "id", "the payload's resolution");
+        checkHash(res, "originalText", "originalSha256");
+        checkHash(res, "finalText", "finalSha256");
+
+        String outcome = p.path("outcome").asText("");
+        if (!OUTCOMES.contains(outcome)) throw new SignedFile.Refused("unknown outcome \"" + SignedFile.shorten(outcome) + "\"");
+        JsonNode routeNode = p.get("route");
+        String route = routeNode.isNull() ? null : routeNode.asText("");
+        if (route != null && !ROUTES.contains(route)) throw new SignedFile.Refused("unknown route \"" + SignedFile.shorten(route) + "\"");
+        if ("passed".equals(outcome) != (route != null)) {
+            throw new SignedFile.Refused("a route is given exactly when the outcome is passed");
+        }
+        long members = whole(community.get("members"), "the community's members");
+        JsonNode votes = p.get("votes");
+        if (!votes.isArray()) throw new SignedFile.Refused("'votes' is not a list");
+        for (JsonNode v : votes) {
+            if (!(v instanceof ObjectNode vote)) throw new SignedFile.Refused("a vote is not an object");
+            for (String k : new String[] {"seq", "stage", "for", "against", "abstain", "present"}) require(vote, k, "a vote");
+            BigInteger counted = BigInteger.valueOf(whole(vote.get("for"), "a vote's for"))
+                    .add(BigInteger.valueOf(whole(vote.get("against"), "a vote's against")))
+                    .add(BigInteger.valueOf(whole(vote.get("abstain"), "a vote's abstain")));
+            long present = whole(vote.get("present"), "a vote's present");
+            if (counted.compareTo(BigInteger.valueOf(present)) > 0) {
+                throw new SignedFile.Refused("vote " + vote.get("seq") + " counts " + counted + " hands, but only " + present + " were present");
+            }
+            if (present > members) {
+                throw new SignedFile.Refused("vote " + vote.get("seq") + " has " + present + " present, more than the " + members + " members");
+            }
+        }
+
+        JsonNode upstream = res.get("upstream");
+        if (expected.resolution() != null) {
+            String named = upstream.isObject() ? upstream.path("resolution").asText() : resolutionId;
+            if (!expected.resolution().equals(named)) {
+                throw new SignedFile.Refused("the verdict is for another resolution (" + named + ", not " + expected.resolution() + ")");
+            }
+        }
+        if (expected.textSha256() != null) {
+            String named = upstream.isObject() ? upstream.path("textSha256").asText() : res.path("originalSha256").asText();
+            if (!expected.textSha256().equalsIgnoreCase(named)) {
+                throw new SignedFile.Refused("the verdict is for another text (SHA-256 " + SignedFile.shorten(named) + ")");
+            }
+        }
+        return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route,
+                Ed25519Keys.fingerprint(envelope.payload()), Ed25519Keys.keyId(key), rosterChecked);
+    }
+
+    private static LocalDate day(ObjectNode p) {
+        String date = p.path("meeting").path("date").asText(null);
+        if (date == null) date = p.path("issuedAt").asText(null);
+        if (date == null || date.length() < 10) return null;
+        try {
+            return LocalDate.parse(date.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode object(ObjectNode node, String key) throws SignedFile.Refused {
+        JsonNode v = node.get(key);
+        if (!(v instanceof ObjectNode o)) throw new SignedFile.Refused("the payload has no '" + key + "'");
+        return o;
+    }
+
+    private static void require(ObjectNode node, String key, String where) throws SignedFile.Refused {
+        if (!node.has(key)) throw new SignedFile.Refused(where + " misses the key '" + key + "'");
+    }
+
+    private static long whole(JsonNode n, String what) throws SignedFile.Refused {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
+            throw new SignedFile.Refused(what + " is not a whole number");
+        }
+        return n.longValue();
+    }
+
+    private static void checkHash(ObjectNode res, String textKey, String hashKey) throws SignedFile.Refused {
+        JsonNode text = res.get(textKey);
+        if (text == null || !text.isTextual()) throw new SignedFile.Refused("the resolution's " + textKey + " is not text");
+        if (!Meeting.textSha256(text.textValue()).equals(res.path(hashKey).asText())) {
+            throw new SignedFile.Refused("the resolution's " + textKey + " does not match its " + hashKey);
+        }
+    }
+}
