@@ -48,17 +48,32 @@ public final class Ed25519Keys {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** Standard or URL-safe base64, padded or not; null when it is neither. */
+    /**
+     * Standard or URL-safe base64, padded or not, in its one canonical spelling; null otherwise. A decoder
+     * that let unused low bits vary would let a file change and still verify.
+     */
     public static byte[] decodeBase64(String text) {
+        byte[] bytes;
         try {
-            return Base64.getDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException notStandard) {
             try {
-                return Base64.getUrlDecoder().decode(text);
+                bytes = Base64.getUrlDecoder().decode(text);
             } catch (IllegalArgumentException notUrlSafe) {
                 return null;
             }
         }
+        String standard = Base64.getEncoder().encodeToString(bytes);
+        String urlSafe = Base64.getUrlEncoder().encodeToString(bytes);
+        boolean canonical = text.equals(standard) || text.equals(urlSafe)
+                || text.equals(strip(standard)) || text.equals(strip(urlSafe));
+        return canonical ? bytes : null;
+    }
+
+    private static String strip(String padded) {
+        int end = padded.length();
+        while (end > 0 && padded.charAt(end - 1) == '=') end--;
+        return padded.substring(0, end);
     }
 
     /** The first 20 hex digits of SHA-256 of the payload, in groups of four: what people read aloud. */

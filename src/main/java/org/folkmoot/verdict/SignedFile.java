@@ -51,6 +51,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
     public static SignedFile parse(byte[] bytes) throws Refused {
         if (bytes.length > MAX_BYTES) throw new Refused("the file is larger than " + MAX_BYTES + " bytes");
         ObjectNode env = object(bytes, "the file");
+        onlyKeys(env, "the envelope", "payloadType", "payload", "signatures");
         String type = text(env, "payloadType", "the envelope");
         if (!type.equals(Dsse.VERDICT_TYPE) && !type.equals(Dsse.TALLY_TYPE) && !type.equals(Dsse.ROSTER_TYPE)) {
             throw new Refused("unknown payload type \"" + shorten(type) + "\"");
@@ -62,6 +63,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         List<Dsse.Signature> signatures = new ArrayList<>();
         for (JsonNode s : sigs) {
             if (!(s instanceof ObjectNode o)) throw new Refused("a signature is not an object");
+            onlyKeys(o, "a signature", "keyid", "sig");
             byte[] sig = Ed25519Keys.decodeBase64(text(o, "sig", "a signature"));
             if (sig == null) throw new Refused("a signature is not base64");
             if (sig.length != Ed25519Keys.SIGNATURE_BYTES) {
@@ -73,11 +75,16 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         return new SignedFile(type, payload, signatures);
     }
 
-    /** Whether one of the signatures holds for {@code publicKey} over PAE of the bytes received. */
+    /**
+     * Whether one of the signatures holds for {@code publicKey} over PAE of the bytes received. The key id is
+     * only a hint, but a signature that names another key is not taken as this key's.
+     */
     public boolean signedBy(byte[] publicKey) {
         byte[] pae = Dsse.pae(payloadType, payload);
+        String keyId = Ed25519Keys.keyId(publicKey);
         for (Dsse.Signature s : signatures) {
-            if (Ed25519Keys.verify(publicKey, pae, s.sig())) return true;
+            boolean named = s.keyId().isEmpty() || s.keyId().equals(keyId);
+            if (named && Ed25519Keys.verify(publicKey, pae, s.sig())) return true;
         }
         return false;
     }
@@ -90,6 +97,11 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new Refused(what + " is not UTF-8 text");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            // JSON allows only tab, newline and return between tokens, and no control character inside strings
+            if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') throw new Refused(what + " is not JSON (a control character)");
         }
         JsonNode node;
         try {
@@ -104,6 +116,15 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         }
         if (!(node instanceof ObjectNode o)) throw new Refused(what + " is not a JSON object");
         return o;
+    }
+
+    /** A DSSE envelope has these keys and no others: a stray key is a damaged or foreign file. */
+    private static void onlyKeys(ObjectNode node, String where, String... allowed) throws Refused {
+        java.util.Set<String> known = java.util.Set.of(allowed);
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) throw new Refused(where + " has an unknown key '" + shorten(key) + "'");
+        }
     }
 
     static String text(ObjectNode node, String key, String where) throws Refused {
