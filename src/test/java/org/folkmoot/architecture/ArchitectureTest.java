@@ -45,6 +45,18 @@ class ArchitectureTest {
             .because("the ladder knows actions, not their JSON");
 
     @ArchTest
+    static final ArchRule onlyTheMinutesSeePdf = noClasses()
+            .that().resideOutsideOfPackage("org.folkmoot.minutes..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.lowagie..", "org.openpdf..")
+            .because("the minutes are the one printed document");
+
+    @ArchTest
+    static final ArchRule onlyTheVerdictRoomSeesCryptography = noClasses()
+            .that().resideOutsideOfPackage("org.folkmoot.verdict..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+            .because("keys and signatures live in one room, where they can be audited");
+
+    @ArchTest
     static final ArchRule theEngineDoesNotReachUp = noClasses()
             .that().resideInAnyPackage("org.folkmoot.procedure..", "org.folkmoot.record..", "org.folkmoot.store..")
             .should().dependOnClassesThat().resideInAnyPackage("org.folkmoot.cli..", "org.folkmoot.app..")

@@ -34,6 +34,20 @@ class ExampleMeetingsTest {
         assertThat(first.status()).isZero();
         assertThat(first.out()).isEqualTo(expected);
 
+        // a signed verdict for every resolution with an outcome, and the minutes
+        for (String line : expected.split("\n")) {
+            String[] parts = line.split(" ");
+            assertThat(Files.exists(tmp.resolve("a/" + parts[0] + ".verdict"))).as(line).isEqualTo(!parts[1].equals("open"));
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("a/minutes.pdf"))).startsWith("%PDF".getBytes());
+        Cli verify;
+        try (Stream<Path> verdicts = Files.list(tmp.resolve("a"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("verify"));
+            verdicts.filter(p -> p.toString().endsWith(".verdict")).forEach(p -> args.add(p.toString()));
+            verify = Cli.run(args.toArray(String[]::new));
+        }
+        assertThat(verify.status()).as(verify.err()).isZero();
+
         // the record it wrote replays to the same outcomes and is written back byte for byte
         Path record = tmp.resolve("a/record.jsonl");
         Cli again = Cli.run("replay", record.toString(), "--out", tmp.resolve("b").toString());

@@ -38,6 +38,7 @@ class ReplayCommandTest {
         assertThat(cli.err()).contains("line 4, entry 3 (vote): the vote counts 110 hands, but only 100 are present");
         // the two accepted entries are in the record and in the meeting file; the refused one and the one after are not
         assertThat(Files.readAllLines(tmp.resolve("out/record.jsonl"))).hasSize(3);
+        assertThat(Files.exists(tmp.resolve("out/minutes.pdf"))).as("no minutes of a refused replay").isFalse();
         Cli resumed = Cli.run("replay", script(HEADER,
                 "{\"do\":\"attendance\",\"present\":100}",
                 "{\"do\":\"present\",\"resolution\":\"R1\",\"title\":\"T\",\"text\":\"Text.\",\"proposer\":\"P\"}",
