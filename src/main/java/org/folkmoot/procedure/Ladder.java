@@ -63,6 +63,93 @@ final class Ladder {
         return "a " + action.kind() + " cannot be applied here";
     }
 
+    /**
+     * Why an action of {@code kind} cannot be taken now, whatever its fields, or null when the ladder offers
+     * it. What it offers may still be refused for its fields (a tally over the present count, a passage
+     * that is not in the text); what it does not offer is always refused.
+     */
+    String whyNot(String kind) {
+        if (adjourned && !kind.equals("resume") && !kind.equals("note") && !kind.equals("attendance")) {
+            return "the meeting is adjourned; resume it first";
+        }
+        Resolution r = current;
+        switch (kind) {
+            case "attendance":
+            case "note":
+                return null;
+            case "adjourn":
+                return null;
+            case "resume":
+                return adjourned ? null : "the meeting is not adjourned";
+            case "present":
+                return r != null && r.isOpen()
+                        ? "resolution " + r.id() + " is still open (" + r.stage().words() + "); it must reach an outcome first"
+                        : null;
+            case "discuss":
+            case "speak":
+                return needOpen("the discussion");
+            case "vote": {
+                String closed = needOpen("a vote");
+                if (closed != null) return closed;
+                return switch (r.stage()) {
+                    case CHECK_1, CHECK_2, FINAL, PLANNING -> null;
+                    default -> "no vote is taken now: " + r.id() + " is " + r.stage().words() + "; " + nextStep(r);
+                };
+            }
+            case "objections":
+                return needStage("objections", Stage.OBJECTIONS);
+            case "grievance": {
+                String notRound = needRound("grievances are grouped");
+                if (notRound != null) return notRound;
+                if (r.boardClosed()) return "the categories of round " + r.round() + " are settled";
+                return membersInRound(r.round()) < roundCount(r, r.round()) ? null
+                        : "the categories of round " + r.round() + " already hold every " + grievanceKind(r.round()).replace("s", "");
+            }
+            case "plead":
+            case "agreement":
+            case "amend": {
+                String notRound = needRound("categories plead, weigh in and amend");
+                if (notRound != null) return notRound;
+                if (r.grievances.stream().noneMatch(c -> c.round() == r.round())) return "round " + r.round() + " has no category yet";
+                return r.boardClosed() ? null : boardMismatch(r.round());
+            }
+            case "amendment-vote": {
+                String notRound = needRound("amendments are voted");
+                if (notRound != null) return notRound;
+                return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted()) ? null
+                        : "no amendment is waiting for its vote";
+            }
+            case "close-round": {
+                String notRound = needRound("a round is closed");
+                if (notRound != null) return notRound;
+                String uneven = r.boardClosed() ? null : boardMismatch(r.round());
+                if (uneven != null) return uneven;
+                return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted())
+                        ? "every amendment is voted before the round closes" : null;
+            }
+            case "elect":
+                return needStage("elections are held", Stage.PLANNING);
+            case "carry-forward": {
+                String wrong = needStage("a resolution is carried forward", Stage.PLANNING);
+                if (wrong != null) return wrong;
+                return r.delegates.stream().anyMatch(Delegate::serving) ? null
+                        : "carrying " + r.id() + " forward needs at least one elected delegate: hold an election first";
+            }
+            case "recall":
+                return resolutions.stream().anyMatch(x -> x.delegates.stream().anyMatch(Delegate::serving)) ? null
+                        : "no delegate holds a mandate";
+            case "dismiss":
+                return r != null && r.outcome().orElse(null) == Outcome.TABLED ? null : "only a tabled resolution can be dismissed";
+            case "withdraw":
+                if (r == null) return "no resolution has been presented";
+                if (r.stage() == Stage.PLANNING) return r.id() + " has passed and can no longer be withdrawn";
+                if (r.stage() == Stage.CLOSED) return r.id() + " is " + describe(r) + "; there is nothing to withdraw";
+                return null;
+            default:
+                return "\"" + kind + "\" is not an action of the meeting format";
+        }
+    }
+
     // ---- attendance, agenda, discussion ---------------------------------------------------------
 
     private String attendance(Action.Attendance a) {

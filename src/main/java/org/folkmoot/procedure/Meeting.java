@@ -118,6 +118,26 @@ public final class Meeting {
     /** Entry {@code seq} as it counts now: its latest correction, or itself. */
     public Action effective(long seq) { return replacements.getOrDefault(seq, entry(seq)); }
 
+    /** Every kind of action, in the order of MEETING-FORMAT.md. */
+    public static final List<String> KINDS = List.of("attendance", "present", "discuss", "speak", "vote", "objections",
+            "grievance", "plead", "agreement", "amend", "amendment-vote", "close-round", "elect", "carry-forward", "recall",
+            "dismiss", "withdraw", "adjourn", "resume", "note", "correct");
+
+    /**
+     * Why an action of this kind cannot be taken now, or empty when the ladder offers it (its fields may
+     * still be refused). The console offers exactly the kinds this leaves empty, and says this reason on the rest.
+     */
+    public Optional<String> whyNot(String kind) {
+        if (kind.equals("correct")) {
+            // like a note, a correction is the secretary's bookkeeping: it may be made during an adjournment
+            for (Action a : entries) {
+                if (CORRECTABLE.contains(a.kind())) return Optional.empty();
+            }
+            return Optional.of("no tally has been recorded yet");
+        }
+        return Optional.ofNullable(ladder.whyNot(kind));
+    }
+
     /** What comes next for the current resolution, in a facilitator's words. */
     public String nextStep() {
         Resolution r = ladder.current();
