@@ -43,6 +43,31 @@ public final class HeaderCodec {
         return new Header(community, rules, info);
     }
 
+    /** The header line for a new meeting: the format, the Community, every rule in force, the meeting. */
+    public static String write(Header header) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.put("format", FORMAT);
+        n.putObject("community").put("id", header.community().id()).put("name", header.community().name())
+                .put("members", header.community().members());
+        Rules r = header.rules();
+        ObjectNode rules = n.putObject("rules");
+        rules.put("consensus", r.consensus().toString()).put("final", r.finalVote().toString())
+                .put("contention", r.contention().toString()).put("amendment", r.amendment().toString())
+                .put("election", r.election().toString()).put("basis", r.basis().word());
+        if (r.quorum() == null) rules.putNull("quorum"); else rules.put("quorum", r.quorum().toString());
+        ObjectNode m = n.putObject("meeting");
+        MeetingInfo info = header.meeting();
+        putText(m, "date", info.date());
+        putText(m, "place", info.place());
+        putText(m, "facilitator", info.facilitator());
+        putText(m, "secretary", info.secretary());
+        return Json.compact(n);
+    }
+
+    private static void putText(ObjectNode n, String key, String value) {
+        if (value == null) n.putNull(key); else n.put(key, value);
+    }
+
     private static Rules rules(ObjectNode node) throws FormatException {
         Rules d = Rules.defaults();
         if (node == null) return d;

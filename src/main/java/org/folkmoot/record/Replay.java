@@ -196,6 +196,11 @@ public final class Replay {
         }
     }
 
+    /** The record line of an action taken now (the app): its fields, then seq, at and prev. */
+    public static String recordLine(Action action, long seq, String prev, Clock clock) {
+        return composeLine(ActionCodec.write(action), seq, prev, clock);
+    }
+
     /** A script line as a record line: its own fields in their order, then seq, at (kept if given) and prev. */
     static String composeLine(ObjectNode node, long seq, String prev, Clock clock) {
         ObjectNode out = node.deepCopy();

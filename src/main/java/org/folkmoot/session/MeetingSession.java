@@ -1,0 +1,119 @@
+package org.folkmoot.session;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.Header;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Refusal;
+import org.folkmoot.record.Chain;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Replay;
+import org.folkmoot.store.MeetingFile;
+import org.folkmoot.store.StoreException;
+
+/**
+ * A meeting being run: its SQLite file and the state folded from it. Each action the facilitator takes is
+ * checked by the ladder, committed to the file, and only then part of what is shown; a meeting file
+ * reopened after a crash or a power cut lands exactly where the last committed action left it.
+ */
+public final class MeetingSession implements AutoCloseable {
+    private final MeetingFile file;
+    private final Clock clock;
+    private Meeting meeting;
+    private final List<String> record;
+
+    private MeetingSession(MeetingFile file, Meeting meeting, List<String> record, Clock clock) {
+        this.file = file;
+        this.meeting = meeting;
+        this.record = new ArrayList<>(record);
+        this.clock = clock;
+    }
+
+    /** Starts a new meeting in a new (or empty) file. */
+    public static MeetingSession create(Path path, Header header, Clock clock) throws StoreException {
+        MeetingFile file = MeetingFile.open(path);
+        try {
+            if (file.stored().isPresent()) {
+                throw new StoreException(path.getFileName() + " already holds a meeting; open it instead");
+            }
+            String headerLine = HeaderCodec.write(header);
+            file.start(headerLine);
+            return new MeetingSession(file, Meeting.open(header), List.of(headerLine), clock);
+        } catch (StoreException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Reopens a meeting file where it stood. */
+    public static MeetingSession open(Path path, Clock clock) throws StoreException {
+        MeetingFile file = MeetingFile.open(path);
+        try {
+            Replay.Stored stored = file.stored().orElseThrow(
+                    () -> new StoreException(path.getFileName() + " holds no meeting yet"));
+            Replay.Result result = Replay.reopen(stored);
+            return new MeetingSession(file, result.meeting(), result.record(), clock);
+        } catch (FormatException e) {
+            file.close();
+            throw new StoreException(path.getFileName() + ": " + e.getMessage());
+        } catch (StoreException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Records the facilitator's action: refused (nothing written, nothing changed), or committed to the
+     * meeting file and then applied.
+     *
+     * @throws StoreException when the file could not be written; the meeting is as it was before the action
+     */
+    public Optional<Refusal> take(Action action) throws StoreException {
+        long seq = meeting.size() + 1L;
+        Optional<Refusal> refusal = meeting.apply(action);
+        if (refusal.isPresent()) return refusal;
+        String line = Replay.recordLine(action, seq, Chain.sha256(record.get(record.size() - 1)), clock);
+        try {
+            file.append(seq, line);
+        } catch (RuntimeException e) {
+            // not durable, so it never happened: fold the meeting again from what the file holds
+            meeting = refold();
+            throw new StoreException("the action was not saved (" + e.getMessage() + "); nothing was recorded", e);
+        }
+        record.add(line);
+        return Optional.empty();
+    }
+
+    private Meeting refold() throws StoreException {
+        try {
+            Replay.Stored stored = file.stored().orElseThrow();
+            return Replay.reopen(stored).meeting();
+        } catch (FormatException e) {
+            throw new StoreException(e.getMessage());
+        }
+    }
+
+    public Meeting meeting() {
+        return meeting;
+    }
+
+    /** The record's lines as they stand (header first): what verdicts and minutes are made from. */
+    public List<String> record() {
+        return Collections.unmodifiableList(record);
+    }
+
+    public Path path() {
+        return file.path();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}
