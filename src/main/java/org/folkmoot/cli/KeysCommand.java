@@ -91,7 +91,7 @@ public final class KeysCommand implements Runnable {
                     .put("publicKey", Ed25519Keys.base64(key.publicKey())).put("keyId", key.keyId())
                     .put("validFrom", LocalDate.now(clock).toString()).putNull("validUntil").put("status", "active");
             try {
-                Files2.writeDurably(file, (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+                org.folkmoot.session.ClosingPapers.writeDurably(file, (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 cli.getErr().println("folkmoot: cannot write " + file + ": " + e.getMessage());
                 return 1;

@@ -5,23 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
+import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
-import org.folkmoot.verdict.Dsse;
-import org.folkmoot.verdict.Ed25519Keys;
-import org.folkmoot.verdict.Program;
-import org.folkmoot.verdict.VerdictPayload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
 
         try {
-            Files2.writeDurably(out.resolve("record.jsonl"), VerdictPayload.recordBytes(result.record()));
+            ClosingPapers.writeRecord(out, result.record());
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
             return 1;
@@ -102,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return FolkmootCommand.REFUSED;
         }
         try {
-            writeVerdictsAndMinutes(result);
+            ClosingPapers.write(out, result.meeting(), result.record(), CommunityKey.loadOrCreate(DataFolder.path()));
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write the verdicts and minutes to " + out + ": " + e.getMessage());
             return 1;
@@ -112,20 +105,5 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    /** One signed verdict per resolution that reached an outcome, and the minutes that print their fingerprints. */
-    private void writeVerdictsAndMinutes(Replay.Result result) throws IOException {
-        CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
-        Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
-        for (Resolution r : result.meeting().resolutions()) {
-            if (!VerdictPayload.hasVerdict(r)) continue;
-            byte[] payload = VerdictPayload.build(result.meeting(), r, result.record(), key.publicKey(), Program.nameAndVersion());
-            Files2.writeDurably(out.resolve(Files2.safeName(r.id()) + ".verdict"), Dsse.sign(Dsse.VERDICT_TYPE, payload, key));
-            seals.put(r.id(), new Minutes.Seal(Ed25519Keys.fingerprint(payload), key.keyId()));
-        }
-        List<String> record = result.record();
-        Files2.writeDurably(out.resolve("minutes.pdf"), Minutes.render(result.meeting(), seals,
-                VerdictPayload.at(record, 1), VerdictPayload.at(record, record.size() - 1)));
     }
 }

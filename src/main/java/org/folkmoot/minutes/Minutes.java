@@ -407,7 +407,8 @@ public final class Minutes {
         document.add(t);
     }
 
-    static String describe(Action a) {
+    /** An entry in a few words, as the minutes and the console history show it. */
+    public static String describe(Action a) {
         if (a instanceof Action.Vote v) return (v.stage() == null ? "vote" : v.stage().word() + " vote") + ": " + v.tally();
         if (a instanceof Action.Attendance at) return "attendance: " + at.present() + " present";
         if (a instanceof Action.Objections o) return "objections: " + o.nonDealBreakers() + " non-deal-breakers, " + o.dealBreakers() + " deal-breakers";
@@ -418,6 +419,15 @@ public final class Minutes {
         if (a instanceof Action.AmendmentVote av) return "vote on " + av.id() + ": " + av.tally();
         if (a instanceof Action.Elect e) return "election of " + e.name() + ": " + e.tally();
         if (a instanceof Action.Recall r) return "recall of " + r.name() + ": " + r.tally();
+        if (a instanceof Action.Present p) return "present " + p.resolution() + ": " + p.title();
+        if (a instanceof Action.Grievance g) return "grievance (round " + g.round() + "): " + g.category() + ", " + g.members() + " members, delegate " + g.delegate();
+        if (a instanceof Action.Plead p) return "plead: " + p.category();
+        if (a instanceof Action.Amend am) return "amendment " + am.id() + " from " + am.category() + ": \"" + am.find() + "\" → \"" + am.replace() + "\"";
+        if (a instanceof Action.Speak sp) return "speaks: " + sp.name();
+        if (a instanceof Action.Discuss d) return "discussion" + (d.minutes() == null ? "" : ", " + d.minutes() + " minutes");
+        if (a instanceof Action.CarryForward c) return "carry forward: " + c.plan();
+        if (a instanceof Action.Note n) return "note: " + n.text();
+        if (a instanceof Action.Correct c) return "correction of entry " + c.entry() + ": " + describe(c.with()) + " (" + c.reason() + ")";
         return a.kind();
     }
 
@@ -507,7 +517,8 @@ public final class Minutes {
         document.add(p);
     }
 
-    static String percent(Fraction f) {
+    /** A share as a percentage with one decimal, for people; decisions never use it. */
+    public static String percent(Fraction f) {
         if (f.denominator() == 0) return "no votes cast";
         return BigDecimal.valueOf(f.numerator()).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(f.denominator()), 1, RoundingMode.HALF_EVEN).toPlainString() + "%";

@@ -1,0 +1,415 @@
+package org.folkmoot.app.console;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.folkmoot.minutes.Minutes;
+import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.Fraction;
+import org.folkmoot.procedure.GrievanceCategory;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Refusal;
+import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Stage;
+import org.folkmoot.procedure.Tally;
+import org.folkmoot.record.ActionCodec;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.store.StoreException;
+
+/**
+ * The facilitator's console as state: where the ladder stands, which actions it offers (and why not the
+ * others), the form of the chosen action with its live tally, the history. It never touches a control;
+ * the view binds to it. Recording goes through the {@link MeetingSession}: checked, committed, then shown.
+ */
+public final class ConsoleViewModel {
+
+    /** One action the console can offer, enabled or not, with the reason when not. */
+    public static final class Option {
+        private final String kind;
+        private final String label;
+        private final BooleanProperty enabled = new SimpleBooleanProperty();
+        private final StringProperty reason = new SimpleStringProperty("");
+
+        Option(String kind, String label) {
+            this.kind = kind;
+            this.label = label;
+        }
+
+        public String kind() { return kind; }
+        public String label() { return label; }
+        public ReadOnlyBooleanProperty enabledProperty() { return enabled; }
+        public ReadOnlyStringProperty reasonProperty() { return reason; }
+    }
+
+    /** One field of the form: what it is, its label, what has been typed, and the choices where it is a choice. */
+    public static final class FieldModel {
+        private final ActionFields.Field field;
+        private final String label;
+        private final StringProperty value = new SimpleStringProperty("");
+        private final ObservableList<String> choices = FXCollections.observableArrayList();
+
+        FieldModel(ActionFields.Field field, String label) {
+            this.field = field;
+            this.label = label;
+        }
+
+        public ActionFields.Field field() { return field; }
+        public String label() { return label; }
+        public StringProperty valueProperty() { return value; }
+        public ObservableList<String> choices() { return choices; }
+    }
+
+    private final MeetingSession session;
+    private final ResourceBundle text;
+    private final StringProperty stageLine = new SimpleStringProperty("");
+    private final StringProperty nextStep = new SimpleStringProperty("");
+    private final StringProperty resolutionTitle = new SimpleStringProperty("");
+    private final StringProperty workingText = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsRefusal = new SimpleBooleanProperty();
+    private final StringProperty presentLine = new SimpleStringProperty("");
+    private final ObservableList<String> ladder = FXCollections.observableArrayList();
+    private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
+    private final ObservableList<Option> options = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
+    private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
+    private final StringProperty supportLine = new SimpleStringProperty("");
+    private final StringProperty sumLine = new SimpleStringProperty("");
+    private final BooleanProperty sumOk = new SimpleBooleanProperty(true);
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final IntegerProperty revision = new SimpleIntegerProperty();
+
+    public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
+        this.session = session;
+        this.text = text;
+        for (String kind : Meeting.KINDS) options.add(new Option(kind, text.getString("action." + kind)));
+        for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
+            ladder.add(text.getString("ladder." + step));
+        }
+        selected.addListener((o, was, kind) -> buildForm(kind));
+        refresh();
+    }
+
+    // ---- what the view binds to -------------------------------------------------------------------
+
+    public ReadOnlyStringProperty stageLineProperty() { return stageLine; }
+    public ReadOnlyStringProperty nextStepProperty() { return nextStep; }
+    public ReadOnlyStringProperty resolutionTitleProperty() { return resolutionTitle; }
+    public ReadOnlyStringProperty workingTextProperty() { return workingText; }
+    public ReadOnlyStringProperty messageProperty() { return message; }
+    public ReadOnlyBooleanProperty messageIsRefusalProperty() { return messageIsRefusal; }
+    public ReadOnlyStringProperty presentLineProperty() { return presentLine; }
+    public ObservableList<String> ladder() { return FXCollections.unmodifiableObservableList(ladder); }
+    public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
+    public ObservableList<Option> options() { return FXCollections.unmodifiableObservableList(options); }
+    public ObjectProperty<String> selectedProperty() { return selected; }
+    public ObservableList<FieldModel> fields() { return FXCollections.unmodifiableObservableList(fields); }
+    public ReadOnlyStringProperty supportLineProperty() { return supportLine; }
+    public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
+    public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
+    public ObservableList<String> history() { return FXCollections.unmodifiableObservableList(history); }
+    /** Goes up by one after every recorded action: the projector and others listen to it. */
+    public ReadOnlyIntegerProperty revisionProperty() { return revision; }
+    public MeetingSession session() { return session; }
+
+    public Optional<FieldModel> field(String key) {
+        return fields.stream().filter(f -> f.field().key().equals(key)).findFirst();
+    }
+
+    // ---- recording --------------------------------------------------------------------------------
+
+    /**
+     * Records the chosen action from the form. On a refusal nothing is recorded and the form keeps what was
+     * typed, so the facilitator can mend it.
+     *
+     * @return true when the action was recorded
+     */
+    public boolean record() {
+        String kind = selected.get();
+        if (kind == null) return false;
+        Meeting meeting = session.meeting();
+        Optional<String> why = meeting.whyNot(kind);
+        if (why.isPresent()) return refuse(why.get());
+        Action action;
+        try {
+            action = ActionCodec.read(formJson(kind));
+        } catch (FormatException e) {
+            return refuse(e.getMessage());
+        }
+        try {
+            Optional<Refusal> refusal = session.take(action);
+            if (refusal.isPresent()) return refuse(refusal.get().reason());
+        } catch (StoreException e) {
+            return refuse(e.getMessage());
+        }
+        message.set(text.getString("message.recorded") + " " + Minutes.describe(action));
+        messageIsRefusal.set(false);
+        refresh();
+        buildForm(kind);
+        return true;
+    }
+
+    private boolean refuse(String reason) {
+        message.set(reason);
+        messageIsRefusal.set(true);
+        return false;
+    }
+
+    /** The form as a line of the meeting format, so it is read by the same code as any record. */
+    ObjectNode formJson(String kind) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("do", kind);
+        Resolution r = session.meeting().current().orElse(null);
+        if (kind.equals("grievance") && r != null) n.put("round", r.round());
+        ObjectNode target = n;
+        if (kind.equals("correct")) {
+            long entry = entrySeq(value("entry"));
+            if (entry > 0) n.put("entry", entry);
+            put(n, "reason", value("reason"), false);
+            if (entry > 0 && entry <= session.meeting().size()) {
+                ObjectNode with = ActionCodec.write(session.meeting().effective(entry));
+                n.set("with", with);
+                target = with;
+            }
+            for (FieldModel f : fields) {
+                if (!f.field().key().equals("entry") && !f.field().key().equals("reason")) {
+                    put(target, f.field().key(), f.valueProperty().get(), true);
+                }
+            }
+            return n;
+        }
+        for (FieldModel f : fields) {
+            String v = f.valueProperty().get();
+            if (f.field().type() == ActionFields.Type.ENTRY) continue;
+            if (v == null || v.isBlank()) {
+                if (!f.field().optional()) continue; // missing: the reader names it
+                continue;
+            }
+            put(n, f.field().key(), v, f.field().type() == ActionFields.Type.COUNT);
+        }
+        return n;
+    }
+
+    private static void put(ObjectNode n, String key, String value, boolean count) {
+        if (value == null || value.isBlank()) {
+            n.remove(key);
+            return;
+        }
+        String v = value.strip();
+        if (count && v.matches("-?\\d{1,18}")) n.put(key, Long.parseLong(v));
+        else if (count && v.matches("-?\\d+")) n.put(key, new java.math.BigInteger(v));
+        else n.put(key, count ? v : value);
+    }
+
+    private String value(String key) {
+        return field(key).map(f -> f.valueProperty().get()).orElse("");
+    }
+
+    private static long entrySeq(String choice) {
+        if (choice == null) return 0;
+        String digits = choice.replaceAll("^#?(\\d+).*$", "$1");
+        return digits.matches("\\d{1,9}") ? Long.parseLong(digits) : 0;
+    }
+
+    // ---- the state shown --------------------------------------------------------------------------
+
+    private void refresh() {
+        Meeting m = session.meeting();
+        Resolution r = m.current().orElse(null);
+        presentLine.set(m.present() < 0 ? text.getString("present.none")
+                : String.format(text.getString("present.count"), m.present(), m.header().community().members()));
+        if (r == null) {
+            resolutionTitle.set(text.getString("resolution.none"));
+            workingText.set("");
+            stageLine.set("");
+            ladderStep.set(-1);
+        } else {
+            resolutionTitle.set(r.id() + " — " + r.title());
+            workingText.set(r.workingText());
+            stageLine.set(r.outcome().isPresent() && r.stage() == Stage.CLOSED
+                    ? String.format(text.getString("stage.closed"), r.outcome().get().word())
+                    : r.stage().words());
+            ladderStep.set(ladderIndex(r));
+        }
+        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : m.nextStep());
+        for (Option o : options) {
+            Optional<String> why = m.whyNot(o.kind());
+            o.enabled.set(why.isEmpty());
+            o.reason.set(why.orElse(""));
+        }
+        history.clear();
+        for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
+            history.add("#" + seq + "  " + Minutes.describe(m.entry(seq)));
+        }
+        if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
+            // the chosen action no longer fits: offer the first that does
+            selected.set(m.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && !k.equals("note") && !k.equals("attendance"))
+                    .findFirst().orElse("note"));
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    private static int ladderIndex(Resolution r) {
+        return switch (r.stage()) {
+            case CHECK_1 -> r.votes().isEmpty() ? 1 : 1;
+            case OBJECTIONS -> 2;
+            case ROUND_1 -> 3;
+            case CHECK_2 -> 4;
+            case ROUND_2 -> 5;
+            case FINAL -> 6;
+            case PLANNING -> 7;
+            case CLOSED -> 8;
+        };
+    }
+
+    private void buildForm(String kind) {
+        fields.clear();
+        supportLine.set("");
+        sumLine.set("");
+        sumOk.set(true);
+        if (kind == null) return;
+        List<ActionFields.Field> spec = new ArrayList<>(ActionFields.of(kind));
+        for (ActionFields.Field f : spec) fields.add(newField(f));
+        prefill(kind);
+        if (kind.equals("correct")) {
+            field("entry").ifPresent(e -> e.valueProperty().addListener((o, was, now) -> correctionCounts(now)));
+            field("entry").ifPresent(e -> correctionCounts(e.valueProperty().get()));
+        }
+        watchTally(kind);
+    }
+
+    private FieldModel newField(ActionFields.Field f) {
+        FieldModel model = new FieldModel(f, text.containsKey("field." + f.key()) ? text.getString("field." + f.key()) : f.key());
+        model.choices.setAll(choices(f.type()));
+        return model;
+    }
+
+    private void correctionCounts(String entryChoice) {
+        fields.removeIf(f -> !f.field().key().equals("entry") && !f.field().key().equals("reason"));
+        long seq = entrySeq(entryChoice);
+        if (seq < 1 || seq > session.meeting().size()) return;
+        Action original = session.meeting().effective(seq);
+        ObjectNode json = ActionCodec.write(original);
+        for (ActionFields.Field f : ActionFields.correctionCounts(original.kind())) {
+            FieldModel model = newField(f);
+            model.valueProperty().set(json.path(f.key()).asText(""));
+            fields.add(model);
+        }
+    }
+
+    private void prefill(String kind) {
+        Resolution r = session.meeting().current().orElse(null);
+        if (kind.equals("amend") && r != null) {
+            field("id").ifPresent(f -> f.valueProperty().set("A" + (r.amendments().size() + 1)));
+        }
+        if (kind.equals("present")) {
+            field("resolution").ifPresent(f -> f.valueProperty().set("R" + (session.meeting().resolutions().size() + 1)));
+        }
+        for (FieldModel f : fields) {
+            if (!f.choices().isEmpty()) f.valueProperty().set(f.choices().get(0));
+        }
+    }
+
+    private List<String> choices(ActionFields.Type type) {
+        Meeting m = session.meeting();
+        Resolution r = m.current().orElse(null);
+        List<String> list = new ArrayList<>();
+        switch (type) {
+            case CATEGORY -> {
+                if (r != null) for (GrievanceCategory g : r.grievances()) if (g.round() == r.round()) list.add(g.category());
+            }
+            case AMENDMENT -> {
+                if (r != null) for (Amendment a : r.amendments()) if (a.round() == r.round() && !a.voted()) list.add(a.id());
+            }
+            case DELEGATE -> {
+                for (Resolution x : m.resolutions()) for (Delegate d : x.delegates()) if (d.serving() && !list.contains(d.name())) list.add(d.name());
+            }
+            case ENTRY -> {
+                for (long seq = m.size(); seq >= 1; seq--) {
+                    Action a = m.entry(seq);
+                    if (Meeting.CORRECTABLE.contains(a.kind())) list.add("#" + seq + "  " + Minutes.describe(m.effective(seq)));
+                }
+            }
+            default -> {
+            }
+        }
+        return list;
+    }
+
+    /** The live check of a tally: its sum against those present, and its support against the threshold. */
+    private void watchTally(String kind) {
+        List<FieldModel> counts = fields.stream().filter(f -> f.field().type() == ActionFields.Type.COUNT).toList();
+        if (!(ActionFields.isDecidingTally(kind) || kind.equals("agreement")) || counts.size() < 3) return;
+        Runnable update = () -> updateTally(kind, counts.get(counts.size() - 3), counts.get(counts.size() - 2), counts.get(counts.size() - 1));
+        for (FieldModel f : counts) f.valueProperty().addListener((o, was, now) -> update.run());
+        update.run();
+    }
+
+    private void updateTally(String kind, FieldModel yes, FieldModel no, FieldModel abstain) {
+        Meeting m = session.meeting();
+        long present = m.present();
+        Long y = count(yes), n = count(no), a = count(abstain);
+        if (y == null || n == null || a == null) {
+            supportLine.set(text.getString("tally.incomplete"));
+            sumLine.set("");
+            sumOk.set(true);
+            return;
+        }
+        Tally t = new Tally(y, n, a);
+        boolean fits = present >= 0 && t.total() <= present;
+        sumOk.set(fits);
+        sumLine.set(present < 0 ? text.getString("present.none")
+                : fits ? String.format(text.getString("tally.sum"), t.total(), present)
+                : String.format(text.getString("tally.over"), t.total(), present));
+        if (!ActionFields.isDecidingTally(kind) || present < 0) {
+            supportLine.set("");
+            return;
+        }
+        Rules rules = m.header().rules();
+        Resolution r = m.current().orElse(null);
+        Fraction threshold;
+        boolean strictly;
+        switch (kind) {
+            case "amendment-vote" -> { threshold = rules.amendment(); strictly = true; }
+            case "elect", "recall" -> { threshold = rules.election(); strictly = true; }
+            default -> {
+                strictly = false;
+                Stage stage = r == null ? Stage.CHECK_1 : r.stage();
+                threshold = stage == Stage.FINAL ? rules.finalVote() : stage == Stage.PLANNING ? rules.contention() : rules.consensus();
+            }
+        }
+        Fraction support = rules.support(t, present);
+        boolean reached = strictly ? support.exceeds(threshold) : support.reaches(threshold);
+        long more = rules.moreInFavourNeeded(t, present, threshold, strictly);
+        String line = String.format(text.getString(reached ? "tally.reached" : "tally.short"), support,
+                Minutes.percent(support), (strictly ? "> " : "≥ ") + threshold);
+        if (!reached && more != Long.MAX_VALUE) line += " " + String.format(text.getString("tally.needs"), more);
+        supportLine.set(line);
+    }
+
+    private static Long count(FieldModel f) {
+        String v = f.valueProperty().get();
+        return v != null && v.strip().matches("\\d{1,18}") ? Long.parseLong(v.strip()) : null;
+    }
+}
