@@ -1,100 +1,219 @@
 package org.folkmoot.app;
 
+import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.application.Application;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Community;
 import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.Header;
+import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Rules;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.store.StoreException;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
 
 /**
- * The desktop app. For now: the example meetings, each replayed through the same procedure as
- * {@code folkmoot replay}, with the outcome of every resolution. The facilitator's console comes next.
+ * The desktop app: set up the Community, start or reopen a meeting (console and projector), or replay an
+ * example meeting as training.
  */
 public final class FolkmootApp extends Application {
+    private ResourceBundle text;
+    private CommunityKey key;
+    private Path data;
 
     public static void launchApp(String[] args) {
         Application.launch(FolkmootApp.class, args);
     }
 
+    static String stylesheet() {
+        return FolkmootApp.class.getResource("/org/folkmoot/app/folkmoot.css").toExternalForm();
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("org.folkmoot.app.messages", locale);
+    }
+
     @Override
     public void start(Stage stage) throws IOException {
-        ListView<String> meetings = new ListView<>();
-        meetings.getItems().setAll(ExampleMeetings.names());
-        meetings.setAccessibleText("Example meetings");
-        meetings.setPrefWidth(320);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        text = bundle(Locale.getDefault());
+        data = DataFolder.path();
+        key = CommunityKey.loadOrCreate(data);
+        TabPane tabs = new TabPane(new Tab("Meeting", meetingTab(stage)), new Tab("Training: example meetings", trainingTab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, 1000, 640);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle(text.getString("app.title"));
+        stage.setScene(scene);
+        stage.show();
+    }
 
+    private VBox meetingTab(Stage stage) {
+        Community known = CommunitySettings.load(data).orElse(null);
+        TextField id = field(known == null ? "" : known.id(), "Community id");
+        TextField name = field(known == null ? "" : known.name(), "Community name");
+        TextField members = field(known == null ? "" : Long.toString(known.members()), "Members");
+        TextField date = field(LocalDate.now().toString(), "Date");
+        TextField place = field("", "Place");
+        TextField facilitator = field("", "Facilitator");
+        TextField secretary = field("", "Secretary");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        String[] labels = {"Community id", "Community name", "Members", "Date", "Place", "Facilitator", "Secretary"};
+        TextField[] fields = {id, name, members, date, place, facilitator, secretary};
+        for (int i = 0; i < fields.length; i++) {
+            grid.addRow(i, new Label(labels[i]), fields[i]);
+            GridPane.setHgrow(fields[i], Priority.ALWAYS);
+        }
+        Label problem = new Label();
+        problem.setStyle("-fx-text-fill: -color-danger-fg;");
+        Button start = new Button("Start the meeting");
+        start.getStyleClass().add("accent");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> {
+            String m = members.getText().strip();
+            if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
+                problem.setText("Give the Community's id and its number of members.");
+                return;
+            }
+            Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
+            try {
+                CommunitySettings.save(data, c);
+                Path file = newMeetingFile(date.getText().strip(), c.id());
+                Header header = new Header(c, Rules.defaults(), new MeetingInfo(blankToNull(date.getText()),
+                        blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText())));
+                MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC());
+                MeetingWindows.open(session, key, text, true);
+                stage.hide();
+            } catch (IOException | StoreException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+
+        ListView<String> existing = new ListView<>();
+        existing.getItems().setAll(meetingFiles());
+        existing.setPrefHeight(160);
+        existing.setAccessibleText("Meetings on this laptop");
+        Button reopen = new Button("Reopen");
+        reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
+        reopen.setOnAction(e -> {
+            try {
+                MeetingSession session = MeetingSession.open(data.resolve("meetings").resolve(existing.getSelectionModel().getSelectedItem()), Clock.systemUTC());
+                MeetingWindows.open(session, key, text, true);
+                stage.hide();
+            } catch (StoreException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+
+        Label keyLine = new Label("This laptop's Community key: " + key.keyId() + "   (data folder: " + data + ")");
+        keyLine.getStyleClass().add("text-muted");
+        Label newTitle = new Label("A new meeting");
+        newTitle.getStyleClass().add("title-3");
+        Label oldTitle = new Label("Reopen a meeting — it goes on exactly where it stood");
+        oldTitle.getStyleClass().add("title-3");
+        VBox box = new VBox(10, newTitle, grid, new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private Path newMeetingFile(String date, String community) throws IOException {
+        Path dir = data.resolve("meetings");
+        Files.createDirectories(dir);
+        String base = (date.isBlank() ? LocalDate.now().toString() : date).replaceAll("[^0-9A-Za-z-]", "_") + "-"
+                + community.replaceAll("[^0-9A-Za-z-]", "_");
+        for (int n = 1; ; n++) {
+            Path file = dir.resolve(base + (n == 1 ? "" : "-" + n) + ".meeting");
+            if (!Files.exists(file)) return file;
+        }
+    }
+
+    private List<String> meetingFiles() {
+        Path dir = data.resolve("meetings");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".meeting")).map(p -> p.getFileName().toString())
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static TextField field(String value, String accessible) {
+        TextField f = new TextField(value);
+        f.setAccessibleText(accessible);
+        return f;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private VBox trainingTab() {
+        ListView<String> meetings = new ListView<>();
+        try {
+            meetings.getItems().setAll(ExampleMeetings.names());
+        } catch (IOException e) {
+            meetings.getItems().clear();
+        }
+        meetings.setAccessibleText("Example meetings");
+        meetings.setPrefWidth(280);
         TextArea result = new TextArea();
         result.setEditable(false);
         result.setWrapText(true);
         result.setAccessibleText("Replay result");
-        result.setStyle("-fx-font-family: monospace; -fx-font-size: 15px;");
-
-        Button replay = new Button("Replay");
-        replay.setDefaultButton(true);
-        replay.disableProperty().bind(meetings.getSelectionModel().selectedItemProperty().isNull());
-        replay.setOnAction(e -> replay(meetings.getSelectionModel().getSelectedItem(), result));
+        result.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
         meetings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) replay(now, result);
+            if (now != null) result.setText(replay(now));
         });
-
-        Label title = new Label("Folkmoot — example meetings");
-        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
-        Label hint = new Label("Choose a meeting and replay it: every action runs through the Community ladder.");
-
-        VBox left = new VBox(8, meetings, replay);
-        BorderPane root = new BorderPane(result, new VBox(4, title, hint), null, null, left);
-        BorderPane.setMargin(result, new Insets(0, 0, 0, 12));
-        root.setPadding(new Insets(16));
-        HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
-        VBox.setVgrow(meetings, javafx.scene.layout.Priority.ALWAYS);
-
-        stage.setTitle("Folkmoot");
-        stage.setScene(new Scene(root, 1000, 600));
-        stage.show();
+        HBox.setHgrow(result, Priority.ALWAYS);
+        Label hint = new Label("Choose an example: every action runs through the Community ladder, as in a real meeting.");
+        VBox box = new VBox(10, hint, new HBox(12, meetings, result));
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        box.setPadding(new Insets(16));
         if (!meetings.getItems().isEmpty()) meetings.getSelectionModel().selectFirst();
+        return box;
     }
 
-    private static void replay(String name, TextArea result) {
-        Task<String> task = new Task<>() {
-            @Override
-            protected String call() throws IOException {
-                try {
-                    Replay.Result r = Replay.run(ExampleMeetings.read(name), null, null, Clock.systemUTC());
-                    List<Resolution> resolutions = r.meeting().resolutions();
-                    String lines = resolutions.stream().map(FolkmootApp::describe).collect(Collectors.joining("\n"));
-                    return name + "\n\n" + lines + (r.refused() ? "\n\nRefused: " + r.refusal() : "")
-                            + "\n\n" + (r.record().size() - 1) + " entries replayed.";
-                } catch (FormatException e) {
-                    return name + "\n\nCannot replay: " + e.getMessage();
-                }
-            }
-        };
-        task.setOnSucceeded(e -> {
-            result.setText(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            result.setText("Cannot replay " + name + ": " + task.getException().getMessage());
-        });
-        Thread worker = new Thread(task, "replay");
-        worker.setDaemon(true);
-        worker.start();
+    private static String replay(String name) {
+        try {
+            Replay.Result r = Replay.run(ExampleMeetings.read(name), null, null, Clock.systemUTC());
+            String lines = r.meeting().resolutions().stream().map(FolkmootApp::describe).collect(Collectors.joining("\n"));
+            return name + "\n\n" + lines + (r.refused() ? "\n\nRefused: " + r.refusal() : "")
+                    + "\n\n" + (r.record().size() - 1) + " entries replayed.";
+        } catch (IOException | FormatException e) {
+            return name + "\n\nCannot replay: " + e.getMessage();
+        }
     }
 
     private static String describe(Resolution r) {

@@ -40,29 +40,26 @@ public record Rules(Fraction consensus, Fraction finalVote, Fraction contention,
     }
 
     /**
-     * How many more hands in favour this tally needs to reach {@code threshold} ({@code strictly}: to pass it),
-     * the others' hands as they are: 0 when it already does. Exact; what the console shows as "needs N more".
+     * How many hands would have to move to "in favour" for this tally to reach {@code threshold}
+     * ({@code strictly}: to pass it): from "against" under basis {@code cast}, from anyone present under basis
+     * {@code present}. 0 when it already does; {@link Long#MAX_VALUE} when no such move can reach it. Exact;
+     * what the console shows as "needs N more in favour".
      */
     public long moreInFavourNeeded(Tally tally, long present, Fraction threshold, boolean strictly) {
-        long p = threshold.numerator();
-        long q = threshold.denominator();
-        java.math.BigInteger need;
-        if (basis == Basis.CAST) {
-            // (for + k) * (q - p) >= p * against, or > for a strict threshold
-            if (p >= q) return strictly || tally.against() > 0 ? Long.MAX_VALUE : Math.max(0, 1 - tally.inFavour());
-            java.math.BigInteger num = java.math.BigInteger.valueOf(p).multiply(java.math.BigInteger.valueOf(tally.against()));
-            java.math.BigInteger den = java.math.BigInteger.valueOf(q - p);
-            need = strictly ? num.divide(den).add(java.math.BigInteger.ONE) : ceil(num, den);
-            if (tally.against() == 0) need = need.max(java.math.BigInteger.ONE); // no votes cast reaches nothing
-        } else {
-            // (for + k) * q >= p * present, or >
-            java.math.BigInteger num = java.math.BigInteger.valueOf(p).multiply(java.math.BigInteger.valueOf(present));
-            java.math.BigInteger den = java.math.BigInteger.valueOf(q);
-            need = strictly ? num.divide(den).add(java.math.BigInteger.ONE) : ceil(num, den);
-        }
-        java.math.BigInteger more = need.subtract(java.math.BigInteger.valueOf(tally.inFavour()));
-        if (more.signum() <= 0) return 0;
-        return more.bitLength() < 63 ? more.longValue() : Long.MAX_VALUE;
+        java.math.BigInteger p = java.math.BigInteger.valueOf(threshold.numerator());
+        java.math.BigInteger q = java.math.BigInteger.valueOf(threshold.denominator());
+        java.math.BigInteger f = java.math.BigInteger.valueOf(tally.inFavour());
+        java.math.BigInteger base = basis == Basis.CAST
+                ? f.add(java.math.BigInteger.valueOf(tally.against())) // the votes cast stay the same
+                : java.math.BigInteger.valueOf(present);
+        if (base.signum() == 0) return Long.MAX_VALUE; // nothing cast (or nobody present): no move reaches anything
+        // smallest n with n*q >= p*base (or >), then k = n - for
+        java.math.BigInteger num = p.multiply(base);
+        java.math.BigInteger n = strictly ? num.divide(q).add(java.math.BigInteger.ONE) : ceil(num, q);
+        java.math.BigInteger k = n.subtract(f);
+        if (k.signum() <= 0) return 0;
+        long movable = basis == Basis.CAST ? tally.against() : present - tally.inFavour();
+        return k.compareTo(java.math.BigInteger.valueOf(movable)) > 0 ? Long.MAX_VALUE : k.longValue();
     }
 
     private static java.math.BigInteger ceil(java.math.BigInteger num, java.math.BigInteger den) {

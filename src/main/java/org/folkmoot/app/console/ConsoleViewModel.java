@@ -252,7 +252,7 @@ public final class ConsoleViewModel {
                     : r.stage().words());
             ladderStep.set(ladderIndex(r));
         }
-        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : m.nextStep());
+        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : spoken(m.nextStep()));
         for (Option o : options) {
             Optional<String> why = m.whyNot(o.kind());
             o.enabled.set(why.isEmpty());
@@ -268,6 +268,12 @@ public final class ConsoleViewModel {
                     .findFirst().orElse("note"));
         }
         revision.set(revision.get() + 1);
+    }
+
+    /** "next is temperature check 1" reads "Temperature check 1" after the label "Next:". */
+    private static String spoken(String next) {
+        String s = next.replaceFirst("^next(,| is| come)? ", "").replaceFirst("^in planning come ", "planning: ");
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static int ladderIndex(Resolution r) {

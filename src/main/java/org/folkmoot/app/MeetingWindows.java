@@ -1,0 +1,92 @@
+package org.folkmoot.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ResourceBundle;
+import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.folkmoot.app.console.ConsoleView;
+import org.folkmoot.app.console.ConsoleViewModel;
+import org.folkmoot.app.projector.ProjectorScreens;
+import org.folkmoot.app.projector.ProjectorView;
+import org.folkmoot.app.projector.ProjectorViewModel;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.session.ClosingPapers;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.verdict.CommunityKey;
+
+/** Opens a running meeting: the facilitator's console and, beside it or on the projector, the room's view. */
+public final class MeetingWindows {
+    private MeetingWindows() {
+    }
+
+    public record Opened(Stage console, Stage projector, ConsoleView view, ConsoleViewModel model) {
+    }
+
+    public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector) {
+        MeetingClock clock = new MeetingClock();
+        ConsoleViewModel model = new ConsoleViewModel(session, text);
+        ConsoleView view = new ConsoleView(model, clock, text);
+        Stage console = new Stage();
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(FolkmootApp.stylesheet());
+        view.installShortcuts(scene);
+        console.setScene(scene);
+        console.setTitle(text.getString("console.title") + " — " + session.meeting().header().community().name());
+        console.setOnHidden(e -> session.close());
+
+        ProjectorViewModel projectorModel = new ProjectorViewModel(model, key);
+        Stage projector = new Stage();
+        Scene projectorScene = new Scene(new ProjectorView(projectorModel, clock).root(), 1280, 800);
+        projectorScene.getStylesheets().add(FolkmootApp.stylesheet());
+        projector.setScene(projectorScene);
+        projector.setTitle(text.getString("projector.title"));
+        view.projectorButton().setOnAction(e -> place(projector));
+        console.setOnCloseRequest(e -> projector.close());
+
+        view.exportButton().setOnAction(e -> export(session, key, text, view, console));
+        console.show();
+        if (showProjector) place(projector);
+        return new Opened(console, projector, view, model);
+    }
+
+    private static void place(Stage projector) {
+        ProjectorScreens.Placement p = ProjectorScreens.choose(
+                Screen.getScreens().stream().map(Screen::getBounds).map(b -> new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight())).toList());
+        projector.setX(p.bounds().getMinX());
+        projector.setY(p.bounds().getMinY());
+        projector.setWidth(p.bounds().getWidth());
+        projector.setHeight(p.bounds().getHeight());
+        projector.show();
+        projector.setFullScreen(p.fullScreen());
+    }
+
+    /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */
+    private static void export(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view, Stage owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.getString("button.export"));
+        File dir = chooser.showDialog(owner);
+        if (dir == null) return;
+        // a snapshot of the record, folded afresh on the worker: the console may record on meanwhile
+        var record = java.util.List.copyOf(session.record());
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws IOException, org.folkmoot.record.FormatException {
+                Meeting meeting = org.folkmoot.record.Replay.reopen(
+                        new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
+                ClosingPapers.write(dir.toPath(), meeting, record, key);
+                return null;
+            }
+        };
+        view.status().setText(text.getString("label.exporting"));
+        task.setOnSucceeded(e -> view.status().setText(String.format(text.getString("label.exported"), dir)));
+        task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
+        Thread worker = new Thread(task, "export");
+        worker.setDaemon(true);
+        worker.start();
+    }
+}

@@ -1,0 +1,335 @@
+package org.folkmoot.app.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.folkmoot.app.MeetingClock;
+
+/** The facilitator's console: binds to a {@link ConsoleViewModel}, owns no state of the meeting. */
+public final class ConsoleView {
+    /** Ctrl + digit picks the frequent actions: a tally never needs the mouse. */
+    public static final Map<KeyCode, String> SHORTCUTS = Map.of(
+            KeyCode.DIGIT1, "attendance", KeyCode.DIGIT2, "vote", KeyCode.DIGIT3, "objections",
+            KeyCode.DIGIT4, "grievance", KeyCode.DIGIT5, "plead", KeyCode.DIGIT6, "agreement",
+            KeyCode.DIGIT7, "amend", KeyCode.DIGIT8, "amendment-vote", KeyCode.DIGIT9, "close-round",
+            KeyCode.DIGIT0, "elect");
+
+    private final ConsoleViewModel model;
+    private final MeetingClock clock;
+    private final ResourceBundle text;
+    private final BorderPane root = new BorderPane();
+    private final GridPane form = new GridPane();
+    private final ToggleGroup group = new ToggleGroup();
+    private final Button export = new Button();
+    private final Button projector = new Button();
+    private final Label status = new Label();
+
+    public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
+        this.model = model;
+        this.clock = clock;
+        this.text = text;
+        root.getStyleClass().add("console");
+        root.setTop(top());
+        root.setLeft(actions());
+        root.setCenter(center());
+        root.setRight(right());
+        root.setBottom(bottom());
+        model.fields().addListener((javafx.collections.ListChangeListener<ConsoleViewModel.FieldModel>) c -> buildForm());
+        buildForm();
+    }
+
+    public Parent root() { return root; }
+    public Button exportButton() { return export; }
+    public Button projectorButton() { return projector; }
+    public Label status() { return status; }
+
+    /** Installs the keyboard shortcuts on the window's scene. */
+    public void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::record);
+        SHORTCUTS.forEach((code, kind) -> scene.getAccelerators().put(
+                new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN), () -> choose(kind)));
+    }
+
+    /** Chooses an action if the ladder offers it, and puts the cursor in its first field. */
+    public void choose(String kind) {
+        model.options().stream().filter(o -> o.kind().equals(kind) && o.enabledProperty().get())
+                .findFirst().ifPresent(o -> model.selectedProperty().set(kind));
+        focusFirstField();
+    }
+
+    private void record() {
+        String kind = model.selectedProperty().get();
+        String minutes = model.field("minutes").map(f -> f.valueProperty().get()).orElse("");
+        if (model.record()) {
+            // a timed discussion starts the room's timer
+            if ("discuss".equals(kind) && minutes != null && minutes.strip().matches("\\d{1,3}")) {
+                clock.set(Integer.parseInt(minutes.strip()) * 60);
+                clock.start();
+            }
+            focusFirstField();
+        }
+    }
+
+    private Node top() {
+        Label title = new Label();
+        title.getStyleClass().add("title-2");
+        title.textProperty().bind(model.resolutionTitleProperty());
+        Label present = new Label();
+        present.textProperty().bind(model.presentLineProperty());
+        present.getStyleClass().add("text-muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(12, title, spacer, present);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        HBox crumbs = new HBox(6);
+        crumbs.setAlignment(Pos.CENTER_LEFT);
+        Runnable lit = () -> {
+            crumbs.getChildren().clear();
+            List<String> steps = model.ladder();
+            for (int i = 0; i < steps.size(); i++) {
+                Label step = new Label(steps.get(i));
+                step.getStyleClass().add(i == model.ladderStepProperty().get() ? "crumb-current" : "crumb");
+                crumbs.getChildren().add(step);
+                if (i < steps.size() - 1) crumbs.getChildren().add(new Label("›"));
+            }
+        };
+        model.ladderStepProperty().addListener((o, was, now) -> lit.run());
+        lit.run();
+
+        Label next = new Label();
+        next.textProperty().bind(Bindings.concat(text.getString("label.next"), ": ", model.nextStepProperty()));
+        next.getStyleClass().add("next-step");
+        Label stage = new Label();
+        stage.textProperty().bind(model.stageLineProperty());
+        VBox top = new VBox(6, head, crumbs, next);
+        top.setPadding(new Insets(12, 16, 8, 16));
+        return top;
+    }
+
+    private Node actions() {
+        VBox list = new VBox(4);
+        Label heading = new Label(text.getString("label.actions"));
+        heading.getStyleClass().add("title-4");
+        list.getChildren().add(heading);
+        for (ConsoleViewModel.Option o : model.options()) {
+            ToggleButton b = new ToggleButton(o.label());
+            b.setToggleGroup(group);
+            b.setUserData(o.kind());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setId("action-" + o.kind());
+            b.setAccessibleText(o.label());
+            b.disableProperty().bind(o.enabledProperty().not());
+            b.setOnAction(e -> {
+                model.selectedProperty().set(o.kind());
+                focusFirstField();
+            });
+            // a disabled control shows no tooltip: the reason hangs on its wrapper
+            StackPane wrapper = new StackPane(b);
+            Tooltip why = new Tooltip();
+            why.textProperty().bind(o.reasonProperty());
+            wrapper.setOnMouseEntered(e -> Tooltip.install(wrapper, o.enabledProperty().get() ? null : why));
+            wrapper.getProperties().put("reason", o.reasonProperty());
+            list.getChildren().add(wrapper);
+        }
+        model.selectedProperty().addListener((obs, was, kind) -> group.getToggles().forEach(
+                t -> t.setSelected(kind != null && kind.equals(t.getUserData()))));
+        list.setPadding(new Insets(8, 8, 8, 16));
+        list.setPrefWidth(230);
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node center() {
+        form.setHgap(10);
+        form.setVgap(8);
+        Label support = new Label();
+        support.setId("support-line");
+        support.textProperty().bind(model.supportLineProperty());
+        support.getStyleClass().add("support-line");
+        support.setWrapText(true);
+        Label sum = new Label();
+        sum.setId("sum-line");
+        sum.textProperty().bind(model.sumLineProperty());
+        sum.styleProperty().bind(Bindings.when(model.sumOkProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
+        Button record = new Button(text.getString("button.record") + "  (Ctrl+Enter)");
+        record.setId("record");
+        record.getStyleClass().add("accent");
+        record.setOnAction(e -> record());
+        Label message = new Label();
+        message.setId("message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.styleProperty().bind(Bindings.when(model.messageIsRefusalProperty())
+                .then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;").otherwise("-fx-text-fill: -color-success-fg;"));
+        VBox box = new VBox(10, form, support, sum, record, message, timerAndQueue());
+        box.setPadding(new Insets(8, 16, 8, 16));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node timerAndQueue() {
+        Label time = new Label();
+        time.getStyleClass().add("title-3");
+        time.textProperty().bind(Bindings.createStringBinding(() -> MeetingClock.format(clock.remainingProperty().get()),
+                clock.remainingProperty()));
+        TextField minutes = new TextField("5");
+        minutes.setPrefColumnCount(3);
+        minutes.setAccessibleText("Timer minutes");
+        Button set = new Button("Set");
+        set.setOnAction(e -> {
+            String v = minutes.getText().strip();
+            if (v.matches("\\d{1,3}")) clock.set(Integer.parseInt(v) * 60);
+        });
+        Button start = new Button("Start");
+        start.setOnAction(e -> clock.start());
+        Button pause = new Button("Pause");
+        pause.setOnAction(e -> clock.pause());
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        HBox timer = new HBox(8, new Label("Timer"), time, minutes, new Label("min"), set, start, pause);
+        timer.setAlignment(Pos.CENTER_LEFT);
+
+        TextField name = new TextField();
+        name.setPromptText("Name");
+        name.setAccessibleText("Speaker to add");
+        Button add = new Button("Add");
+        add.setOnAction(e -> {
+            clock.enqueue(name.getText());
+            name.clear();
+        });
+        name.setOnAction(e -> add.fire());
+        Button next = new Button("Next");
+        next.setOnAction(e -> {
+            String who = clock.next();
+            if (who != null && model.session().meeting().whyNot("speak").isEmpty()) {
+                model.selectedProperty().set("speak");
+                model.field("name").ifPresent(f -> f.valueProperty().set(who));
+                model.record();
+            }
+        });
+        CheckBox progressive = new CheckBox("Progressive stack");
+        progressive.selectedProperty().bindBidirectional(clock.progressiveStackProperty());
+        ListView<String> queue = new ListView<>(clock.queue());
+        queue.setPrefHeight(110);
+        queue.setAccessibleText("Speakers' queue");
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> {
+            int i = queue.getSelectionModel().getSelectedIndex();
+            if (i >= 0) clock.queue().remove(i);
+        });
+        HBox queueControls = new HBox(8, new Label("Speakers"), name, add, next, remove);
+        queueControls.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, timer, queueControls, progressive, queue);
+        box.getStyleClass().add("panel");
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private Node right() {
+        Label textLabel = new Label(text.getString("label.text"));
+        textLabel.getStyleClass().add("title-4");
+        TextArea working = new TextArea();
+        working.setEditable(false);
+        working.setWrapText(true);
+        working.setPrefRowCount(8);
+        working.setAccessibleText(text.getString("label.text"));
+        working.textProperty().bind(model.workingTextProperty());
+        Label historyLabel = new Label(text.getString("label.history"));
+        historyLabel.getStyleClass().add("title-4");
+        ListView<String> history = new ListView<>(model.history());
+        history.setAccessibleText(text.getString("label.history"));
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox right = new VBox(6, textLabel, working, historyLabel, history);
+        right.setPadding(new Insets(8, 16, 8, 8));
+        right.setPrefWidth(380);
+        return right;
+    }
+
+    private Node bottom() {
+        export.setText(text.getString("button.export"));
+        export.setId("export");
+        projector.setText(text.getString("button.projector"));
+        HBox bottom = new HBox(10, projector, export, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(8, 16, 12, 16));
+        return bottom;
+    }
+
+    private void buildForm() {
+        form.getChildren().clear();
+        int row = 0;
+        for (ConsoleViewModel.FieldModel f : model.fields()) {
+            Label label = new Label(f.label() + (f.field().optional() ? "" : ""));
+            Node input;
+            switch (f.field().type()) {
+                case CATEGORY, AMENDMENT, DELEGATE, ENTRY -> {
+                    ComboBox<String> choice = new ComboBox<>(f.choices());
+                    choice.setEditable(false);
+                    choice.valueProperty().bindBidirectional(f.valueProperty());
+                    choice.setMaxWidth(Double.MAX_VALUE);
+                    input = choice;
+                }
+                case LONG_TEXT -> {
+                    TextArea area = new TextArea();
+                    area.setWrapText(true);
+                    area.setPrefRowCount(3);
+                    area.textProperty().bindBidirectional(f.valueProperty());
+                    input = area;
+                }
+                default -> {
+                    TextField field = new TextField();
+                    field.textProperty().bindBidirectional(f.valueProperty());
+                    if (f.field().type() == ActionFields.Type.COUNT) {
+                        field.setPrefColumnCount(6);
+                        field.setOnAction(e -> record()); // Enter in a count records the tally
+                    }
+                    input = field;
+                }
+            }
+            input.setId("field-" + f.field().key());
+            input.setAccessibleText(f.label());
+            label.setLabelFor(input);
+            GridPane.setHgrow(input, Priority.ALWAYS);
+            form.addRow(row++, label, input);
+        }
+    }
+
+    private void focusFirstField() {
+        form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
+                .findFirst().ifPresent(Node::requestFocus);
+    }
+}

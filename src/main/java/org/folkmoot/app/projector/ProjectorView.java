@@ -1,0 +1,150 @@
+package org.folkmoot.app.projector;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.folkmoot.app.MeetingClock;
+
+/**
+ * The audience's screen: large type, high contrast, nothing to click. Everything on it is bound to the
+ * {@link ProjectorViewModel} and the {@link MeetingClock}.
+ */
+public final class ProjectorView {
+    private final VBox root = new VBox(22);
+
+    public ProjectorView(ProjectorViewModel model, MeetingClock clock) {
+        root.getStyleClass().add("projector");
+        root.setPadding(new Insets(32, 48, 32, 48));
+        root.setMouseTransparent(true); // read-only: nothing here changes the meeting
+        root.setFocusTraversable(false);
+
+        HBox crumbs = new HBox(14);
+        crumbs.setAlignment(Pos.CENTER_LEFT);
+        Runnable lit = () -> {
+            crumbs.getChildren().clear();
+            for (int i = 0; i < model.ladder().size(); i++) {
+                Label step = new Label(model.ladder().get(i));
+                step.getStyleClass().add(i == model.ladderStepProperty().get() ? "p-crumb-current" : "p-crumb");
+                crumbs.getChildren().add(step);
+            }
+        };
+        model.ladderStepProperty().addListener((o, was, now) -> lit.run());
+        lit.run();
+
+        Label title = new Label();
+        title.getStyleClass().add("p-title");
+        title.setWrapText(true);
+        title.textProperty().bind(model.titleProperty());
+
+        TextFlow text = new TextFlow();
+        text.getStyleClass().add("p-text");
+        Runnable fill = () -> {
+            text.getChildren().clear();
+            for (ProjectorViewModel.Run run : model.text()) {
+                Text t = new Text(run.text());
+                t.getStyleClass().add(run.inserted() ? "p-inserted" : "p-plain");
+                t.setUnderline(run.inserted());
+                text.getChildren().add(t);
+            }
+        };
+        model.text().addListener((ListChangeListener<ProjectorViewModel.Run>) c -> fill.run());
+        fill.run();
+
+        VBox tally = tally(model);
+        Label categories = new Label();
+        categories.getStyleClass().add("p-categories");
+        categories.setWrapText(true);
+        Runnable cats = () -> categories.setText(String.join("\n", model.categories()));
+        model.categories().addListener((ListChangeListener<String>) c -> cats.run());
+        cats.run();
+
+        Label timer = new Label();
+        timer.getStyleClass().add("p-timer");
+        timer.textProperty().bind(Bindings.createStringBinding(() -> MeetingClock.format(clock.remainingProperty().get()),
+                clock.remainingProperty()));
+        timer.styleProperty().bind(Bindings.createStringBinding(() -> {
+            int s = clock.remainingProperty().get();
+            return s == 0 ? "-fx-text-fill: #ff5252;" : s <= 120 ? "-fx-text-fill: #ffb300;" : "-fx-text-fill: #ffffff;";
+        }, clock.remainingProperty()));
+        timer.visibleProperty().bind(clock.armedProperty());
+        Label queue = new Label();
+        queue.getStyleClass().add("p-queue");
+        Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : "Next: " + String.join(" · ", clock.queue()));
+        clock.queue().addListener((ListChangeListener<String>) c -> q.run());
+        q.run();
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox timeRow = new HBox(24, queue, spacer, timer);
+        timeRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label outcome = new Label();
+        outcome.getStyleClass().add("p-outcome");
+        outcome.textProperty().bind(model.outcomeProperty());
+        Label caption = new Label("Community Verdict fingerprint");
+        caption.getStyleClass().add("p-caption");
+        caption.visibleProperty().bind(model.fingerprintProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        Label fingerprint = new Label();
+        fingerprint.getStyleClass().add("p-fingerprint");
+        fingerprint.textProperty().bind(model.fingerprintProperty());
+
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        root.getChildren().addAll(crumbs, title, text, tally, categories, grow, outcome, caption, fingerprint, timeRow);
+        // labels that wrap keep the height of all their lines rather than being cut short with "…"
+        for (Label l : new Label[] {title, categories, outcome, fingerprint}) wrap(l);
+    }
+
+    public Parent root() { return root; }
+
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static VBox tally(ProjectorViewModel model) {
+        Label what = new Label();
+        what.getStyleClass().add("p-tally-title");
+        what.textProperty().bind(model.tallyTitleProperty());
+        Pane bar = new Pane();
+        bar.setPrefHeight(44);
+        bar.setMinHeight(44);
+        Rectangle track = new Rectangle();
+        track.getStyleClass().add("p-bar-track");
+        Rectangle fill = new Rectangle();
+        Rectangle mark = new Rectangle();
+        mark.getStyleClass().add("p-bar-mark");
+        track.widthProperty().bind(bar.widthProperty());
+        track.setHeight(44);
+        fill.setHeight(44);
+        fill.widthProperty().bind(bar.widthProperty().multiply(Bindings.max(0, model.supportProperty())));
+        fill.styleProperty().bind(Bindings.when(model.reachedProperty()).then("-fx-fill: #43a047;").otherwise("-fx-fill: #e53935;"));
+        mark.setWidth(6);
+        mark.setHeight(64);
+        mark.setY(-10);
+        mark.xProperty().bind(bar.widthProperty().multiply(model.thresholdProperty()).subtract(3));
+        bar.getChildren().addAll(track, fill, mark);
+        bar.visibleProperty().bind(model.supportProperty().greaterThanOrEqualTo(0));
+        Label words = new Label();
+        words.getStyleClass().add("p-tally-words");
+        wrap(words);
+        words.textProperty().bind(model.tallyWordsProperty());
+        VBox box = new VBox(10, what, new StackPane(bar), words);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+}

@@ -1,0 +1,178 @@
+package org.folkmoot.app.projector;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.folkmoot.app.console.ConsoleViewModel;
+import org.folkmoot.minutes.Minutes;
+import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Fraction;
+import org.folkmoot.procedure.GrievanceCategory;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.RecordedVote;
+import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Stage;
+import org.folkmoot.procedure.Tally;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Program;
+import org.folkmoot.verdict.VerdictPayload;
+
+/** What the room sees, derived from the meeting after every recorded action. Read-only by construction. */
+public final class ProjectorViewModel {
+
+    /** A run of the working text: plain, or inserted by an adopted amendment. */
+    public record Run(String text, boolean inserted) {
+    }
+
+    private final ConsoleViewModel console;
+    private final CommunityKey key;
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObservableList<Run> text = FXCollections.observableArrayList();
+    private final StringProperty tallyTitle = new SimpleStringProperty("");
+    private final StringProperty tallyWords = new SimpleStringProperty("");
+    private final DoubleProperty support = new SimpleDoubleProperty(-1);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(0);
+    private final BooleanProperty reached = new SimpleBooleanProperty();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final StringProperty fingerprint = new SimpleStringProperty("");
+    private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
+
+    public ProjectorViewModel(ConsoleViewModel console, CommunityKey key) {
+        this.console = console;
+        this.key = key;
+        console.revisionProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    public ReadOnlyStringProperty titleProperty() { return title; }
+    public ObservableList<Run> text() { return text; }
+    public ReadOnlyStringProperty tallyTitleProperty() { return tallyTitle; }
+    public ReadOnlyStringProperty tallyWordsProperty() { return tallyWords; }
+    /** The latest tally's support as a share of 1, or -1 when there is none to show. */
+    public ReadOnlyDoubleProperty supportProperty() { return support; }
+    public ReadOnlyDoubleProperty thresholdProperty() { return threshold; }
+    public ReadOnlyBooleanProperty reachedProperty() { return reached; }
+    public ObservableList<String> categories() { return categories; }
+    public ReadOnlyStringProperty outcomeProperty() { return outcome; }
+    public ReadOnlyStringProperty fingerprintProperty() { return fingerprint; }
+    public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
+    public ObservableList<String> ladder() { return console.ladder(); }
+
+    private void refresh() {
+        Meeting m = console.session().meeting();
+        ladderStep.set(console.ladderStepProperty().get());
+        Resolution r = m.current().orElse(null);
+        text.clear();
+        categories.clear();
+        if (r == null) {
+            title.set(m.header().community().name());
+            tallyTitle.set("");
+            tallyWords.set("");
+            support.set(-1);
+            outcome.set("");
+            fingerprint.set("");
+            return;
+        }
+        title.set(r.id() + " — " + r.title());
+        text.setAll(runs(r));
+        if (r.stage().isRound()) {
+            for (GrievanceCategory g : r.grievances()) {
+                if (g.round() == r.round()) {
+                    categories.add(g.category() + "  ·  " + g.members() + "  ·  " + g.delegate()
+                            + (g.agreement() == null ? "" : "  ·  " + g.agreement().inFavour() + " agree, " + g.agreement().against() + " disagree"));
+                }
+            }
+        }
+        latestTally(m, r);
+        if (r.outcome().isPresent()) {
+            outcome.set(r.outcome().get().word().toUpperCase() + r.route().map(x -> " · " + x.word()).orElse("")
+                    + (r.carriedForward() ? " · carried forward" : ""));
+            byte[] payload = VerdictPayload.build(m, r, console.session().record(), key.publicKey(), Program.nameAndVersion());
+            fingerprint.set(Ed25519Keys.fingerprint(payload));
+        } else {
+            outcome.set("");
+            fingerprint.set("");
+        }
+    }
+
+    /** The working text, with what adopted amendments put in marked. */
+    static List<Run> runs(Resolution r) {
+        String t = r.workingText();
+        List<int[]> marks = new ArrayList<>();
+        for (Amendment a : r.amendments()) {
+            if (!a.adopted() || a.replace().isEmpty()) continue;
+            int at = t.indexOf(a.replace());
+            if (at >= 0 && t.indexOf(a.replace(), at + 1) < 0) marks.add(new int[] {at, at + a.replace().length()});
+        }
+        marks.sort(Comparator.comparingInt(x -> x[0]));
+        List<Run> runs = new ArrayList<>();
+        int pos = 0;
+        for (int[] mark : marks) {
+            if (mark[0] < pos) continue; // overlapping changes: the first one shown
+            if (mark[0] > pos) runs.add(new Run(t.substring(pos, mark[0]), false));
+            runs.add(new Run(t.substring(mark[0], mark[1]), true));
+            pos = mark[1];
+        }
+        if (pos < t.length()) runs.add(new Run(t.substring(pos), false));
+        return runs;
+    }
+
+    private void latestTally(Meeting m, Resolution r) {
+        Rules rules = m.header().rules();
+        RecordedVote vote = r.votes().isEmpty() ? null : r.votes().get(r.votes().size() - 1);
+        Amendment amendment = r.amendments().stream().filter(Amendment::voted)
+                .max(Comparator.comparingLong(Amendment::voteSeq)).orElse(null);
+        if (amendment != null && (vote == null || amendment.voteSeq() > vote.seq())) {
+            show("Amendment " + amendment.id() + " (" + amendment.category() + ")", amendment.tally(), amendment.support(),
+                    rules.amendment(), amendment.adopted(), amendment.adopted() ? "adopted" : "rejected", "more than ");
+        } else if (vote != null) {
+            Fraction t = switch (vote.stage()) {
+                case CHECK_1, CHECK_2 -> rules.consensus();
+                case FINAL -> rules.finalVote();
+                case CONTENTION -> rules.contention();
+            };
+            String words = switch (vote.stage()) {
+                case CHECK_1, CHECK_2 -> vote.reached() ? "consensus reached" : "no consensus";
+                case FINAL -> vote.reached() ? "passed" : "not passed";
+                case CONTENTION -> vote.reached() ? "support kept" : "tabled";
+            };
+            String stage = switch (vote.stage()) {
+                case CHECK_1 -> "Temperature check 1";
+                case CHECK_2 -> "Temperature check 2";
+                case FINAL -> "Final vote";
+                case CONTENTION -> "Contention vote";
+            };
+            show(stage, vote.tally(), vote.support(), t, vote.reached(), words, "");
+        } else {
+            tallyTitle.set(r.stage() == Stage.CHECK_1 ? "Temperature check 1 comes next" : "");
+            tallyWords.set("");
+            support.set(-1);
+        }
+    }
+
+    private void show(String what, Tally tally, Fraction s, Fraction t, boolean ok, String words, String comparison) {
+        tallyTitle.set(what);
+        support.set(s.denominator() == 0 ? 0 : (double) s.numerator() / s.denominator()); // drawing only
+        threshold.set((double) t.numerator() / t.denominator());
+        reached.set(ok);
+        tallyWords.set(tally.inFavour() + " for · " + tally.against() + " against · " + tally.abstain() + " abstain   —   "
+                + s + " (" + Minutes.percent(s) + "), needs " + comparison + t + ":  " + words);
+    }
+}

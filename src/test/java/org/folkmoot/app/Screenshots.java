@@ -1,0 +1,118 @@
+package org.folkmoot.app;
+
+import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.folkmoot.procedure.Action;
+import org.folkmoot.record.ActionCodec;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Json;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.verdict.CommunityKey;
+
+/**
+ * Takes the README's screenshots of the console and the projector at three moments of the bakery example:
+ * discussion, a grievance round, the close. Run under Xvfb (see README, "Screenshots").
+ */
+public final class Screenshots {
+    private static final Path OUT = Path.of("assets", "screenshots");
+
+    public static void main(String[] args) {
+        Application.launch(Shooter.class, args);
+    }
+
+    /** The JavaFX application that takes them (a launcher class may not be the Application itself). */
+    public static final class Shooter extends Application {
+    @Override
+    public void start(Stage ignored) throws Exception {
+        Platform.setImplicitExit(false); // each moment closes its windows before the next opens
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        List<String> script = Files.readAllLines(Path.of("assets", "meetings", "bakery.jsonl"), StandardCharsets.UTF_8);
+        Path tmp = Files.createTempDirectory("folkmoot-shots");
+        CommunityKey key = CommunityKey.loadOrCreate(tmp.resolve("home"));
+        int[][] moments = {{5, 0}, {14, 1}, {script.size() - 1, 2}};
+        String[] names = {"discussion", "round", "close"};
+        new Thread(() -> {
+            try {
+                for (int[] m : moments) {
+                    Path file = tmp.resolve(names[m[1]] + ".meeting");
+                    MeetingSession session = MeetingSession.create(file,
+                            HeaderCodec.read(Json.object(script.get(0))), Clock.systemUTC());
+                    for (String line : script.subList(1, m[0] + 1)) {
+                        Action a = ActionCodec.read(Json.object(line));
+                        if (session.take(a).isPresent()) throw new IllegalStateException("refused: " + line);
+                    }
+                    CountDownLatch shown = new CountDownLatch(1);
+                    MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
+                    Platform.runLater(() -> {
+                        opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), false);
+                        opened[0].projector().setWidth(1280);
+                        opened[0].projector().setHeight(800);
+                        opened[0].projector().show();
+                        if (m[1] == 0) {
+                            opened[0].view().choose("vote");
+                            opened[0].model().field("for").ifPresent(f -> f.valueProperty().set("100"));
+                            opened[0].model().field("against").ifPresent(f -> f.valueProperty().set("25"));
+                            opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("5"));
+                        }
+                        if (m[1] == 1) {
+                            opened[0].view().choose("agreement");
+                            opened[0].model().field("category").ifPresent(f -> f.valueProperty().set("Staffing"));
+                            opened[0].model().field("agree").ifPresent(f -> f.valueProperty().set("50"));
+                            opened[0].model().field("disagree").ifPresent(f -> f.valueProperty().set("70"));
+                            opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("10"));
+                        }
+                        shown.countDown();
+                    });
+                    shown.await();
+                    Thread.sleep(1500);
+                    CountDownLatch taken = new CountDownLatch(1);
+                    Platform.runLater(() -> {
+                        save(opened[0].console().getScene(), "console-" + names[m[1]] + ".png");
+                        save(opened[0].projector().getScene(), "projector-" + names[m[1]] + ".png");
+                        opened[0].projector().close();
+                        opened[0].console().close();
+                        taken.countDown();
+                    });
+                    taken.await();
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                Platform.exit();
+            }
+        }).start();
+    }
+
+    }
+
+    private static void save(Scene scene, String name) {
+        WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setRGB(x, y, pixels.getArgb(x, y));
+        try {
+            Files.createDirectories(OUT);
+            ImageIO.write(out, "png", new File(OUT.toFile(), name));
+            System.out.println("wrote " + OUT.resolve(name));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
