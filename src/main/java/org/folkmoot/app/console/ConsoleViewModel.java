@@ -165,8 +165,10 @@ public final class ConsoleViewModel {
         }
         message.set(text.getString("message.recorded") + " " + Minutes.describe(action));
         messageIsRefusal.set(false);
+        String before = selected.get();
         refresh();
-        buildForm(kind);
+        // a fresh form for the next entry (refresh may already have moved to another action)
+        if (before != null && before.equals(selected.get())) buildForm(before);
         return true;
     }
 
@@ -408,7 +410,7 @@ public final class ConsoleViewModel {
         Fraction support = rules.support(t, present);
         boolean reached = strictly ? support.exceeds(threshold) : support.reaches(threshold);
         long more = rules.moreInFavourNeeded(t, present, threshold, strictly);
-        String line = String.format(text.getString(reached ? "tally.reached" : "tally.short"), support,
+        String line = String.format(reached ? text.getString("tally.reached") : text.getString("tally.short"), support,
                 Minutes.percent(support), (strictly ? "> " : "≥ ") + threshold);
         if (!reached && more != Long.MAX_VALUE) line += " " + String.format(text.getString("tally.needs"), more);
         supportLine.set(line);

@@ -1,0 +1,131 @@
+package org.folkmoot.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.folkmoot.Meetings;
+import org.folkmoot.app.FolkmootApp;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Json;
+import org.folkmoot.record.Replay;
+import org.folkmoot.session.ClosingPapers;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The console's view model, without a screen: a whole example meeting entered field by field as a
+ * facilitator fills the form, the actions offered at every step being exactly those the ladder allows,
+ * each disabled one with its reason, and the verdicts equal to those {@code replay} makes of the record.
+ */
+class ConsoleViewModelTest {
+    @TempDir
+    Path tmp;
+
+    /** Fills the form of {@code line}'s action as a facilitator would type it. */
+    static void fill(ConsoleViewModel vm, ObjectNode line) {
+        String kind = line.get("do").asText();
+        vm.selectedProperty().set(kind);
+        if (kind.equals("correct")) {
+            long entry = line.get("entry").asLong();
+            ConsoleViewModel.FieldModel e = vm.field("entry").orElseThrow();
+            e.valueProperty().set(e.choices().stream().filter(c -> c.startsWith("#" + entry + " ")).findFirst().orElseThrow());
+            vm.field("reason").orElseThrow().valueProperty().set(line.get("reason").asText());
+            JsonNode with = line.get("with");
+            for (Iterator<Map.Entry<String, JsonNode>> it = with.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                vm.field(f.getKey()).ifPresent(m -> m.valueProperty().set(f.getValue().asText()));
+            }
+            return;
+        }
+        for (ConsoleViewModel.FieldModel f : vm.fields()) {
+            JsonNode v = line.get(f.field().key());
+            f.valueProperty().set(v == null || v.isNull() ? "" : v.asText());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bakery.jsonl", "night-market.jsonl", "library.jsonl"})
+    void aWholeMeetingEnteredThroughTheFormsGivesTheVerdictsReplayGives(String example) throws Exception {
+        List<String> script = Files.readAllLines(Path.of("assets", "meetings", example), StandardCharsets.UTF_8);
+        Path file = tmp.resolve("meeting.db");
+        try (MeetingSession session = MeetingSession.create(file, HeaderCodec.read(Json.object(script.get(0))), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            for (String text : script.subList(1, script.size())) {
+                Meeting m = session.meeting();
+                // the console offers exactly what the ladder allows, with the reason on the rest
+                Set<String> offered = vm.options().stream().filter(o -> o.enabledProperty().get())
+                        .map(ConsoleViewModel.Option::kind).collect(Collectors.toSet());
+                Set<String> allowed = Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty()).collect(Collectors.toSet());
+                assertThat(offered).isEqualTo(allowed);
+                vm.options().stream().filter(o -> !o.enabledProperty().get())
+                        .forEach(o -> assertThat(o.reasonProperty().get()).as(o.kind()).isNotBlank());
+
+                ObjectNode line = Json.object(text);
+                assertThat(offered).contains(line.get("do").asText());
+                fill(vm, line);
+                assertThat(vm.record()).as("%s: %s", text, vm.messageProperty().get()).isTrue();
+            }
+            // what the UI wrote, replayed, makes byte for byte the verdicts the UI's own export makes
+            CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
+            ClosingPapers.write(tmp.resolve("ui"), session.meeting(), session.record(), key);
+        }
+        Replay.Result replayed = Replay.run(Files.readAllBytes(tmp.resolve("ui/record.jsonl")), null, null, Meetings.FIXED);
+        assertThat(replayed.refused()).isFalse();
+        ClosingPapers.write(tmp.resolve("replay"), replayed.meeting(), replayed.record(), CommunityKey.loadOrCreate(DataFolder.path()));
+        try (var verdicts = Files.list(tmp.resolve("ui"))) {
+            List<Path> files = verdicts.filter(p -> p.toString().endsWith(".verdict")).toList();
+            assertThat(files).isNotEmpty();
+            for (Path v : files) {
+                assertThat(Files.readAllBytes(tmp.resolve("replay").resolve(v.getFileName()))).isEqualTo(Files.readAllBytes(v));
+            }
+        }
+        String expected = Files.readString(Path.of("assets", "meetings", example.replace(".jsonl", ".expected")));
+        assertThat(Meetings.outcomes(replayed) + "\n").isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTallyIsCheckedLiveAgainstThosePresentAndTheThreshold() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("m.db"),
+                HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            fill(vm, Json.object(Meetings.attendance(130)));
+            assertThat(vm.record()).isTrue();
+            fill(vm, Json.object(Meetings.present("R1")));
+            assertThat(vm.record()).isTrue();
+            vm.selectedProperty().set("vote");
+            vm.field("for").orElseThrow().valueProperty().set("100");
+            vm.field("against").orElseThrow().valueProperty().set("25");
+            vm.field("abstain").orElseThrow().valueProperty().set("5");
+            assertThat(vm.supportLineProperty().get()).isEqualTo("Support 100/125 (80.0%), needs ≥ 9/10: not reached — needs 13 more in favour");
+            assertThat(vm.sumLineProperty().get()).isEqualTo("130 counted of 130 present");
+            vm.field("abstain").orElseThrow().valueProperty().set("6");
+            assertThat(vm.sumOkProperty().get()).isFalse();
+            assertThat(vm.sumLineProperty().get()).isEqualTo("131 counted, but only 130 are present");
+            // a refused tally is not recorded, and what was typed stays to be mended
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageIsRefusalProperty().get()).isTrue();
+            assertThat(vm.messageProperty().get()).contains("131 hands, but only 130 are present");
+            assertThat(session.meeting().size()).isEqualTo(2);
+            assertThat(vm.field("abstain").orElseThrow().valueProperty().get()).isEqualTo("6");
+            vm.field("for").orElseThrow().valueProperty().set("twelve");
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageProperty().get()).isEqualTo("'for' must be a whole number, not \"twelve\"");
+        }
+    }
+}
