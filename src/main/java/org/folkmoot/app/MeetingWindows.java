@@ -45,12 +45,20 @@ public final class MeetingWindows {
         projectorScene.getStylesheets().add(FolkmootApp.stylesheet());
         projector.setScene(projectorScene);
         projector.setTitle(text.getString("projector.title"));
-        view.projectorButton().setOnAction(e -> place(projector));
+        view.projectorButton().setOnAction(e -> {
+            place(projector);
+            console.requestFocus();
+        });
         console.setOnCloseRequest(e -> projector.close());
 
         view.exportButton().setOnAction(e -> export(session, key, text, view, console));
         console.show();
-        if (showProjector) place(projector);
+        if (showProjector) {
+            place(projector);
+            // the facilitator types into the console: the projector never keeps the keyboard
+            console.toFront();
+            console.requestFocus();
+        }
         return new Opened(console, projector, view, model);
     }
 

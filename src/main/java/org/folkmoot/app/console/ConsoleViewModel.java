@@ -120,15 +120,21 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty messageProperty() { return message; }
     public ReadOnlyBooleanProperty messageIsRefusalProperty() { return messageIsRefusal; }
     public ReadOnlyStringProperty presentLineProperty() { return presentLine; }
-    public ObservableList<String> ladder() { return FXCollections.unmodifiableObservableList(ladder); }
+    // one read-only view of each list, kept: a wrapper made per call listens weakly and is collected with its listeners
+    private final ObservableList<String> ladderView = FXCollections.unmodifiableObservableList(ladder);
+    private final ObservableList<Option> optionsView = FXCollections.unmodifiableObservableList(options);
+    private final ObservableList<FieldModel> fieldsView = FXCollections.unmodifiableObservableList(fields);
+    private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
+
+    public ObservableList<String> ladder() { return ladderView; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
-    public ObservableList<Option> options() { return FXCollections.unmodifiableObservableList(options); }
+    public ObservableList<Option> options() { return optionsView; }
     public ObjectProperty<String> selectedProperty() { return selected; }
-    public ObservableList<FieldModel> fields() { return FXCollections.unmodifiableObservableList(fields); }
+    public ObservableList<FieldModel> fields() { return fieldsView; }
     public ReadOnlyStringProperty supportLineProperty() { return supportLine; }
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
-    public ObservableList<String> history() { return FXCollections.unmodifiableObservableList(history); }
+    public ObservableList<String> history() { return historyView; }
     /** Goes up by one after every recorded action: the projector and others listen to it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
