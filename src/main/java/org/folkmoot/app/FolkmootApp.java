@@ -75,6 +75,14 @@ public final class FolkmootApp extends Application {
         stage.setTitle(text.getString("app.title"));
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean("folkmoot.startupProbe")) {
+            // scripts/startup-time.sh: how long from the JVM's start to the first window on screen
+            javafx.application.Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first window after " + ms + " ms");
+                javafx.application.Platform.exit();
+            });
+        }
     }
 
     private VBox meetingTab(Stage stage) {
