@@ -68,7 +68,7 @@ public final class FolkmootApp extends Application {
         text = bundle(Locale.getDefault());
         data = DataFolder.path();
         key = CommunityKey.loadOrCreate(data);
-        TabPane tabs = new TabPane(new Tab("Meeting", meetingTab(stage)), new Tab("Training: example meetings", trainingTab()));
+        TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meetingTab(stage)), new Tab(text.getString("start.tab.training"), trainingTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1000, 640);
         scene.getStylesheets().add(stylesheet());
@@ -87,17 +87,18 @@ public final class FolkmootApp extends Application {
 
     private VBox meetingTab(Stage stage) {
         Community known = CommunitySettings.load(data).orElse(null);
-        TextField id = field(known == null ? "" : known.id(), "Community id");
-        TextField name = field(known == null ? "" : known.name(), "Community name");
-        TextField members = field(known == null ? "" : Long.toString(known.members()), "Members");
-        TextField date = field(LocalDate.now().toString(), "Date");
-        TextField place = field("", "Place");
-        TextField facilitator = field("", "Facilitator");
-        TextField secretary = field("", "Secretary");
+        TextField id = field(known == null ? "" : known.id(), text.getString("start.community.id"));
+        TextField name = field(known == null ? "" : known.name(), text.getString("start.community.name"));
+        TextField members = field(known == null ? "" : Long.toString(known.members()), text.getString("start.members"));
+        TextField date = field(LocalDate.now().toString(), text.getString("start.date"));
+        TextField place = field("", text.getString("start.place"));
+        TextField facilitator = field("", text.getString("start.facilitator"));
+        TextField secretary = field("", text.getString("start.secretary"));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        String[] labels = {"Community id", "Community name", "Members", "Date", "Place", "Facilitator", "Secretary"};
+        String[] labels = {text.getString("start.community.id"), text.getString("start.community.name"), text.getString("start.members"),
+            text.getString("start.date"), text.getString("start.place"), text.getString("start.facilitator"), text.getString("start.secretary")};
         TextField[] fields = {id, name, members, date, place, facilitator, secretary};
         for (int i = 0; i < fields.length; i++) {
             grid.addRow(i, new Label(labels[i]), fields[i]);
@@ -105,13 +106,13 @@ public final class FolkmootApp extends Application {
         }
         Label problem = new Label();
         problem.setStyle("-fx-text-fill: -color-danger-fg;");
-        Button start = new Button("Start the meeting");
+        Button start = new Button(text.getString("start.button"));
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
         start.setOnAction(e -> {
             String m = members.getText().strip();
             if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
-                problem.setText("Give the Community's id and its number of members.");
+                problem.setText(text.getString("start.problem"));
                 return;
             }
             Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
@@ -131,8 +132,8 @@ public final class FolkmootApp extends Application {
         ListView<String> existing = new ListView<>();
         existing.getItems().setAll(meetingFiles());
         existing.setPrefHeight(160);
-        existing.setAccessibleText("Meetings on this laptop");
-        Button reopen = new Button("Reopen");
+        existing.setAccessibleText(text.getString("start.existing"));
+        Button reopen = new Button(text.getString("start.reopen"));
         reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
         reopen.setOnAction(e -> {
             try {
@@ -144,11 +145,11 @@ public final class FolkmootApp extends Application {
             }
         });
 
-        Label keyLine = new Label("This laptop's Community key: " + key.keyId() + "   (data folder: " + data + ")");
+        Label keyLine = new Label(String.format(text.getString("start.key"), key.keyId(), data));
         keyLine.getStyleClass().add("text-muted");
-        Label newTitle = new Label("A new meeting");
+        Label newTitle = new Label(text.getString("start.new"));
         newTitle.getStyleClass().add("title-3");
-        Label oldTitle = new Label("Reopen a meeting — it goes on exactly where it stood");
+        Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
         VBox box = new VBox(10, newTitle, grid, new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
         box.setPadding(new Insets(16));
@@ -194,18 +195,18 @@ public final class FolkmootApp extends Application {
         } catch (IOException e) {
             meetings.getItems().clear();
         }
-        meetings.setAccessibleText("Example meetings");
+        meetings.setAccessibleText(text.getString("training.examples"));
         meetings.setPrefWidth(280);
         TextArea result = new TextArea();
         result.setEditable(false);
         result.setWrapText(true);
-        result.setAccessibleText("Replay result");
+        result.setAccessibleText(text.getString("training.result"));
         result.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
         meetings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) result.setText(replay(now));
         });
         HBox.setHgrow(result, Priority.ALWAYS);
-        Label hint = new Label("Choose an example: every action runs through the Community ladder, as in a real meeting.");
+        Label hint = new Label(text.getString("training.hint"));
         VBox box = new VBox(10, hint, new HBox(12, meetings, result));
         VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         box.setPadding(new Insets(16));

@@ -41,7 +41,7 @@ public final class MeetingWindows {
 
         ProjectorViewModel projectorModel = new ProjectorViewModel(model, key);
         Stage projector = new Stage();
-        Scene projectorScene = new Scene(new ProjectorView(projectorModel, clock).root(), 1280, 800);
+        Scene projectorScene = new Scene(new ProjectorView(projectorModel, clock, text).root(), 1280, 800);
         projectorScene.getStylesheets().add(FolkmootApp.stylesheet());
         projector.setScene(projectorScene);
         projector.setTitle(text.getString("projector.title"));

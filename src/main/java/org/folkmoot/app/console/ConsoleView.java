@@ -207,32 +207,32 @@ public final class ConsoleView {
                 clock.remainingProperty()));
         TextField minutes = new TextField("5");
         minutes.setPrefColumnCount(3);
-        minutes.setAccessibleText("Timer minutes");
-        Button set = new Button("Set");
+        minutes.setAccessibleText(text.getString("timer.minutes.accessible"));
+        Button set = new Button(text.getString("timer.set"));
         set.setOnAction(e -> {
             String v = minutes.getText().strip();
             if (v.matches("\\d{1,3}")) clock.set(Integer.parseInt(v) * 60);
         });
-        Button start = new Button("Start");
+        Button start = new Button(text.getString("timer.start"));
         start.setOnAction(e -> clock.start());
-        Button pause = new Button("Pause");
+        Button pause = new Button(text.getString("timer.pause"));
         pause.setOnAction(e -> clock.pause());
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        HBox timer = new HBox(8, new Label("Timer"), time, minutes, new Label("min"), set, start, pause);
+        HBox timer = new HBox(8, new Label(text.getString("timer.label")), time, minutes, new Label(text.getString("timer.minutes")), set, start, pause);
         timer.setAlignment(Pos.CENTER_LEFT);
 
         TextField name = new TextField();
-        name.setPromptText("Name");
-        name.setAccessibleText("Speaker to add");
-        Button add = new Button("Add");
+        name.setPromptText(text.getString("queue.name"));
+        name.setAccessibleText(text.getString("queue.name.accessible"));
+        Button add = new Button(text.getString("queue.add"));
         add.setOnAction(e -> {
             clock.enqueue(name.getText());
             name.clear();
         });
         name.setOnAction(e -> add.fire());
-        Button next = new Button("Next");
+        Button next = new Button(text.getString("queue.next"));
         next.setOnAction(e -> {
             String who = clock.next();
             if (who != null && model.session().meeting().whyNot("speak").isEmpty()) {
@@ -241,17 +241,17 @@ public final class ConsoleView {
                 model.record();
             }
         });
-        CheckBox progressive = new CheckBox("Progressive stack");
+        CheckBox progressive = new CheckBox(text.getString("queue.progressive"));
         progressive.selectedProperty().bindBidirectional(clock.progressiveStackProperty());
         ListView<String> queue = new ListView<>(clock.queue());
         queue.setPrefHeight(110);
-        queue.setAccessibleText("Speakers' queue");
-        Button remove = new Button("Remove");
+        queue.setAccessibleText(text.getString("queue.accessible"));
+        Button remove = new Button(text.getString("queue.remove"));
         remove.setOnAction(e -> {
             int i = queue.getSelectionModel().getSelectedIndex();
             if (i >= 0) clock.queue().remove(i);
         });
-        HBox queueControls = new HBox(8, new Label("Speakers"), name, add, next, remove);
+        HBox queueControls = new HBox(8, new Label(text.getString("queue.label")), name, add, next, remove);
         queueControls.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, timer, queueControls, progressive, queue);
         box.getStyleClass().add("panel");

@@ -25,7 +25,7 @@ import org.folkmoot.app.MeetingClock;
 public final class ProjectorView {
     private final VBox root = new VBox(22);
 
-    public ProjectorView(ProjectorViewModel model, MeetingClock clock) {
+    public ProjectorView(ProjectorViewModel model, MeetingClock clock, java.util.ResourceBundle words) {
         root.getStyleClass().add("projector");
         root.setPadding(new Insets(32, 48, 32, 48));
         root.setMouseTransparent(true); // read-only: nothing here changes the meeting
@@ -82,7 +82,7 @@ public final class ProjectorView {
         timer.visibleProperty().bind(clock.armedProperty());
         Label queue = new Label();
         queue.getStyleClass().add("p-queue");
-        Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : "Next: " + String.join(" · ", clock.queue()));
+        Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : String.format(words.getString("projector.next"), String.join(" · ", clock.queue())));
         clock.queue().addListener((ListChangeListener<String>) c -> q.run());
         q.run();
         Region spacer = new Region();
@@ -93,7 +93,7 @@ public final class ProjectorView {
         Label outcome = new Label();
         outcome.getStyleClass().add("p-outcome");
         outcome.textProperty().bind(model.outcomeProperty());
-        Label caption = new Label("Community Verdict fingerprint");
+        Label caption = new Label(words.getString("projector.fingerprint"));
         caption.getStyleClass().add("p-caption");
         caption.visibleProperty().bind(model.fingerprintProperty().isNotEmpty());
         caption.managedProperty().bind(caption.visibleProperty());
