@@ -44,7 +44,7 @@ public final class Screenshots {
         List<String> script = Files.readAllLines(Path.of("assets", "meetings", "bakery.jsonl"), StandardCharsets.UTF_8);
         Path tmp = Files.createTempDirectory("folkmoot-shots");
         CommunityKey key = CommunityKey.loadOrCreate(tmp.resolve("home"));
-        int[][] moments = {{5, 0}, {14, 1}, {script.size() - 1, 2}};
+        int[][] moments = {{5, 0}, {16, 1}, {script.size() - 1, 2}};
         String[] names = {"discussion", "round", "close"};
         new Thread(() -> {
             try {
@@ -70,10 +70,9 @@ public final class Screenshots {
                             opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("5"));
                         }
                         if (m[1] == 1) {
-                            opened[0].view().choose("agreement");
-                            opened[0].model().field("category").ifPresent(f -> f.valueProperty().set("Staffing"));
-                            opened[0].model().field("agree").ifPresent(f -> f.valueProperty().set("50"));
-                            opened[0].model().field("disagree").ifPresent(f -> f.valueProperty().set("70"));
+                            opened[0].view().choose("amendment-vote");
+                            opened[0].model().field("for").ifPresent(f -> f.valueProperty().set("55"));
+                            opened[0].model().field("against").ifPresent(f -> f.valueProperty().set("65"));
                             opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("10"));
                         }
                         shown.countDown();

@@ -193,7 +193,29 @@ public final class ConsoleView {
         message.textProperty().bind(model.messageProperty());
         message.styleProperty().bind(Bindings.when(model.messageIsRefusalProperty())
                 .then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;").otherwise("-fx-text-fill: -color-success-fg;"));
-        VBox box = new VBox(10, form, support, sum, record, message, timerAndQueue());
+        javafx.scene.text.TextFlow change = new javafx.scene.text.TextFlow();
+        change.setId("tracked-change");
+        change.setAccessibleText("Tracked change");
+        Runnable showChange = () -> {
+            change.getChildren().clear();
+            for (var run : model.preview()) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(run.text());
+                switch (run.mark()) {
+                    case STRUCK -> {
+                        t.setStrikethrough(true);
+                        t.getStyleClass().add("struck");
+                    }
+                    case PROPOSED -> {
+                        t.setUnderline(true);
+                        t.getStyleClass().add("inserted");
+                    }
+                    default -> t.getStyleClass().add("plain");
+                }
+                change.getChildren().add(t);
+            }
+        };
+        model.preview().addListener((javafx.collections.ListChangeListener<Object>) c -> showChange.run());
+        VBox box = new VBox(10, form, change, support, sum, record, message, timerAndQueue());
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Amendment;
@@ -99,6 +100,7 @@ public final class ConsoleViewModel {
     private final BooleanProperty sumOk = new SimpleBooleanProperty(true);
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final IntegerProperty revision = new SimpleIntegerProperty();
+    private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this.session = session;
@@ -135,6 +137,8 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
     public ObservableList<String> history() { return historyView; }
+    /** The amendment being written or voted, as a tracked change in the working text; empty otherwise. */
+    public ObservableList<ProjectorViewModel.Run> preview() { return preview; }
     /** Goes up by one after every recorded action: the projector and others listen to it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
@@ -311,6 +315,57 @@ public final class ConsoleViewModel {
             field("entry").ifPresent(e -> correctionCounts(e.valueProperty().get()));
         }
         watchTally(kind);
+        watchAmendment(kind);
+    }
+
+    /** An amendment is shown as a tracked change before it is voted: what goes, struck, and what comes. */
+    private void watchAmendment(String kind) {
+        preview.clear();
+        Resolution r = session.meeting().current().orElse(null);
+        if (r == null) return;
+        Runnable update = () -> {
+            String find;
+            String replace;
+            if (kind.equals("amend")) {
+                find = value("find");
+                replace = value("replace");
+            } else {
+                Amendment a = r.amendments().stream().filter(x -> x.id().equals(value("id"))).findFirst().orElse(null);
+                if (a == null) {
+                    preview.clear();
+                    return;
+                }
+                find = a.find();
+                replace = a.replace();
+            }
+            preview.setAll(trackedChange(r.workingText(), find, replace));
+        };
+        if (kind.equals("amend")) {
+            field("find").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
+            field("replace").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
+            update.run();
+        } else if (kind.equals("amendment-vote")) {
+            field("id").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
+            update.run();
+        }
+    }
+
+    /** The text with {@code find} struck and {@code replace} proposed, if the passage occurs exactly once. */
+    static List<ProjectorViewModel.Run> trackedChange(String text, String find, String replace) {
+        if (find == null || find.isEmpty()) return List.of();
+        int at = text.indexOf(find);
+        if (at < 0 || text.indexOf(find, at + 1) >= 0) return List.of();
+        List<ProjectorViewModel.Run> runs = new ArrayList<>();
+        if (at > 0) runs.add(new ProjectorViewModel.Run(text.substring(0, at), ProjectorViewModel.Mark.PLAIN));
+        runs.add(new ProjectorViewModel.Run(find, ProjectorViewModel.Mark.STRUCK));
+        if (replace != null && !replace.isEmpty()) {
+            runs.add(new ProjectorViewModel.Run(" ", ProjectorViewModel.Mark.PLAIN)); // the two passages stand apart
+            runs.add(new ProjectorViewModel.Run(replace, ProjectorViewModel.Mark.PROPOSED));
+        }
+        if (at + find.length() < text.length()) {
+            runs.add(new ProjectorViewModel.Run(text.substring(at + find.length()), ProjectorViewModel.Mark.PLAIN));
+        }
+        return runs;
     }
 
     private FieldModel newField(ActionFields.Field f) {

@@ -55,8 +55,16 @@ public final class ProjectorView {
             text.getChildren().clear();
             for (ProjectorViewModel.Run run : model.text()) {
                 Text t = new Text(run.text());
-                t.getStyleClass().add(run.inserted() ? "p-inserted" : "p-plain");
-                t.setUnderline(run.inserted());
+                switch (run.mark()) {
+                    case ADOPTED -> t.getStyleClass().add("p-inserted");
+                    case STRUCK -> {
+                        t.getStyleClass().add("p-struck");
+                        t.setStrikethrough(true);
+                    }
+                    case PROPOSED -> t.getStyleClass().add("p-proposed");
+                    default -> t.getStyleClass().add("p-plain");
+                }
+                t.setUnderline(run.mark() == ProjectorViewModel.Mark.ADOPTED || run.mark() == ProjectorViewModel.Mark.PROPOSED);
                 text.getChildren().add(t);
             }
         };

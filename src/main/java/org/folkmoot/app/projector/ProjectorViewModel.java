@@ -36,8 +36,16 @@ import org.folkmoot.verdict.VerdictPayload;
 /** What the room sees, derived from the meeting after every recorded action. Read-only by construction. */
 public final class ProjectorViewModel {
 
-    /** A run of the working text: plain, or inserted by an adopted amendment. */
-    public record Run(String text, boolean inserted) {
+    /** How a run of the text is shown. */
+    public enum Mark {
+        PLAIN, ADOPTED, STRUCK, PROPOSED
+    }
+
+    /** A run of the working text: plain, put in by an adopted amendment, or a proposed change still to be voted. */
+    public record Run(String text, Mark mark) {
+        public boolean inserted() {
+            return mark == Mark.ADOPTED;
+        }
     }
 
     private final ConsoleViewModel console;
@@ -112,25 +120,45 @@ public final class ProjectorViewModel {
         }
     }
 
-    /** The working text, with what adopted amendments put in marked. */
+    /**
+     * The working text, with what adopted amendments put in marked, and the amendment waiting for its vote
+     * shown as a tracked change: its passage struck, its replacement proposed.
+     */
     static List<Run> runs(Resolution r) {
         String t = r.workingText();
-        List<int[]> marks = new ArrayList<>();
+        List<int[]> marks = new ArrayList<>(); // {start, end, kind}: 0 adopted, 1 pending
         for (Amendment a : r.amendments()) {
             if (!a.adopted() || a.replace().isEmpty()) continue;
             int at = t.indexOf(a.replace());
-            if (at >= 0 && t.indexOf(a.replace(), at + 1) < 0) marks.add(new int[] {at, at + a.replace().length()});
+            if (at >= 0 && t.indexOf(a.replace(), at + 1) < 0) marks.add(new int[] {at, at + a.replace().length(), 0});
+        }
+        Amendment pending = r.amendments().stream().filter(a -> !a.voted() && a.round() == r.round()).reduce((a, b) -> b).orElse(null);
+        if (pending != null) {
+            int at = t.indexOf(pending.find());
+            if (at >= 0 && t.indexOf(pending.find(), at + 1) < 0) {
+                int end = at + pending.find().length();
+                marks.removeIf(m -> m[0] < end && at < m[1]);
+                marks.add(new int[] {at, end, 1});
+            }
         }
         marks.sort(Comparator.comparingInt(x -> x[0]));
         List<Run> runs = new ArrayList<>();
         int pos = 0;
         for (int[] mark : marks) {
             if (mark[0] < pos) continue; // overlapping changes: the first one shown
-            if (mark[0] > pos) runs.add(new Run(t.substring(pos, mark[0]), false));
-            runs.add(new Run(t.substring(mark[0], mark[1]), true));
+            if (mark[0] > pos) runs.add(new Run(t.substring(pos, mark[0]), Mark.PLAIN));
+            if (mark[2] == 1) {
+                runs.add(new Run(t.substring(mark[0], mark[1]), Mark.STRUCK));
+                if (!pending.replace().isEmpty()) {
+                    runs.add(new Run(" ", Mark.PLAIN)); // the struck and the proposed passages stand apart
+                    runs.add(new Run(pending.replace(), Mark.PROPOSED));
+                }
+            } else {
+                runs.add(new Run(t.substring(mark[0], mark[1]), Mark.ADOPTED));
+            }
             pos = mark[1];
         }
-        if (pos < t.length()) runs.add(new Run(t.substring(pos), false));
+        if (pos < t.length()) runs.add(new Run(t.substring(pos), Mark.PLAIN));
         return runs;
     }
 
