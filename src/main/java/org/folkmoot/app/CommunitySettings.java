@@ -12,7 +12,7 @@ import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Json;
 import org.folkmoot.session.ClosingPapers;
 
-/** The Community this laptop serves, kept as {@code community.json} in the data folder. */
+/** The Community this laptop serves and its rules, kept as {@code community.json} in the data folder. */
 public final class CommunitySettings {
     static final String FILE = "community.json";
 
@@ -33,9 +33,22 @@ public final class CommunitySettings {
         }
     }
 
-    public static void save(Path folder, Community c) throws IOException {
+    /** The Community's rules, or the rulebook's defaults when none were set. */
+    public static org.folkmoot.procedure.Rules rules(Path folder) {
+        Path file = folder.resolve(FILE);
+        try {
+            ObjectNode n = Json.object(Files.readString(file, StandardCharsets.UTF_8).strip());
+            return n.get("rules") instanceof ObjectNode r ? org.folkmoot.record.HeaderCodec.readRules(r)
+                    : org.folkmoot.procedure.Rules.defaults();
+        } catch (IOException | FormatException e) {
+            return org.folkmoot.procedure.Rules.defaults();
+        }
+    }
+
+    public static void save(Path folder, Community c, org.folkmoot.procedure.Rules rules) throws IOException {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", c.id()).put("name", c.name()).put("members", c.members());
+        n.set("rules", org.folkmoot.record.HeaderCodec.writeRules(rules));
         ClosingPapers.writeDurably(folder.resolve(FILE), (Json.compact(n) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

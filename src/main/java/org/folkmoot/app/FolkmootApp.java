@@ -104,6 +104,7 @@ public final class FolkmootApp extends Application {
             grid.addRow(i, new Label(labels[i]), fields[i]);
             GridPane.setHgrow(fields[i], Priority.ALWAYS);
         }
+        RulesForm.Values rules = new RulesForm.Values(CommunitySettings.rules(data));
         Label problem = new Label();
         problem.setStyle("-fx-text-fill: -color-danger-fg;");
         Button start = new Button(text.getString("start.button"));
@@ -116,10 +117,17 @@ public final class FolkmootApp extends Application {
                 return;
             }
             Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
+            Rules inForce;
             try {
-                CommunitySettings.save(data, c);
+                inForce = rules.rules();
+            } catch (IllegalArgumentException ex) {
+                problem.setText(ex.getMessage());
+                return;
+            }
+            try {
+                CommunitySettings.save(data, c, inForce);
                 Path file = newMeetingFile(date.getText().strip(), c.id());
-                Header header = new Header(c, Rules.defaults(), new MeetingInfo(blankToNull(date.getText()),
+                Header header = new Header(c, inForce, new MeetingInfo(blankToNull(date.getText()),
                         blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText())));
                 MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC());
                 MeetingWindows.open(session, key, text, true);
@@ -151,7 +159,7 @@ public final class FolkmootApp extends Application {
         newTitle.getStyleClass().add("title-3");
         Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
-        VBox box = new VBox(10, newTitle, grid, new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
+        VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
         box.setPadding(new Insets(16));
         return box;
     }

@@ -28,6 +28,8 @@ public final class MeetingWindows {
     }
 
     public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector) {
+        // the theme the app's own colours are named in, whichever way the windows were opened
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         MeetingClock clock = new MeetingClock();
         ConsoleViewModel model = new ConsoleViewModel(session, text);
         ConsoleView view = new ConsoleView(model, clock, text);

@@ -49,12 +49,7 @@ public final class HeaderCodec {
         n.put("format", FORMAT);
         n.putObject("community").put("id", header.community().id()).put("name", header.community().name())
                 .put("members", header.community().members());
-        Rules r = header.rules();
-        ObjectNode rules = n.putObject("rules");
-        rules.put("consensus", r.consensus().toString()).put("final", r.finalVote().toString())
-                .put("contention", r.contention().toString()).put("amendment", r.amendment().toString())
-                .put("election", r.election().toString()).put("basis", r.basis().word());
-        if (r.quorum() == null) rules.putNull("quorum"); else rules.put("quorum", r.quorum().toString());
+        n.set("rules", writeRules(header.rules()));
         ObjectNode m = n.putObject("meeting");
         MeetingInfo info = header.meeting();
         putText(m, "date", info.date());
@@ -62,6 +57,21 @@ public final class HeaderCodec {
         putText(m, "facilitator", info.facilitator());
         putText(m, "secretary", info.secretary());
         return Json.compact(n);
+    }
+
+    /** The rules as the header writes them: every one, fractions as "p/q", no quorum as null. */
+    public static ObjectNode writeRules(Rules r) {
+        ObjectNode rules = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        rules.put("consensus", r.consensus().toString()).put("final", r.finalVote().toString())
+                .put("contention", r.contention().toString()).put("amendment", r.amendment().toString())
+                .put("election", r.election().toString()).put("basis", r.basis().word());
+        if (r.quorum() == null) rules.putNull("quorum"); else rules.put("quorum", r.quorum().toString());
+        return rules;
+    }
+
+    /** Rules as a header or a Community's settings hold them; what is left out takes the rulebook's default. */
+    public static Rules readRules(ObjectNode node) throws FormatException {
+        return rules(node);
     }
 
     private static void putText(ObjectNode n, String key, String value) {

@@ -215,7 +215,10 @@ public final class ConsoleView {
             }
         };
         model.preview().addListener((javafx.collections.ListChangeListener<Object>) c -> showChange.run());
-        VBox box = new VBox(10, form, change, support, sum, record, message, timerAndQueue());
+        CheckBox tellers = new CheckBox(text.getString("tellers.mode"));
+        tellers.setId("two-tellers");
+        tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
+        VBox box = new VBox(10, tellers, form, change, support, sum, record, message, timerAndQueue());
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -101,6 +101,8 @@ public final class ConsoleViewModel {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
+    private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
+    private static final String SECOND = "teller2.";
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this.session = session;
@@ -110,6 +112,7 @@ public final class ConsoleViewModel {
             ladder.add(text.getString("ladder." + step));
         }
         selected.addListener((o, was, kind) -> buildForm(kind));
+        twoTellers.addListener((o, was, now) -> buildForm(selected.get()));
         refresh();
     }
 
@@ -137,6 +140,9 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
     public ObservableList<String> history() { return historyView; }
+    /** Two-teller mode: every tally is counted twice, independently, and recorded only when both agree. */
+    public BooleanProperty twoTellersProperty() { return twoTellers; }
+
     /** The amendment being written or voted, as a tracked change in the working text; empty otherwise. */
     public ObservableList<ProjectorViewModel.Run> preview() { return preview; }
     /** Goes up by one after every recorded action: the projector and others listen to it. */
@@ -161,6 +167,8 @@ public final class ConsoleViewModel {
         Meeting meeting = session.meeting();
         Optional<String> why = meeting.whyNot(kind);
         if (why.isPresent()) return refuse(why.get());
+        String differ = tellersDiffer();
+        if (differ != null) return refuse(differ);
         Action action;
         try {
             action = ActionCodec.read(formJson(kind));
@@ -180,6 +188,20 @@ public final class ConsoleViewModel {
         // a fresh form for the next entry (refresh may already have moved to another action)
         if (before != null && before.equals(selected.get())) buildForm(before);
         return true;
+    }
+
+    /** With two tellers, the first count where they differ, in words; null when they agree (or there is one teller). */
+    private String tellersDiffer() {
+        for (FieldModel second : fields) {
+            if (!second.field().key().startsWith(SECOND)) continue;
+            String key = second.field().key().substring(SECOND.length());
+            String first = value(key).strip();
+            String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
+            if (!first.equals(other)) {
+                return String.format(text.getString("tellers.differ"), field(key).map(FieldModel::label).orElse(key), first, other);
+            }
+        }
+        return null;
     }
 
     private boolean refuse(String reason) {
@@ -205,7 +227,7 @@ public final class ConsoleViewModel {
                 target = with;
             }
             for (FieldModel f : fields) {
-                if (!f.field().key().equals("entry") && !f.field().key().equals("reason")) {
+                if (!f.field().key().equals("entry") && !f.field().key().equals("reason") && !f.field().key().startsWith(SECOND)) {
                     put(target, f.field().key(), f.valueProperty().get(), true);
                 }
             }
@@ -213,7 +235,7 @@ public final class ConsoleViewModel {
         }
         for (FieldModel f : fields) {
             String v = f.valueProperty().get();
-            if (f.field().type() == ActionFields.Type.ENTRY) continue;
+            if (f.field().type() == ActionFields.Type.ENTRY || f.field().key().startsWith(SECOND)) continue;
             if (v == null || v.isBlank()) {
                 if (!f.field().optional()) continue; // missing: the reader names it
                 continue;
@@ -316,6 +338,18 @@ public final class ConsoleViewModel {
         }
         watchTally(kind);
         watchAmendment(kind);
+        if (twoTellers.get()) addSecondTeller();
+    }
+
+    /** The second teller's counts, beside the first's, for a tally. */
+    private void addSecondTeller() {
+        List<FieldModel> counts = fields.stream().filter(f -> f.field().type() == ActionFields.Type.COUNT).toList();
+        boolean tally = counts.size() >= 3 && (ActionFields.isDecidingTally(selected.get()) || "agreement".equals(selected.get()));
+        if (!tally) return;
+        for (FieldModel f : counts.subList(counts.size() - 3, counts.size())) {
+            ActionFields.Field second = new ActionFields.Field(SECOND + f.field().key(), ActionFields.Type.COUNT, false);
+            fields.add(new FieldModel(second, String.format(text.getString("tellers.second"), f.label())));
+        }
     }
 
     /** An amendment is shown as a tracked change before it is voted: what goes, struck, and what comes. */

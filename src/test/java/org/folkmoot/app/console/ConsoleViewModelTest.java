@@ -128,4 +128,28 @@ class ConsoleViewModelTest {
             assertThat(vm.messageProperty().get()).isEqualTo("'for' must be a whole number, not \"twelve\"");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void withTwoTellersATallyIsRecordedOnlyWhenBothCountsAgree() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("t.db"),
+                HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            fill(vm, Json.object(Meetings.attendance(120)));
+            vm.record();
+            fill(vm, Json.object(Meetings.present("R1")));
+            vm.record();
+            vm.twoTellersProperty().set(true);
+            fill(vm, Json.object(Meetings.vote("check-1", 96, 19, 5)));
+            assertThat(vm.field("teller2.for")).isPresent();
+            vm.field("teller2.for").orElseThrow().valueProperty().set("95");
+            vm.field("teller2.against").orElseThrow().valueProperty().set("19");
+            vm.field("teller2.abstain").orElseThrow().valueProperty().set("5");
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageProperty().get()).isEqualTo("The tellers' counts differ (For: 96 and 95): count again");
+            assertThat(session.meeting().size()).isEqualTo(2);
+            vm.field("teller2.for").orElseThrow().valueProperty().set("96");
+            assertThat(vm.record()).isTrue();
+            assertThat(session.meeting().current().orElseThrow().votes().get(0).tally().inFavour()).isEqualTo(96);
+        }
+    }
 }
