@@ -130,7 +130,7 @@ public final class FolkmootApp extends Application {
                 Header header = new Header(c, inForce, new MeetingInfo(blankToNull(date.getText()),
                         blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText())));
                 MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC());
-                MeetingWindows.open(session, key, text, true);
+                MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);
                 stage.hide();
             } catch (IOException | StoreException ex) {
                 problem.setText(ex.getMessage());
@@ -146,7 +146,7 @@ public final class FolkmootApp extends Application {
         reopen.setOnAction(e -> {
             try {
                 MeetingSession session = MeetingSession.open(data.resolve("meetings").resolve(existing.getSelectionModel().getSelectedItem()), Clock.systemUTC());
-                MeetingWindows.open(session, key, text, true);
+                MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);
                 stage.hide();
             } catch (StoreException ex) {
                 problem.setText(ex.getMessage());

@@ -28,6 +28,12 @@ public final class MeetingWindows {
     }
 
     public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector) {
+        return open(session, key, text, showProjector, null);
+    }
+
+    /** @param showDocument opens a file with the system's viewer (the app's host services), or null where there is none */
+    public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector,
+                              java.util.function.Consumer<String> showDocument) {
         // the theme the app's own colours are named in, whichever way the windows were opened
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         MeetingClock clock = new MeetingClock();
@@ -54,6 +60,8 @@ public final class MeetingWindows {
         console.setOnCloseRequest(e -> projector.close());
 
         view.exportButton().setOnAction(e -> export(session, key, text, view, console));
+        view.printButton().setDisable(showDocument == null);
+        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument));
         console.show();
         if (showProjector) {
             place(projector);
@@ -73,6 +81,31 @@ public final class MeetingWindows {
         projector.setHeight(p.bounds().getHeight());
         projector.show();
         projector.setFullScreen(p.fullScreen());
+    }
+
+    /** The minutes as they stand, opened in the system's PDF viewer to be printed there. */
+    private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
+                                     java.util.function.Consumer<String> showDocument) {
+        var record = java.util.List.copyOf(session.record());
+        Task<java.nio.file.Path> task = new Task<>() {
+            @Override
+            protected java.nio.file.Path call() throws IOException, org.folkmoot.record.FormatException {
+                Meeting meeting = org.folkmoot.record.Replay.reopen(
+                        new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("folkmoot-minutes");
+                ClosingPapers.write(dir, meeting, record, key);
+                return dir.resolve("minutes.pdf");
+            }
+        };
+        view.status().setText(text.getString("label.printing"));
+        task.setOnSucceeded(e -> {
+            view.status().setText("");
+            showDocument.accept(task.getValue().toUri().toString());
+        });
+        task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
+        Thread worker = new Thread(task, "minutes");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */

@@ -28,7 +28,10 @@ public final class ActionFields {
         return switch (kind) {
             case "attendance" -> List.of(Field.of("present", Type.COUNT));
             case "present" -> List.of(Field.of("resolution", Type.TEXT), Field.of("title", Type.TEXT),
-                    Field.of("text", Type.LONG_TEXT), Field.of("proposer", Type.TEXT));
+                    Field.of("text", Type.LONG_TEXT), Field.of("proposer", Type.TEXT),
+                    // a resolution from a higher body names it; left empty for the Community's own
+                    new Field("upstream.level", Type.TEXT, true), new Field("upstream.body", Type.TEXT, true),
+                    new Field("upstream.resolution", Type.TEXT, true), new Field("upstream.textSha256", Type.TEXT, true));
             case "discuss" -> List.of(new Field("minutes", Type.COUNT, true));
             case "speak" -> List.of(Field.of("name", Type.TEXT));
             case "vote", "amendment-vote-counts" -> List.of(FOR, AGAINST, ABSTAIN);

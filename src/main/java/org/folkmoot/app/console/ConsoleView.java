@@ -52,6 +52,7 @@ public final class ConsoleView {
     private final ToggleGroup group = new ToggleGroup();
     private final Button export = new Button();
     private final Button projector = new Button();
+    private final Button print = new Button();
     private final Label status = new Label();
 
     public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
@@ -71,6 +72,7 @@ public final class ConsoleView {
     public Parent root() { return root; }
     public Button exportButton() { return export; }
     public Button projectorButton() { return projector; }
+    public Button printButton() { return print; }
     public Label status() { return status; }
 
     /** Installs the keyboard shortcuts on the window's scene. */
@@ -308,7 +310,9 @@ public final class ConsoleView {
         export.setText(text.getString("button.export"));
         export.setId("export");
         projector.setText(text.getString("button.projector"));
-        HBox bottom = new HBox(10, projector, export, status);
+        print.setText(text.getString("button.print"));
+        print.setId("print");
+        HBox bottom = new HBox(10, projector, export, print, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(8, 16, 12, 16));
         return bottom;

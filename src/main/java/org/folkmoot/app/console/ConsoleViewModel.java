@@ -240,6 +240,11 @@ public final class ConsoleViewModel {
                 if (!f.field().optional()) continue; // missing: the reader names it
                 continue;
             }
+            if (f.field().key().startsWith("upstream.")) {
+                ObjectNode up = n.has("upstream") ? (ObjectNode) n.get("upstream") : n.putObject("upstream");
+                put(up, f.field().key().substring("upstream.".length()), v, false);
+                continue;
+            }
             put(n, f.field().key(), v, f.field().type() == ActionFields.Type.COUNT);
         }
         return n;

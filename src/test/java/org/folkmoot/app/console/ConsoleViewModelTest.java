@@ -54,8 +54,8 @@ class ConsoleViewModelTest {
             return;
         }
         for (ConsoleViewModel.FieldModel f : vm.fields()) {
-            JsonNode v = line.get(f.field().key());
-            f.valueProperty().set(v == null || v.isNull() ? "" : v.asText());
+            JsonNode v = line.at("/" + f.field().key().replace('.', '/'));
+            f.valueProperty().set(v == null || v.isMissingNode() || v.isNull() ? "" : v.asText());
         }
     }
 
@@ -150,6 +150,25 @@ class ConsoleViewModelTest {
             vm.field("teller2.for").orElseThrow().valueProperty().set("96");
             assertThat(vm.record()).isTrue();
             assertThat(session.meeting().current().orElseThrow().votes().get(0).tally().inFavour()).isEqualTo(96);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aResolutionFromAHigherBodyCarriesItsReference() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("u.db"),
+                HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            String text = "Every Community keeps a seed bank.";
+            vm.selectedProperty().set("present");
+            vm.field("title").orElseThrow().valueProperty().set("Seed banks");
+            vm.field("text").orElseThrow().valueProperty().set(text);
+            vm.field("proposer").orElseThrow().valueProperty().set("Municipality of Oakvale");
+            vm.field("upstream.level").orElseThrow().valueProperty().set("municipality");
+            vm.field("upstream.body").orElseThrow().valueProperty().set("oakvale");
+            vm.field("upstream.resolution").orElseThrow().valueProperty().set("M-7");
+            vm.field("upstream.textSha256").orElseThrow().valueProperty().set(Meeting.textSha256(text));
+            assertThat(vm.record()).as(vm.messageProperty().get()).isTrue();
+            assertThat(session.meeting().current().orElseThrow().upstream().resolution()).isEqualTo("M-7");
         }
     }
 }
