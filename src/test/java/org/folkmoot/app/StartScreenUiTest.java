@@ -1,0 +1,68 @@
+package org.folkmoot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.folkmoot.verdict.DataFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first run: the Community set up and a meeting started from the start screen, by keys and clicks. */
+@ExtendWith(ApplicationExtension.class)
+class StartScreenUiTest {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new FolkmootApp().start(stage);
+    }
+
+    @Test
+    void aMeetingIsStartedAndItsFileMadeInTheDataFolder(FxRobot robot) throws Exception {
+        long before = meetingFiles();
+        type(robot, 0, "elm-" + System.nanoTime());
+        type(robot, 1, "Elm 2");
+        type(robot, 2, "140");
+        type(robot, 4, "Elm hall");
+        type(robot, 5, "Ana");
+        type(robot, 6, "Bo");
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Start the meeting")).queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(meetingFiles()).isEqualTo(before + 1);
+        // the console is open, at the first step: attendance by keys
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        robot.write("120");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText()).isEqualTo("Recorded: attendance: 120 present");
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage).toList()
+                .forEach(w -> ((Stage) w).close()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void type(FxRobot robot, int index, String text) {
+        TextField field = robot.lookup(".text-field").queryAllAs(TextField.class).stream().toList().get(index);
+        robot.clickOn(field);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text);
+    }
+
+    private static long meetingFiles() throws Exception {
+        Path dir = DataFolder.path().resolve("meetings");
+        if (!Files.isDirectory(dir)) return 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".meeting")).count();
+        }
+    }
+}
