@@ -159,6 +159,25 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theBakeryByKeysAndClicks(FxRobot robot) throws Exception {
+        drive(robot, "bakery.jsonl");
+    }
+
+    @Test
+    void aTallyIsRecordedWithoutTheMouse(FxRobot robot) throws Exception {
+        List<String> script = Files.readAllLines(Path.of("assets", "meetings", "bakery.jsonl"), StandardCharsets.UTF_8);
+        MeetingSession session = open(tmp.resolve("keys.meeting"), script, true);
+        for (String line : script.subList(1, 3)) enter(robot, Json.object(line));
+        // Ctrl+2 puts the cursor in "for"; Tab to the next count; Enter records
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.write("100").type(KeyCode.TAB).write("25").type(KeyCode.TAB).write("5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+                .isEqualTo("Recorded: vote: 100 for, 25 against, 5 abstaining");
+        assertThat(session.meeting().current().orElseThrow().votes()).hasSize(1);
+    }
+
+    @Test
     void closedInTheMiddleOfAGrievanceRoundItReopensWhereItStood(FxRobot robot) throws Exception {
         List<String> script = Files.readAllLines(Path.of("assets", "meetings", "bakery.jsonl"), StandardCharsets.UTF_8);
         Path file = tmp.resolve("bakery.meeting");

@@ -53,6 +53,7 @@ public final class ConsoleView {
     private final Button export = new Button();
     private final Button projector = new Button();
     private final Button print = new Button();
+    private final TextField pleadMinutes = new TextField("3");
     private final Label status = new Label();
 
     public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
@@ -98,6 +99,11 @@ public final class ConsoleView {
                 clock.set(Integer.parseInt(minutes.strip()) * 60);
                 clock.start();
             }
+            // each delegate pleads against the clock: the timer restarts with the minutes set for pleading
+            if ("plead".equals(kind) && pleadMinutes.getText().strip().matches("\\d{1,3}")) {
+                clock.set(Integer.parseInt(pleadMinutes.getText().strip()) * 60);
+                clock.start();
+            }
             focusFirstField();
         }
     }
@@ -140,15 +146,21 @@ public final class ConsoleView {
     }
 
     private Node actions() {
-        VBox list = new VBox(4);
-        Label heading = new Label(text.getString("label.actions"));
-        heading.getStyleClass().add("title-4");
-        list.getChildren().add(heading);
+        // two columns, so every action is in sight at once: nothing to scroll to in the middle of a vote
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        int i = 0;
         for (ConsoleViewModel.Option o : model.options()) {
             ToggleButton b = new ToggleButton(o.label());
             b.setToggleGroup(group);
             b.setUserData(o.kind());
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
+            b.getStyleClass().add("action");
             b.setId("action-" + o.kind());
             b.setAccessibleText(o.label());
             b.disableProperty().bind(o.enabledProperty().not());
@@ -162,15 +174,17 @@ public final class ConsoleView {
             why.textProperty().bind(o.reasonProperty());
             wrapper.setOnMouseEntered(e -> Tooltip.install(wrapper, o.enabledProperty().get() ? null : why));
             wrapper.getProperties().put("reason", o.reasonProperty());
-            list.getChildren().add(wrapper);
+            grid.add(wrapper, i % 2, i / 2);
+            i++;
         }
         model.selectedProperty().addListener((obs, was, kind) -> group.getToggles().forEach(
                 t -> t.setSelected(kind != null && kind.equals(t.getUserData()))));
+        Label heading = new Label(text.getString("label.actions"));
+        heading.getStyleClass().add("title-4");
+        VBox list = new VBox(6, heading, grid);
         list.setPadding(new Insets(8, 8, 8, 16));
-        list.setPrefWidth(230);
-        ScrollPane scroll = new ScrollPane(list);
-        scroll.setFitToWidth(true);
-        return scroll;
+        list.setPrefWidth(360);
+        return list;
     }
 
     private Node center() {
@@ -181,6 +195,9 @@ public final class ConsoleView {
         support.textProperty().bind(model.supportLineProperty());
         support.getStyleClass().add("support-line");
         support.setWrapText(true);
+        Label board = new Label();
+        board.setId("board-line");
+        board.textProperty().bind(model.boardLineProperty());
         Label sum = new Label();
         sum.setId("sum-line");
         sum.textProperty().bind(model.sumLineProperty());
@@ -220,7 +237,7 @@ public final class ConsoleView {
         CheckBox tellers = new CheckBox(text.getString("tellers.mode"));
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
-        VBox box = new VBox(10, tellers, form, change, support, sum, record, message, timerAndQueue());
+        VBox box = new VBox(10, tellers, board, form, change, support, sum, record, message, timerAndQueue());
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -230,6 +247,7 @@ public final class ConsoleView {
     private Node timerAndQueue() {
         Label time = new Label();
         time.getStyleClass().add("title-3");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         time.textProperty().bind(Bindings.createStringBinding(() -> MeetingClock.format(clock.remainingProperty().get()),
                 clock.remainingProperty()));
         TextField minutes = new TextField("5");
@@ -247,8 +265,12 @@ public final class ConsoleView {
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+        pleadMinutes.setPrefColumnCount(3);
+        pleadMinutes.setAccessibleText(text.getString("timer.plead"));
         HBox timer = new HBox(8, new Label(text.getString("timer.label")), time, minutes, new Label(text.getString("timer.minutes")), set, start, pause);
         timer.setAlignment(Pos.CENTER_LEFT);
+        HBox plead = new HBox(8, new Label(text.getString("timer.plead")), pleadMinutes);
+        plead.setAlignment(Pos.CENTER_LEFT);
 
         TextField name = new TextField();
         name.setPromptText(text.getString("queue.name"));
@@ -280,7 +302,7 @@ public final class ConsoleView {
         });
         HBox queueControls = new HBox(8, new Label(text.getString("queue.label")), name, add, next, remove);
         queueControls.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, timer, queueControls, progressive, queue);
+        VBox box = new VBox(8, timer, plead, queueControls, progressive, queue);
         box.getStyleClass().add("panel");
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
@@ -302,7 +324,7 @@ public final class ConsoleView {
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox right = new VBox(6, textLabel, working, historyLabel, history);
         right.setPadding(new Insets(8, 16, 8, 8));
-        right.setPrefWidth(380);
+        right.setPrefWidth(340);
         return right;
     }
 

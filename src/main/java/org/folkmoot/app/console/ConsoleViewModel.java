@@ -102,6 +102,7 @@ public final class ConsoleViewModel {
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
     private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
+    private final StringProperty boardLine = new SimpleStringProperty("");
     private static final String SECOND = "teller2.";
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
@@ -140,6 +141,9 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
     public ObservableList<String> history() { return historyView; }
+    /** During a round: how many of the round's objectors its categories hold so far. */
+    public ReadOnlyStringProperty boardLineProperty() { return boardLine; }
+
     /** Two-teller mode: every tally is counted twice, independently, and recorded only when both agree. */
     public BooleanProperty twoTellersProperty() { return twoTellers; }
 
@@ -292,6 +296,12 @@ public final class ConsoleViewModel {
             ladderStep.set(ladderIndex(r));
         }
         nextStep.set(m.adjourned() ? text.getString("next.adjourned") : spoken(m.nextStep()));
+        boardLine.set("");
+        if (r != null && r.stage().isRound() && r.objections().isPresent()) {
+            long counted = r.round() == 1 ? r.objections().get().nonDealBreakers() : r.objections().get().dealBreakers();
+            long held = r.grievances().stream().filter(g -> g.round() == r.round()).mapToLong(GrievanceCategory::members).sum();
+            boardLine.set(String.format(text.getString("board.count"), r.round(), held, counted));
+        }
         for (Option o : options) {
             Optional<String> why = m.whyNot(o.kind());
             o.enabled.set(why.isEmpty());

@@ -171,4 +171,20 @@ class ConsoleViewModelTest {
             assertThat(session.meeting().current().orElseThrow().upstream().resolution()).isEqualTo("M-7");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theGrievanceBoardShowsHowManyObjectorsItsCategoriesHold() throws Exception {
+        List<String> script = Files.readAllLines(Path.of("assets", "meetings", "bakery.jsonl"), StandardCharsets.UTF_8);
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("b.db"), HeaderCodec.read(Json.object(script.get(0))), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            for (String text : script.subList(1, 9)) { // up to the first category, Hours
+                fill(vm, Json.object(text));
+                assertThat(vm.record()).isTrue();
+            }
+            assertThat(vm.boardLineProperty().get()).isEqualTo("Round 1: the categories hold 9 of the 15 objectors");
+            fill(vm, Json.object(script.get(9))); // Staffing
+            assertThat(vm.record()).isTrue();
+            assertThat(vm.boardLineProperty().get()).isEqualTo("Round 1: the categories hold 15 of the 15 objectors");
+        }
+    }
 }
