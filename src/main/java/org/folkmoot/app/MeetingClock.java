@@ -65,6 +65,37 @@ public final class MeetingClock {
         return who;
     }
 
+    /**
+     * After a meeting file is reopened, the timer goes on where it would stand: the latest timed entry (a
+     * discussion with its minutes, or a plea) less the time since it was recorded, if any is left.
+     *
+     * @return the seconds left, 0 when none
+     */
+    public static int remainingAfterReopen(java.util.List<String> record, java.time.Instant now, int pleadMinutes) {
+        for (int i = record.size() - 1; i >= 1; i--) {
+            com.fasterxml.jackson.databind.node.ObjectNode line;
+            try {
+                line = org.folkmoot.record.Json.object(record.get(i));
+            } catch (org.folkmoot.record.FormatException e) {
+                return 0;
+            }
+            String kind = line.path("do").asText();
+            long minutes;
+            if (kind.equals("discuss") && line.path("minutes").canConvertToLong()) minutes = line.path("minutes").asLong();
+            else if (kind.equals("plead")) minutes = pleadMinutes;
+            else if (kind.equals("vote") || kind.equals("present") || kind.equals("close-round")) return 0; // the timed step is over
+            else continue;
+            try {
+                long elapsed = java.time.Duration.between(java.time.Instant.parse(line.path("at").asText()), now).getSeconds();
+                long left = minutes * 60 - Math.max(0, elapsed);
+                return (int) Math.max(0, Math.min(left, Integer.MAX_VALUE));
+            } catch (java.time.format.DateTimeParseException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
     /** "mm:ss". */
     public static String format(int seconds) {
         return String.format("%02d:%02d", seconds / 60, seconds % 60);

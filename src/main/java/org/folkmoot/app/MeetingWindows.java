@@ -37,6 +37,12 @@ public final class MeetingWindows {
         // the theme the app's own colours are named in, whichever way the windows were opened
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         MeetingClock clock = new MeetingClock();
+        // reopened mid-discussion or mid-plea: the room's timer goes on from where it would stand
+        int left = MeetingClock.remainingAfterReopen(session.record(), java.time.Instant.now(), 3);
+        if (left > 0) {
+            clock.set(left);
+            clock.start();
+        }
         ConsoleViewModel model = new ConsoleViewModel(session, text);
         ConsoleView view = new ConsoleView(model, clock, text);
         Stage console = new Stage();

@@ -51,4 +51,21 @@ class MeetingClockTest {
         assertThat(one.bounds().getMinX()).isEqualTo(960);
         assertThat(one.bounds().getWidth()).isEqualTo(960);
     }
+
+    @Test
+    void aReopenedMeetingsTimerGoesOnFromWhereItWouldStand() {
+        String header = org.folkmoot.Meetings.HEADER;
+        List<String> record = List.of(header,
+                "{\"do\":\"present\",\"resolution\":\"R1\",\"title\":\"T\",\"text\":\"X.\",\"proposer\":\"P\",\"seq\":1,\"at\":\"2026-11-26T18:00:00Z\",\"prev\":\"x\"}",
+                "{\"do\":\"discuss\",\"minutes\":20,\"seq\":2,\"at\":\"2026-11-26T18:01:00Z\",\"prev\":\"x\"}",
+                "{\"do\":\"speak\",\"name\":\"Ana\",\"seq\":3,\"at\":\"2026-11-26T18:02:00Z\",\"prev\":\"x\"}");
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T18:06:00Z");
+        assertThat(MeetingClock.remainingAfterReopen(record, now, 3)).isEqualTo(15 * 60);
+        assertThat(MeetingClock.remainingAfterReopen(record, now.plusSeconds(3600), 3)).isZero();
+        List<String> voted = new java.util.ArrayList<>(record);
+        voted.add("{\"do\":\"vote\",\"for\":1,\"against\":0,\"abstain\":0,\"seq\":4,\"at\":\"2026-11-26T18:03:00Z\",\"prev\":\"x\"}");
+        assertThat(MeetingClock.remainingAfterReopen(voted, now, 3)).as("the discussion ended with the vote").isZero();
+        List<String> pleading = List.of(header, "{\"do\":\"plead\",\"category\":\"Cost\",\"seq\":9,\"at\":\"2026-11-26T18:05:00Z\",\"prev\":\"x\"}");
+        assertThat(MeetingClock.remainingAfterReopen(pleading, now, 3)).isEqualTo(120);
+    }
 }
