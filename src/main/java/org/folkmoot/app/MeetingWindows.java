@@ -89,6 +89,17 @@ public final class MeetingWindows {
         projector.setFullScreen(p.fullScreen());
     }
 
+    /**
+     * The closing papers of a snapshot of the record, folded afresh on a worker thread: the console may go
+     * on recording meanwhile without the papers seeing half of it.
+     */
+    private static void writePapers(java.nio.file.Path dir, java.util.List<String> record, CommunityKey key)
+            throws IOException, org.folkmoot.record.FormatException {
+        Meeting meeting = org.folkmoot.record.Replay.reopen(
+                new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
+        ClosingPapers.write(dir, meeting, record, key);
+    }
+
     /** The minutes as they stand, opened in the system's PDF viewer to be printed there. */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
                                      java.util.function.Consumer<String> showDocument) {
@@ -96,10 +107,8 @@ public final class MeetingWindows {
         Task<java.nio.file.Path> task = new Task<>() {
             @Override
             protected java.nio.file.Path call() throws IOException, org.folkmoot.record.FormatException {
-                Meeting meeting = org.folkmoot.record.Replay.reopen(
-                        new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
                 java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("folkmoot-minutes");
-                ClosingPapers.write(dir, meeting, record, key);
+                writePapers(dir, record, key);
                 return dir.resolve("minutes.pdf");
             }
         };
@@ -120,14 +129,11 @@ public final class MeetingWindows {
         chooser.setTitle(text.getString("button.export"));
         File dir = chooser.showDialog(owner);
         if (dir == null) return;
-        // a snapshot of the record, folded afresh on the worker: the console may record on meanwhile
         var record = java.util.List.copyOf(session.record());
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws IOException, org.folkmoot.record.FormatException {
-                Meeting meeting = org.folkmoot.record.Replay.reopen(
-                        new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
-                ClosingPapers.write(dir.toPath(), meeting, record, key);
+                writePapers(dir.toPath(), record, key);
                 return null;
             }
         };

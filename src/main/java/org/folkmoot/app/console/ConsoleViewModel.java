@@ -327,7 +327,7 @@ public final class ConsoleViewModel {
 
     private static int ladderIndex(Resolution r) {
         return switch (r.stage()) {
-            case CHECK_1 -> r.votes().isEmpty() ? 1 : 1;
+            case CHECK_1 -> 1;
             case OBJECTIONS -> 2;
             case ROUND_1 -> 3;
             case CHECK_2 -> 4;
