@@ -1,5 +1,7 @@
 package org.folkmoot.app;
 
+import org.folkmoot.session.CommunitySettings;
+
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -63,14 +63,14 @@ public final class KeysCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--id", required = true, description = "the Community's id, e.g. riverside-3")
+        @Option(names = "--id", description = "the Community's id (default: the Community set up in this data folder)")
         String id;
 
-        @Option(names = "--name", description = "the Community's name (default: its id)")
+        @Option(names = "--name", description = "the Community's name (default: as set up, or its id)")
         String name;
 
-        @Option(names = "--members", required = true, description = "how many members it has")
-        long members;
+        @Option(names = "--members", description = "how many members it has (default: as set up)")
+        Long members;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -80,8 +80,13 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             var cli = spec.commandLine();
-            if (id.isBlank() || members < 1) {
-                cli.getErr().println("folkmoot: a roster entry needs a Community id and at least one member");
+            var known = org.folkmoot.session.CommunitySettings.load(DataFolder.path());
+            if (id == null && known.isPresent()) id = known.get().id();
+            if (name == null) name = known.filter(c -> c.id().equals(id)).map(c -> c.name()).orElse(id);
+            if (members == null) members = known.filter(c -> c.id().equals(id)).map(c -> c.members()).orElse(null);
+            if (id == null || id.isBlank() || members == null || members < 1) {
+                cli.getErr().println("folkmoot: which Community is this key's? Give --id and --members, or set the Community up "
+                        + "(the app's start screen, or a first replay) in " + DataFolder.path());
                 return FolkmootCommand.REFUSED;
             }
             CommunityKey key = key(cli);

@@ -11,6 +11,7 @@ import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
 import org.folkmoot.session.ClosingPapers;
+import org.folkmoot.session.CommunitySettings;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
 import org.folkmoot.verdict.CommunityKey;
@@ -95,7 +96,9 @@ public final class ReplayCommand implements Callable<Integer> {
             return FolkmootCommand.REFUSED;
         }
         try {
-            ClosingPapers.write(out, result.meeting(), result.record(), CommunityKey.loadOrCreate(DataFolder.path()));
+            CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
+            CommunitySettings.adoptIfNone(DataFolder.path(), result.meeting().header().community(), result.meeting().header().rules());
+            ClosingPapers.write(out, result.meeting(), result.record(), key);
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write the verdicts and minutes to " + out + ": " + e.getMessage());
             return 1;

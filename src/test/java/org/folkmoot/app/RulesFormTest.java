@@ -1,5 +1,7 @@
 package org.folkmoot.app;
 
+import org.folkmoot.session.CommunitySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

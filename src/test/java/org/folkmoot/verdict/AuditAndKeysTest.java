@@ -111,4 +111,20 @@ class AuditAndKeysTest {
         assertThat(json.status()).isZero();
         assertThat(json.out()).startsWith("{\"format\":\"folkmoot-verdict/1\"").contains("\"outcome\":\"passed\"");
     }
+
+    @Test
+    void keysExportNeedsNoOptionsOnceAReplayHasSetTheCommunityUp() throws Exception {
+        Verdicts.replay("bakery.jsonl", tmp);
+        var community = org.folkmoot.session.CommunitySettings.load(DataFolder.path()).orElseThrow();
+        Path entry = tmp.resolve("entry.json");
+        Run export = cli("keys", "export", entry.toString());
+        assertThat(export.err()).isEmpty();
+        assertThat(export.status()).isZero();
+        assertThat(Files.readString(entry)).contains("\"id\":\"" + community.id() + "\"")
+                .contains("\"members\":" + community.members())
+                .contains("\"publicKey\":\"" + Ed25519Keys.base64(Verdicts.dataFolderKey().publicKey()) + "\"");
+        // a later replay of another Community's meeting does not take the key over
+        Verdicts.replay("night-market.jsonl", tmp.resolve("other"));
+        assertThat(org.folkmoot.session.CommunitySettings.load(DataFolder.path()).orElseThrow()).isEqualTo(community);
+    }
 }

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.session;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +10,10 @@ import java.util.Optional;
 import org.folkmoot.procedure.Community;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Json;
-import org.folkmoot.session.ClosingPapers;
 
 /** The Community this laptop serves and its rules, kept as {@code community.json} in the data folder. */
 public final class CommunitySettings {
-    static final String FILE = "community.json";
+    public static final String FILE = "community.json";
 
     private CommunitySettings() {
     }
@@ -43,6 +42,14 @@ public final class CommunitySettings {
         } catch (IOException | FormatException e) {
             return org.folkmoot.procedure.Rules.defaults();
         }
+    }
+
+    /**
+     * The first Community to use this data folder's key becomes its Community (the key is "made on first
+     * use"): {@code keys export} then needs no options. A Community already set up is left as it is.
+     */
+    public static void adoptIfNone(Path folder, Community c, org.folkmoot.procedure.Rules rules) throws IOException {
+        if (!Files.exists(folder.resolve(FILE))) save(folder, c, rules);
     }
 
     public static void save(Path folder, Community c, org.folkmoot.procedure.Rules rules) throws IOException {
