@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.CommunityKey;
@@ -75,8 +73,6 @@ public final class KeysCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        Clock clock = Clock.systemUTC();
-
         @Override
         public Integer call() {
             var cli = spec.commandLine();
@@ -94,7 +90,8 @@ public final class KeysCommand implements Runnable {
             ObjectNode entry = JsonNodeFactory.instance.objectNode();
             entry.put("id", id).put("name", name == null ? id : name).put("members", members)
                     .put("publicKey", Ed25519Keys.base64(key.publicKey())).put("keyId", key.keyId())
-                    .put("validFrom", LocalDate.now(clock).toString()).putNull("validUntil").put("status", "active");
+                    .putNull("validFrom").putNull("validUntil").put("status", "active");
+            // validity is the enrolling body's to set: a verdict signed before its key was enrolled must still verify
             try {
                 org.folkmoot.session.ClosingPapers.writeDurably(file, (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
