@@ -231,11 +231,7 @@ public final class Minutes {
         List<RecordedVote> votes = r.votes().stream().filter(v -> v.stage() == stage).toList();
         if (votes.isEmpty()) return;
         Rules rules = meeting.header().rules();
-        Fraction threshold = switch (stage) {
-            case CHECK_1, CHECK_2 -> rules.consensus();
-            case FINAL -> rules.finalVote();
-            case CONTENTION -> rules.contention();
-        };
+        Fraction threshold = rules.threshold(stage);
         subheading(switch (stage) {
             case CHECK_1 -> "Temperature check 1";
             case CHECK_2 -> "Temperature check 2";

@@ -231,11 +231,7 @@ final class Ladder {
         if (bad != null) return bad;
 
         Fraction support = rules.support(v.tally(), present);
-        Fraction threshold = switch (expected) {
-            case CHECK_1, CHECK_2 -> rules.consensus();
-            case FINAL -> rules.finalVote();
-            case CONTENTION -> rules.contention();
-        };
+        Fraction threshold = rules.threshold(expected);
         boolean reached = support.reaches(threshold);
         RecordedVote recorded = new RecordedVote(seq, expected, v.tally(), present, support, reached);
         current.votes.add(recorded);

@@ -67,6 +67,15 @@ public record Rules(Fraction consensus, Fraction finalVote, Fraction contention,
         return qr[1].signum() == 0 ? qr[0] : qr[0].add(java.math.BigInteger.ONE);
     }
 
+    /** The threshold a vote of this stage is measured against (reached at or above it). */
+    public Fraction threshold(VoteStage stage) {
+        return switch (stage) {
+            case CHECK_1, CHECK_2 -> consensus;
+            case FINAL -> finalVote;
+            case CONTENTION -> contention;
+        };
+    }
+
     /** Whether {@code present} of {@code members} make a quorum (always, when no quorum is set). */
     public boolean quorate(long present, long members) {
         return quorum == null || new Fraction(present, members).reaches(quorum);

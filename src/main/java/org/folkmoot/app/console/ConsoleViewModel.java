@@ -33,6 +33,7 @@ import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
+import org.folkmoot.procedure.VoteStage;
 import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.session.MeetingSession;
@@ -514,7 +515,8 @@ public final class ConsoleViewModel {
             default -> {
                 strictly = false;
                 Stage stage = r == null ? Stage.CHECK_1 : r.stage();
-                threshold = stage == Stage.FINAL ? rules.finalVote() : stage == Stage.PLANNING ? rules.contention() : rules.consensus();
+                threshold = rules.threshold(stage == Stage.FINAL ? VoteStage.FINAL
+                        : stage == Stage.PLANNING ? VoteStage.CONTENTION : VoteStage.CHECK_1);
             }
         }
         Fraction support = rules.support(t, present);

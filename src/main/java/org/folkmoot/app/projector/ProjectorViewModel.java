@@ -171,11 +171,7 @@ public final class ProjectorViewModel {
             show("Amendment " + amendment.id() + " (" + amendment.category() + ")", amendment.tally(), amendment.support(),
                     rules.amendment(), amendment.adopted(), amendment.adopted() ? "adopted" : "rejected", "more than ");
         } else if (vote != null) {
-            Fraction t = switch (vote.stage()) {
-                case CHECK_1, CHECK_2 -> rules.consensus();
-                case FINAL -> rules.finalVote();
-                case CONTENTION -> rules.contention();
-            };
+            Fraction t = rules.threshold(vote.stage());
             String words = switch (vote.stage()) {
                 case CHECK_1, CHECK_2 -> vote.reached() ? "consensus reached" : "no consensus";
                 case FINAL -> vote.reached() ? "passed" : "not passed";
