@@ -143,14 +143,21 @@ public final class Replay {
      *                         so this means the file was changed outside it)
      */
     public static Result reopen(Stored stored) throws FormatException {
-        StringBuilder text = new StringBuilder(stored.headerLine()).append('\n');
-        for (String line : stored.lines()) text.append(line).append('\n');
-        Result result = run(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null,
-                Clock.systemUTC());
+        List<String> record = new ArrayList<>(stored.lines().size() + 1);
+        record.add(stored.headerLine());
+        record.addAll(stored.lines());
+        Result result = run(recordBytes(record), null, null, Clock.systemUTC());
         if (result.refused()) {
             throw new FormatException("the meeting file no longer replays: " + result.refusal());
         }
         return result;
+    }
+
+    /** The record file's bytes as exported: every line, each ended by a newline. */
+    public static byte[] recordBytes(List<String> record) {
+        StringBuilder s = new StringBuilder();
+        for (String line : record) s.append(line).append('\n');
+        return s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Result refuse(Meeting meeting, List<String> record, String message, Stored stored, int index)

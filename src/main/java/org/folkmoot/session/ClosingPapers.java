@@ -14,6 +14,7 @@ import java.util.Map;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.Resolution;
+import org.folkmoot.record.Replay;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -35,7 +36,7 @@ public final class ClosingPapers {
     }
 
     public static void writeRecord(Path dir, List<String> record) throws IOException {
-        writeDurably(dir.resolve("record.jsonl"), VerdictPayload.recordBytes(record));
+        writeDurably(dir.resolve("record.jsonl"), Replay.recordBytes(record));
     }
 
     public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key) throws IOException {

@@ -13,12 +13,13 @@ import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
-import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
+import org.folkmoot.record.Replay;
 
 /**
  * The Community Verdict payload ({@code folkmoot-verdict/1}, VERDICT-FORMAT.md), built from the same fold
@@ -115,7 +116,7 @@ public final class VerdictPayload {
             putTally(n.putObject("election"), d.tally(), "for", "against", "abstain");
         }
 
-        p.set("rules", rules(meeting.header().rules()));
+        p.set("rules", HeaderCodec.writeRules(meeting.header().rules()));
 
         MeetingInfo info = meeting.header().meeting();
         ObjectNode m = p.putObject("meeting");
@@ -126,27 +127,10 @@ public final class VerdictPayload {
         putText(m, "opened", at(record, 1));
         putText(m, "closed", at(record, record.size() - 1));
 
-        p.put("recordSha256", Chain.sha256(recordBytes(record)));
+        p.put("recordSha256", Chain.sha256(Replay.recordBytes(record)));
         putText(p, "issuedAt", at(record, record.size() - 1));
         p.put("program", program);
         return Json.compact(p).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The rules in force, every one written out, fractions as "p/q". */
-    public static ObjectNode rules(Rules rules) {
-        ObjectNode n = NODES.objectNode();
-        n.put("consensus", rules.consensus().toString()).put("final", rules.finalVote().toString())
-                .put("contention", rules.contention().toString()).put("amendment", rules.amendment().toString())
-                .put("election", rules.election().toString()).put("basis", rules.basis().word());
-        if (rules.quorum() == null) n.putNull("quorum"); else n.put("quorum", rules.quorum().toString());
-        return n;
-    }
-
-    /** The record file's bytes as exported: every line, each ended by a newline. */
-    public static byte[] recordBytes(List<String> record) {
-        StringBuilder s = new StringBuilder();
-        for (String line : record) s.append(line).append('\n');
-        return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The {@code at} of the record's line {@code index} (1 is the first entry), or null. */
