@@ -2,8 +2,6 @@ package org.folkmoot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -46,16 +44,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            if (Files.size(record) > ReplayCommand.MAX_INPUT_BYTES) {
-                err.println("audit failed: " + record + " is too large for a meeting record");
-                return 1;
-            }
-            bytes = Files.readAllBytes(record);
-        } catch (NoSuchFileException e) {
-            err.println("audit failed: " + record + ": no such file");
-            return 1;
+            bytes = ReplayCommand.readMeetingFile(record);
         } catch (IOException e) {
-            err.println("audit failed: cannot read " + record + ": " + e.getMessage());
+            err.println("audit failed: " + e.getMessage());
             return 1;
         }
         Replay.Result replayed;

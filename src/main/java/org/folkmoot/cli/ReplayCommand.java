@@ -45,23 +45,39 @@ public final class ReplayCommand implements Callable<Integer> {
     /** The clock for entries of a script that give no time of their own. */
     Clock clock = Clock.systemUTC();
 
+    /**
+     * A script or record read whole, after its size is checked; the exception's message is one line for a
+     * person ("x.jsonl: no such file").
+     */
+    static byte[] readMeetingFile(Path file) throws IOException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        if (size > MAX_INPUT_BYTES) throw new IOException(file + " is " + size + " bytes, too large for a meeting file");
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static IOException unreadable(Path file, IOException e) {
+        return e instanceof NoSuchFileException ? new IOException(file + ": no such file", e)
+                : new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+
     @Override
     public Integer call() {
         var stdout = spec.commandLine().getOut();
         var stderr = spec.commandLine().getErr();
         byte[] input;
         try {
-            long size = Files.size(meetingFile);
-            if (size > MAX_INPUT_BYTES) {
-                stderr.println("folkmoot: " + meetingFile + " is " + size + " bytes, too large for a meeting file");
-                return FolkmootCommand.REFUSED;
-            }
-            input = Files.readAllBytes(meetingFile);
-        } catch (NoSuchFileException e) {
-            stderr.println("folkmoot: " + meetingFile + ": no such file");
-            return FolkmootCommand.REFUSED;
+            input = readMeetingFile(meetingFile);
         } catch (IOException e) {
-            stderr.println("folkmoot: cannot read " + meetingFile + ": " + e.getMessage());
+            stderr.println("folkmoot: " + e.getMessage());
             return FolkmootCommand.REFUSED;
         }
 
