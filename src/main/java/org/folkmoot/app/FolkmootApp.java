@@ -33,6 +33,7 @@ import org.folkmoot.procedure.Community;
 import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.Header;
 import org.folkmoot.procedure.MeetingInfo;
+import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Rules;
@@ -224,31 +225,38 @@ public final class FolkmootApp extends Application {
         return box;
     }
 
-    private static String replay(String name) {
+    private String replay(String name) {
         try {
             Replay.Result r = Replay.run(ExampleMeetings.read(name), null, null, Clock.systemUTC());
-            String lines = r.meeting().resolutions().stream().map(FolkmootApp::describe).collect(Collectors.joining("\n"));
-            return name + "\n\n" + lines + (r.refused() ? "\n\nRefused: " + r.refusal() : "")
-                    + "\n\n" + (r.record().size() - 1) + " entries replayed.";
+            String lines = r.meeting().resolutions().stream().map(this::describe).collect(Collectors.joining("\n"));
+            return name + "\n\n" + lines
+                    + (r.refused() ? "\n\n" + String.format(text.getString("training.refused"), r.refusal()) : "")
+                    + "\n\n" + String.format(text.getString("training.replayed"), r.record().size() - 1);
         } catch (IOException | FormatException e) {
-            return name + "\n\nCannot replay: " + e.getMessage();
+            return name + "\n\n" + String.format(text.getString("training.cannot"), e.getMessage());
         }
     }
 
-    private static String describe(Resolution r) {
+    private String say(Object words) {
+        return words instanceof Reason r ? r.text(text.getLocale()) : Reason.word(words, text.getLocale());
+    }
+
+    /** A resolution's course in a few lines: its outcome, votes, amendments, delegates and text. */
+    private String describe(Resolution r) {
         StringBuilder s = new StringBuilder(Replay.outcomeLine(r)).append("\n  ").append(r.title()).append('\n');
         for (RecordedVote v : r.votes()) {
-            s.append("  ").append(v.stage().spoken()).append(": ").append(v.tally()).append(" — support ")
-                    .append(v.support()).append(v.reached() ? ", reached" : ", not reached").append('\n');
+            s.append("  ").append(String.format(text.getString("training.vote"), say(v.stage()), say(v.tally()), v.support(),
+                    text.getString(v.reached() ? "training.reached" : "training.not-reached"))).append('\n');
         }
         for (Amendment a : r.amendments()) {
-            s.append("  amendment ").append(a.id()).append(" (").append(a.category()).append("): ")
-                    .append(a.voted() ? (a.adopted() ? "adopted" : "rejected") : "not voted").append('\n');
+            s.append("  ").append(String.format(text.getString("training.amendment"), a.id(), a.category(),
+                    text.getString(a.voted() ? (a.adopted() ? "projector.adopted" : "projector.rejected") : "training.not-voted")))
+                    .append('\n');
         }
         for (Delegate d : r.delegates()) {
-            s.append("  delegate ").append(d.name()).append(d.elected() ? " elected" : " not elected")
-                    .append(d.recalled() ? ", recalled" : "").append('\n');
+            s.append("  ").append(String.format(text.getString(d.elected() ? "training.elected" : "training.not-elected"), d.name()))
+                    .append(d.recalled() ? text.getString("training.recalled") : "").append('\n');
         }
-        return s.append("  text now: ").append(r.workingText()).append('\n').toString();
+        return s.append("  ").append(String.format(text.getString("training.text-now"), r.workingText())).append('\n').toString();
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.EntryWords;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Basis;
 import org.folkmoot.procedure.Correction;
@@ -405,26 +406,7 @@ public final class Minutes {
 
     /** An entry in a few words, as the minutes and the console history show it. */
     public static String describe(Action a) {
-        if (a instanceof Action.Vote v) return (v.stage() == null ? "vote" : v.stage().word() + " vote") + ": " + v.tally();
-        if (a instanceof Action.Attendance at) return "attendance: " + at.present() + " present";
-        if (a instanceof Action.Objections o) return "objections: " + o.nonDealBreakers() + " non-deal-breakers, " + o.dealBreakers() + " deal-breakers";
-        if (a instanceof Action.Agreement ag) {
-            return "agreement on " + ag.category() + ": " + ag.tally().inFavour() + " agree, " + ag.tally().against()
-                    + " disagree, " + ag.tally().abstain() + " abstain";
-        }
-        if (a instanceof Action.AmendmentVote av) return "vote on " + av.id() + ": " + av.tally();
-        if (a instanceof Action.Elect e) return "election of " + e.name() + ": " + e.tally();
-        if (a instanceof Action.Recall r) return "recall of " + r.name() + ": " + r.tally();
-        if (a instanceof Action.Present p) return "present " + p.resolution() + ": " + p.title();
-        if (a instanceof Action.Grievance g) return "grievance (round " + g.round() + "): " + g.category() + ", " + g.members() + " members, delegate " + g.delegate();
-        if (a instanceof Action.Plead p) return "plead: " + p.category();
-        if (a instanceof Action.Amend am) return "amendment " + am.id() + " from " + am.category() + ": \"" + am.find() + "\" → \"" + am.replace() + "\"";
-        if (a instanceof Action.Speak sp) return "speaks: " + sp.name();
-        if (a instanceof Action.Discuss d) return "discussion" + (d.minutes() == null ? "" : ", " + d.minutes() + " minutes");
-        if (a instanceof Action.CarryForward c) return "carry forward: " + c.plan();
-        if (a instanceof Action.Note n) return "note: " + n.text();
-        if (a instanceof Action.Correct c) return "correction of entry " + c.entry() + ": " + describe(c.with()) + " (" + c.reason() + ")";
-        return a.kind();
+        return EntryWords.of(a).text();
     }
 
     // ---- layout helpers ---------------------------------------------------------------------------

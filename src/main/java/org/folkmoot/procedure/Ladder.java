@@ -35,10 +35,10 @@ final class Ladder {
     Resolution current() { return current; }
 
     /** Applies {@code action} as entry {@code seq}; returns why it does not fit, or null when it was applied. */
-    String apply(long seq, Action action) {
+    Reason apply(long seq, Action action) {
         if (adjourned && !(action instanceof Action.Resume || action instanceof Action.Note
                 || action instanceof Action.Attendance)) {
-            return "the meeting is adjourned; resume it first";
+            return Reason.of("refused.adjourned");
         }
         if (action instanceof Action.Attendance a) return attendance(a);
         if (action instanceof Action.Present p) return present(seq, p);
@@ -60,7 +60,7 @@ final class Ladder {
         if (action instanceof Action.Adjourn a) return adjourn(seq, a);
         if (action instanceof Action.Resume r) return resume(seq, r);
         if (action instanceof Action.Note n) return note(seq, n);
-        return "a " + action.kind() + " cannot be applied here";
+        return Reason.of("refused.not-here", action.kind());
     }
 
     /**
@@ -68,9 +68,9 @@ final class Ladder {
      * it. What it offers may still be refused for its fields (a tally over the present count, a passage
      * that is not in the text); what it does not offer is always refused.
      */
-    String whyNot(String kind) {
+    Reason whyNot(String kind) {
         if (adjourned && !kind.equals("resume") && !kind.equals("note") && !kind.equals("attendance")) {
-            return "the meeting is adjourned; resume it first";
+            return Reason.of("refused.adjourned");
         }
         Resolution r = current;
         switch (kind) {
@@ -80,110 +80,108 @@ final class Ladder {
             case "adjourn":
                 return null;
             case "resume":
-                return adjourned ? null : "the meeting is not adjourned";
+                return adjourned ? null : Reason.of("refused.not-adjourned");
             case "present":
                 return r != null && r.isOpen()
-                        ? "resolution " + r.id() + " is still open (" + r.stage().words() + "); it must reach an outcome first"
+                        ? Reason.of("refused.still-open", r.id(), r.stage())
                         : null;
             case "discuss":
             case "speak":
-                return needOpen("the discussion");
+                return needOpen(Reason.of("what.discussion"));
             case "vote": {
-                String closed = needOpen("a vote");
+                Reason closed = needOpen(Reason.of("what.vote"));
                 if (closed != null) return closed;
                 return switch (r.stage()) {
                     case CHECK_1, CHECK_2, FINAL, PLANNING -> null;
-                    default -> "no vote is taken now: " + r.id() + " is " + r.stage().words() + "; " + nextStep(r);
+                    default -> Reason.of("refused.no-vote-now", r.id(), r.stage(), nextStep(r));
                 };
             }
             case "objections":
-                return needStage("objections", Stage.OBJECTIONS);
+                return needStage(Reason.of("what.objections"), Stage.OBJECTIONS);
             case "grievance": {
-                String notRound = needRound("grievances are grouped");
+                Reason notRound = needRound(Reason.of("what.grouped"));
                 if (notRound != null) return notRound;
-                if (r.boardClosed()) return "the categories of round " + r.round() + " are settled";
+                if (r.boardClosed()) return Reason.of("refused.board-settled", r.round());
                 return membersInRound(r.round()) < roundCount(r, r.round()) ? null
-                        : "the categories of round " + r.round() + " already hold every " + grievanceKind(r.round()).replace("s", "");
+                        : Reason.of("refused.board-full", r.round(), Reason.of("kind." + r.round()));
             }
             case "plead":
             case "agreement":
             case "amend": {
-                String notRound = needRound("categories plead, weigh in and amend");
+                Reason notRound = needRound(Reason.of("what.category-actions"));
                 if (notRound != null) return notRound;
-                if (r.grievances.stream().noneMatch(c -> c.round() == r.round())) return "round " + r.round() + " has no category yet";
+                if (r.grievances.stream().noneMatch(c -> c.round() == r.round())) return Reason.of("refused.no-category-yet", r.round());
                 return r.boardClosed() ? null : boardMismatch(r.round());
             }
             case "amendment-vote": {
-                String notRound = needRound("amendments are voted");
+                Reason notRound = needRound(Reason.of("what.amendment-votes"));
                 if (notRound != null) return notRound;
                 return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted()) ? null
-                        : "no amendment is waiting for its vote";
+                        : Reason.of("refused.no-amendment-waiting");
             }
             case "close-round": {
-                String notRound = needRound("a round is closed");
+                Reason notRound = needRound(Reason.of("what.close-round"));
                 if (notRound != null) return notRound;
-                String uneven = r.boardClosed() ? null : boardMismatch(r.round());
+                Reason uneven = r.boardClosed() ? null : boardMismatch(r.round());
                 if (uneven != null) return uneven;
                 return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted())
-                        ? "every amendment is voted before the round closes" : null;
+                        ? Reason.of("refused.amendments-unvoted") : null;
             }
             case "elect":
-                return needStage("elections are held", Stage.PLANNING);
+                return needStage(Reason.of("what.elections"), Stage.PLANNING);
             case "carry-forward": {
-                String wrong = needStage("a resolution is carried forward", Stage.PLANNING);
+                Reason wrong = needStage(Reason.of("what.carry-forward"), Stage.PLANNING);
                 if (wrong != null) return wrong;
                 return r.delegates.stream().anyMatch(Delegate::serving) ? null
-                        : "carrying " + r.id() + " forward needs at least one elected delegate: hold an election first";
+                        : Reason.of("refused.needs-delegate", r.id());
             }
             case "recall":
                 return resolutions.stream().anyMatch(x -> x.delegates.stream().anyMatch(Delegate::serving)) ? null
-                        : "no delegate holds a mandate";
+                        : Reason.of("refused.no-mandate");
             case "dismiss":
-                return r != null && r.outcome().orElse(null) == Outcome.TABLED ? null : "only a tabled resolution can be dismissed";
+                return r != null && r.outcome().orElse(null) == Outcome.TABLED ? null : Reason.of("refused.dismiss-untabled");
             case "withdraw":
-                if (r == null) return "no resolution has been presented";
-                if (r.stage() == Stage.PLANNING) return r.id() + " has passed and can no longer be withdrawn";
-                if (r.stage() == Stage.CLOSED) return r.id() + " is " + describe(r) + "; there is nothing to withdraw";
+                if (r == null) return Reason.of("refused.nothing-presented");
+                if (r.stage() == Stage.PLANNING) return Reason.of("refused.withdraw-passed", r.id());
+                if (r.stage() == Stage.CLOSED) return Reason.of("refused.withdraw-closed", r.id(), describe(r));
                 return null;
             default:
-                return "\"" + kind + "\" is not an action of the meeting format";
+                return Reason.of("refused.unknown-kind", kind);
         }
     }
 
     // ---- attendance, agenda, discussion ---------------------------------------------------------
 
-    private String attendance(Action.Attendance a) {
+    private Reason attendance(Action.Attendance a) {
         long members = header.community().members();
         if (a.present() > members) {
-            return a.present() + " present is more than the Community's " + members + " members";
+            return Reason.of("refused.over-members", a.present(), members);
         }
         present = a.present();
         return null;
     }
 
-    private String present(long seq, Action.Present p) {
-        String missing = firstBlank("resolution id", p.resolution(), "title", p.title(), "text", p.text(),
+    private Reason present(long seq, Action.Present p) {
+        Reason missing = firstBlank("resolution-id", p.resolution(), "title", p.title(), "text", p.text(),
                 "proposer", p.proposer());
         if (missing != null) return missing;
         if (current != null && current.isOpen()) {
-            return "resolution " + current.id() + " is still open (" + current.stage().words()
-                    + "); it must reach an outcome first";
+            return Reason.of("refused.still-open", current.id(), current.stage());
         }
         if (byId.containsKey(p.resolution())) {
-            return "resolution " + p.resolution() + " was already presented in this meeting";
+            return Reason.of("refused.presented-twice", p.resolution());
         }
         Upstream up = p.upstream();
         if (up != null) {
-            String blank = firstBlank("upstream level", up.level(), "upstream body", up.body(),
-                    "upstream resolution", up.resolution(), "upstream textSha256", up.textSha256());
+            Reason blank = firstBlank("upstream-level", up.level(), "upstream-body", up.body(),
+                    "upstream-resolution", up.resolution(), "upstream-textSha256", up.textSha256());
             if (blank != null) return blank;
             if (!up.textSha256().matches("[0-9a-f]{64}")) {
-                return "the upstream textSha256 must be 64 lowercase hex digits";
+                return Reason.of("refused.upstream-hex");
             }
             String actual = sha256(p.text());
             if (!actual.equals(up.textSha256())) {
-                return "the text is not the one " + up.body() + " sent: its SHA-256 is " + actual
-                        + ", the reference names " + up.textSha256();
+                return Reason.of("refused.upstream-text", up.body(), actual, up.textSha256());
             }
         }
         Resolution r = new Resolution(seq, p.resolution(), p.title(), p.proposer(), p.text(), up);
@@ -193,16 +191,16 @@ final class Ladder {
         return null;
     }
 
-    private String discuss(Action.Discuss d) {
-        String closed = needOpen("a discussion");
+    private Reason discuss(Action.Discuss d) {
+        Reason closed = needOpen(Reason.of("what.a-discussion"));
         if (closed != null) return closed;
         current.discuss(d.minutes());
         return null;
     }
 
-    private String speak(long seq, Action.Speak s) {
-        if (isBlank(s.name())) return "the speaker needs a name";
-        String closed = needOpen("the speakers' queue");
+    private Reason speak(long seq, Action.Speak s) {
+        if (isBlank(s.name())) return Reason.of("refused.speaker-name");
+        Reason closed = needOpen(Reason.of("what.queue"));
         if (closed != null) return closed;
         current.speakers.add(new Speaker(seq, s.name()));
         return null;
@@ -210,8 +208,8 @@ final class Ladder {
 
     // ---- the votes on the resolution --------------------------------------------------------------
 
-    private String vote(long seq, Action.Vote v) {
-        String closed = needOpen("a vote");
+    private Reason vote(long seq, Action.Vote v) {
+        Reason closed = needOpen(Reason.of("what.vote"));
         if (closed != null) return closed;
         VoteStage expected = switch (current.stage()) {
             case CHECK_1 -> VoteStage.CHECK_1;
@@ -221,13 +219,12 @@ final class Ladder {
             default -> null;
         };
         if (expected == null) {
-            return "no vote is taken now: " + current.id() + " is " + current.stage().words() + "; " + nextStep(current);
+            return Reason.of("refused.no-vote-now", current.id(), current.stage(), nextStep(current));
         }
         if (v.stage() != null && v.stage() != expected) {
-            return "this vote is marked " + v.stage().word() + ", but " + current.id() + " is at "
-                    + expected.spoken() + " (" + expected.word() + ")";
+            return Reason.of("refused.vote-marked", v.stage().word(), current.id(), expected, expected.word());
         }
-        String bad = checkDecisionTally(v.tally(), "the vote");
+        Reason bad = checkDecisionTally(v.tally(), Reason.of("what.the-vote"));
         if (bad != null) return bad;
 
         Fraction support = rules.support(v.tally(), present);
@@ -255,15 +252,15 @@ final class Ladder {
         return null;
     }
 
-    private String objections(long seq, Action.Objections o) {
-        String wrong = needStage("objections", Stage.OBJECTIONS);
+    private Reason objections(long seq, Action.Objections o) {
+        Reason wrong = needStage(Reason.of("what.objections"), Stage.OBJECTIONS);
         if (wrong != null) return wrong;
         long against = lastVote(current, VoteStage.CHECK_1).tally().against();
         long sum = o.nonDealBreakers() + o.dealBreakers();
         if (sum < 0 || sum != against) { // sum < 0: the two did not fit in a long together
-            return against + " voted against at temperature check 1, but the objections add up to "
-                    + (sum < 0 ? "more than that" : Long.toString(sum)) + " (" + o.nonDealBreakers()
-                    + " non-deal-breakers + " + o.dealBreakers() + " deal-breakers)";
+            return Reason.of("refused.objections-sum", against,
+                    sum < 0 ? Reason.of("refused.objections-sum.more") : Long.toString(sum), o.nonDealBreakers(),
+                    o.dealBreakers());
         }
         current.recordObjections(new ObjectionCount(seq, o.nonDealBreakers(), o.dealBreakers()));
         // a round with no categories is skipped (PROCEDURE.md, step 5)
@@ -273,92 +270,87 @@ final class Ladder {
 
     // ---- the grievance rounds ---------------------------------------------------------------------
 
-    private String grievance(long seq, Action.Grievance g) {
-        String notRound = needRound("grievances are grouped");
+    private Reason grievance(long seq, Action.Grievance g) {
+        Reason notRound = needRound(Reason.of("what.grouped"));
         if (notRound != null) return notRound;
         int round = current.round();
         if (g.round() != round) {
-            return "this grievance is for round " + g.round() + ", but " + current.id() + " is "
-                    + current.stage().words();
+            return Reason.of("refused.grievance-round", g.round(), current.id(), current.stage());
         }
         if (current.boardClosed()) {
-            return "the categories of round " + round
-                    + " are settled once pleading, agreement or amendments have begun";
+            return Reason.of("refused.board-settled-begun", round);
         }
-        String missing = firstBlank("category", g.category(), "statement", g.statement(), "delegate", g.delegate());
+        Reason missing = firstBlank("category", g.category(), "statement", g.statement(), "delegate", g.delegate());
         if (missing != null) return missing;
-        if (g.members() < 1) return "a category needs at least one member";
+        if (g.members() < 1) return Reason.of("refused.no-members");
         if (category(round, g.category()) != null) {
-            return "round " + round + " already has a category \"" + g.category() + "\"";
+            return Reason.of("refused.category-twice", round, g.category());
         }
         long counted = roundCount(current, round);
         long held = membersInRound(round);
         if (g.members() > counted - held) {
-            return "with " + g.members() + " more, the categories of round " + round + " would hold more than the "
-                    + counted + " " + grievanceKind(round) + " counted (" + held + " so far)";
+            return Reason.of("refused.board-over", g.members(), round, counted, grievanceKind(round), held);
         }
         current.grievances.add(new GrievanceCategory(seq, round, g.category(), g.members(), g.statement(), g.delegate()));
         return null;
     }
 
-    private String plead(Action.Plead p) {
-        String bad = checkCategoryAction(p.category());
+    private Reason plead(Action.Plead p) {
+        Reason bad = checkCategoryAction(p.category());
         if (bad != null) return bad;
         settleBoard();
         category(current.round(), p.category()).markPleaded();
         return null;
     }
 
-    private String agreement(Action.Agreement a) {
-        String bad = checkCategoryAction(a.category());
+    private Reason agreement(Action.Agreement a) {
+        Reason bad = checkCategoryAction(a.category());
         if (bad != null) return bad;
         GrievanceCategory c = category(current.round(), a.category());
         if (c.agreement() != null) {
-            return "the assembly has already weighed in on \"" + c.category() + "\"; correct that entry instead";
+            return Reason.of("refused.weighed-in", c.category());
         }
-        bad = checkTally(a.tally(), "the agreement");
+        bad = checkTally(a.tally(), Reason.of("what.the-agreement"));
         if (bad != null) return bad;
         settleBoard();
         c.weighIn(a.tally());
         return null;
     }
 
-    private String amend(long seq, Action.Amend a) {
-        String bad = checkCategoryAction(a.category());
+    private Reason amend(long seq, Action.Amend a) {
+        Reason bad = checkCategoryAction(a.category());
         if (bad != null) return bad;
-        if (isBlank(a.id())) return "the amendment needs an id";
+        if (isBlank(a.id())) return Reason.of("refused.amendment-id");
         if (amendment(a.id()) != null) {
-            return "an amendment " + a.id() + " was already offered for " + current.id();
+            return Reason.of("refused.amendment-twice", a.id(), current.id());
         }
-        if (a.find().isEmpty()) return "the passage to find is empty";
-        if (a.find().equals(a.replace())) return "replacing the passage with itself changes nothing";
+        if (a.find().isEmpty()) return Reason.of("refused.find-empty");
+        if (a.find().equals(a.replace())) return Reason.of("refused.find-same");
         int found = occurrences(current.workingText(), a.find());
         if (found == 0) {
-            return "the passage \"" + a.find() + "\" does not occur in the working text";
+            return Reason.of("refused.find-missing", a.find());
         }
         if (found > 1) {
-            return "the passage \"" + a.find() + "\" occurs " + found
-                    + " times in the working text; quote enough of it to make it unique";
+            return Reason.of("refused.find-many", a.find(), found);
         }
         settleBoard();
         current.amendments.add(new Amendment(seq, a.id(), current.round(), a.category(), a.find(), a.replace()));
         return null;
     }
 
-    private String amendmentVote(long seq, Action.AmendmentVote v) {
-        String notRound = needRound("amendments are voted");
+    private Reason amendmentVote(long seq, Action.AmendmentVote v) {
+        Reason notRound = needRound(Reason.of("what.amendment-votes"));
         if (notRound != null) return notRound;
         Amendment a = amendment(v.id());
-        if (a == null) return "no amendment " + v.id() + " was offered for " + current.id();
-        if (a.round() != current.round()) return a.id() + " belongs to round " + a.round() + ", which is closed";
-        if (a.voted()) return a.id() + " was already voted on; correct that entry instead";
-        String bad = checkDecisionTally(v.tally(), "the vote");
+        if (a == null) return Reason.of("refused.amendment-unknown", v.id(), current.id());
+        if (a.round() != current.round()) return Reason.of("refused.amendment-closed-round", a.id(), a.round());
+        if (a.voted()) return Reason.of("refused.amendment-voted", a.id());
+        Reason bad = checkDecisionTally(v.tally(), Reason.of("what.the-vote"));
         if (bad != null) return bad;
         Fraction support = rules.support(v.tally(), present);
         boolean adopted = support.exceeds(rules.amendment());
         if (adopted && occurrences(current.workingText(), a.find()) != 1) {
-            return a.id() + " cannot be applied: its passage \"" + a.find()
-                    + "\" no longer occurs exactly once in the working text (an amendment adopted since changed it)";
+            return Reason.of("refused.amendment-stale", a.id(), a.find());
         }
         a.decide(seq, v.tally(), support, adopted);
         if (adopted) {
@@ -369,12 +361,12 @@ final class Ladder {
         return null;
     }
 
-    private String closeRound() {
-        String notRound = needRound("a round is closed");
+    private Reason closeRound() {
+        Reason notRound = needRound(Reason.of("what.close-round"));
         if (notRound != null) return notRound;
         int round = current.round();
         if (!current.boardClosed()) {
-            String uneven = boardMismatch(round);
+            Reason uneven = boardMismatch(round);
             if (uneven != null) return uneven;
         }
         List<String> unvoted = current.amendments.stream()
@@ -382,8 +374,7 @@ final class Ladder {
                 .map(Amendment::id)
                 .collect(Collectors.toList());
         if (!unvoted.isEmpty()) {
-            return String.join(", ", unvoted) + (unvoted.size() == 1 ? " has" : " have")
-                    + " not been voted on; every amendment is voted before the round closes";
+            return Reason.of(unvoted.size() == 1 ? "refused.unvoted.one" : "refused.unvoted.many", String.join(", ", unvoted));
         }
         for (GrievanceCategory c : current.grievances) {
             if (c.round() == round) {
@@ -398,14 +389,14 @@ final class Ladder {
 
     // ---- planning, delegates, recall --------------------------------------------------------------
 
-    private String elect(long seq, Action.Elect e) {
-        String wrong = needStage("elections are held", Stage.PLANNING);
+    private Reason elect(long seq, Action.Elect e) {
+        Reason wrong = needStage(Reason.of("what.elections"), Stage.PLANNING);
         if (wrong != null) return wrong;
-        String missing = firstBlank("name", e.name(), "mandate", e.mandate());
+        Reason missing = firstBlank("name", e.name(), "mandate", e.mandate());
         if (missing != null) return missing;
         boolean serving = current.delegates.stream().anyMatch(d -> d.name().equals(e.name()) && d.serving());
-        if (serving) return e.name() + " is already a delegate for " + current.id();
-        String bad = checkDecisionTally(e.tally(), "the election");
+        if (serving) return Reason.of("refused.delegate-twice", e.name(), current.id());
+        Reason bad = checkDecisionTally(e.tally(), Reason.of("what.the-election"));
         if (bad != null) return bad;
         Fraction support = rules.support(e.tally(), present);
         current.delegates.add(new Delegate(seq, e.name(), e.mandate(), e.tally(), support,
@@ -413,33 +404,33 @@ final class Ladder {
         return null;
     }
 
-    private String carryForward(Action.CarryForward c) {
-        String wrong = needStage("a resolution is carried forward", Stage.PLANNING);
+    private Reason carryForward(Action.CarryForward c) {
+        Reason wrong = needStage(Reason.of("what.carry-forward"), Stage.PLANNING);
         if (wrong != null) return wrong;
-        if (isBlank(c.plan())) return "the plan summary is empty";
+        if (isBlank(c.plan())) return Reason.of("refused.plan-empty");
         if (current.delegates.stream().noneMatch(Delegate::serving)) {
-            return "carrying " + current.id() + " forward needs at least one elected delegate: hold an election first";
+            return Reason.of("refused.needs-delegate", current.id());
         }
         current.carryForward(c.plan());
         return null;
     }
 
-    private String recall(long seq, Action.Recall r) {
-        if (isBlank(r.name())) return "the recall needs the delegate's name";
+    private Reason recall(long seq, Action.Recall r) {
+        if (isBlank(r.name())) return Reason.of("refused.recall-name");
         Delegate delegate = null;
         if (r.resolution() != null) {
             Resolution of = byId.get(r.resolution());
-            if (of == null) return "no resolution " + r.resolution() + " was presented in this meeting";
+            if (of == null) return Reason.of("refused.no-such-resolution", r.resolution());
             delegate = latestElected(of, r.name());
-            if (delegate == null) return r.name() + " was not elected as a delegate for " + of.id();
+            if (delegate == null) return Reason.of("refused.not-elected-for", r.name(), of.id());
         } else {
             for (int i = resolutions.size() - 1; i >= 0 && delegate == null; i--) {
                 delegate = latestElected(resolutions.get(i), r.name());
             }
-            if (delegate == null) return "no delegate named " + r.name() + " has been elected in this meeting";
+            if (delegate == null) return Reason.of("refused.no-such-delegate", r.name());
         }
-        if (delegate.recalled()) return r.name() + " was already recalled";
-        String bad = checkDecisionTally(r.tally(), "the recall vote");
+        if (delegate.recalled()) return Reason.of("refused.recalled-twice", r.name());
+        Reason bad = checkDecisionTally(r.tally(), Reason.of("what.the-recall"));
         if (bad != null) return bad;
         Fraction support = rules.support(r.tally(), present);
         delegate.recallVote(new Delegate.RecallVote(seq, r.tally(), support, support.exceeds(rules.election())));
@@ -456,28 +447,24 @@ final class Ladder {
 
     // ---- the ends of a resolution, the meeting itself --------------------------------------------
 
-    private String dismiss() {
+    private Reason dismiss() {
         if (current == null || current.outcome().orElse(null) != Outcome.TABLED) {
-            return "only a tabled resolution can be dismissed"
-                    + (current == null ? "" : "; " + current.id() + " is " + describe(current));
+            return current == null ? Reason.of("refused.dismiss-untabled")
+                    : Reason.of("refused.dismiss-untabled.is", current.id(), describe(current));
         }
         current.dismiss();
         return null;
     }
 
-    private String withdraw() {
-        if (current == null) return "no resolution has been presented";
-        if (current.stage() == Stage.PLANNING) {
-            return current.id() + " has passed and can no longer be withdrawn (a contention vote may still table it)";
-        }
-        if (current.stage() == Stage.CLOSED) {
-            return current.id() + " is " + describe(current) + "; there is nothing to withdraw";
-        }
+    private Reason withdraw() {
+        if (current == null) return Reason.of("refused.nothing-presented");
+        if (current.stage() == Stage.PLANNING) return Reason.of("refused.withdraw-passed", current.id());
+        if (current.stage() == Stage.CLOSED) return Reason.of("refused.withdraw-closed", current.id(), describe(current));
         current.withdraw();
         return null;
     }
 
-    private String adjourn(long seq, Action.Adjourn a) {
+    private Reason adjourn(long seq, Action.Adjourn a) {
         // the adjourned check at the top refuses a second adjourn
         adjourned = true;
         adjournments.add(new Adjournment(seq, a.date(), 0, null));
@@ -487,89 +474,81 @@ final class Ladder {
         return null;
     }
 
-    private String resume(long seq, Action.Resume r) {
-        if (!adjourned) return "the meeting is not adjourned";
+    private Reason resume(long seq, Action.Resume r) {
+        if (!adjourned) return Reason.of("refused.not-adjourned");
         adjourned = false;
         Adjournment last = adjournments.remove(adjournments.size() - 1);
         adjournments.add(new Adjournment(last.seq(), last.date(), seq, r.date()));
         return null;
     }
 
-    private String note(long seq, Action.Note n) {
-        if (isBlank(n.text())) return "the note is empty";
+    private Reason note(long seq, Action.Note n) {
+        if (isBlank(n.text())) return Reason.of("refused.note-empty");
         notes.add(new Note(seq, n.text(), current == null ? null : current.id()));
         return null;
     }
 
     // ---- shared checks ----------------------------------------------------------------------------
 
-    private String needOpen(String what) {
-        if (current == null) return "no resolution has been presented";
-        if (current.stage() == Stage.CLOSED) {
-            return current.id() + " is " + describe(current) + "; " + what + " needs an open resolution";
-        }
+    private Reason needOpen(Reason what) {
+        if (current == null) return Reason.of("refused.nothing-presented");
+        if (current.stage() == Stage.CLOSED) return Reason.of("refused.needs-open", current.id(), describe(current), what);
         return null;
     }
 
-    private String needStage(String what, Stage stage) {
-        String closed = needOpen(what);
+    private Reason needStage(Reason what, Stage stage) {
+        Reason closed = needOpen(what);
         if (closed != null) return closed;
-        if (current.stage() != stage) {
-            return current.id() + " is " + current.stage().words() + ", not " + stage.words() + "; " + nextStep(current);
-        }
+        if (current.stage() != stage) return Reason.of("refused.needs-stage", current.id(), current.stage(), stage, nextStep(current));
         return null;
     }
 
-    private String needRound(String what) {
-        String closed = needOpen(what);
+    private Reason needRound(Reason what) {
+        Reason closed = needOpen(what);
         if (closed != null) return closed;
-        if (!current.stage().isRound()) {
-            return current.id() + " is " + current.stage().words() + "; " + what + " only in rounds 1 and 2";
-        }
+        if (!current.stage().isRound()) return Reason.of("refused.needs-round", current.id(), current.stage(), what);
         return null;
     }
 
     /** A plead, agreement or amendment: needs a known category of the current round and a settled board. */
-    private String checkCategoryAction(String name) {
-        String notRound = needRound("categories plead, weigh in and amend");
+    private Reason checkCategoryAction(String name) {
+        Reason notRound = needRound(Reason.of("what.category-actions"));
         if (notRound != null) return notRound;
         int round = current.round();
         if (category(round, name) == null) {
             String known = current.grievances.stream().filter(c -> c.round() == round)
                     .map(c -> "\"" + c.category() + "\"").collect(Collectors.joining(", "));
-            return "round " + round + " has no category \"" + name + "\""
-                    + (known.isEmpty() ? " (none yet)" : " (it has " + known + ")");
+            return known.isEmpty() ? Reason.of("refused.no-such-category", round, name)
+                    : Reason.of("refused.no-such-category.has", round, name, known);
         }
         return current.boardClosed() ? null : boardMismatch(round);
     }
 
-    private String boardMismatch(int round) {
+    private Reason boardMismatch(int round) {
         long counted = roundCount(current, round);
         long held = membersInRound(round);
         if (held == counted) return null;
-        return "the categories of round " + round + " hold " + held + " members, but " + counted + " "
-                + grievanceKind(round) + " were counted: add or correct a category first";
+        return Reason.of("refused.board-mismatch", round, held, counted, grievanceKind(round));
     }
 
     private void settleBoard() {
         current.closeBoard();
     }
 
-    private String checkTally(Tally t, String what) {
-        if (present < 0) return "no attendance has been recorded yet: count those present first";
+    private Reason checkTally(Tally t, Reason what) {
+        if (present < 0) return Reason.of("refused.no-attendance");
         if (t.total() > present) {
-            return what + " counts " + (t.total() == Long.MAX_VALUE ? "more hands than that" : t.total() + " hands")
-                    + ", but only " + present + " are present";
+            return t.total() == Long.MAX_VALUE ? Reason.of("refused.over-present.huge", what, present)
+                    : Reason.of("refused.over-present", what, t.total(), present);
         }
         return null;
     }
 
-    private String checkDecisionTally(Tally t, String what) {
-        String bad = checkTally(t, what);
+    private Reason checkDecisionTally(Tally t, Reason what) {
+        Reason bad = checkTally(t, what);
         if (bad != null) return bad;
         if (!rules.quorate(present, header.community().members())) {
-            return "there is no quorum: " + present + " present of " + header.community().members()
-                    + " members, and " + rules.quorum() + " of the members must be present to decide";
+            return Reason.of("refused.no-quorum", present, header.community().members(), rules.quorum());
         }
         return null;
     }
@@ -601,8 +580,8 @@ final class Ladder {
         return round == 1 ? o.nonDealBreakers() : o.dealBreakers();
     }
 
-    private static String grievanceKind(int round) {
-        return round == 1 ? "non-deal-breakers" : "deal-breakers";
+    private static Reason grievanceKind(int round) {
+        return Reason.of("kinds." + round);
     }
 
     private static RecordedVote lastVote(Resolution r, VoteStage stage) {
@@ -612,22 +591,14 @@ final class Ladder {
         throw new IllegalStateException("no " + stage.word() + " vote on " + r.id());
     }
 
-    private static String describe(Resolution r) {
-        if (r.stage() != Stage.CLOSED) return r.stage().words();
-        return "closed (" + r.outcome().map(Outcome::word).orElse("no outcome")
-                + (r.carriedForward() ? ", carried forward" : "") + ")";
+    private static Object describe(Resolution r) {
+        if (r.stage() != Stage.CLOSED) return r.stage();
+        if (r.outcome().isEmpty()) return Reason.of("closed.none");
+        return Reason.of(r.carriedForward() ? "closed.as.carried" : "closed.as", r.outcome().get());
     }
 
-    static String nextStep(Resolution r) {
-        return switch (r.stage()) {
-            case CHECK_1 -> "next is temperature check 1";
-            case OBJECTIONS -> "next, those against say whether their grievances are deal-breakers (objections)";
-            case ROUND_1, ROUND_2 -> "next come the categories, pleading, agreement and amendments, then close-round";
-            case CHECK_2 -> "next is temperature check 2";
-            case FINAL -> "next is the final vote";
-            case PLANNING -> "in planning come contention votes, elections and carry-forward";
-            case CLOSED -> "it has reached its outcome";
-        };
+    static Reason nextStep(Resolution r) {
+        return Reason.of(r.stage().isRound() ? "next.ROUND" : "next." + r.stage().name());
     }
 
     static int occurrences(String text, String passage) {
@@ -642,10 +613,10 @@ final class Ladder {
         return s == null || s.isBlank();
     }
 
-    /** Pairs of (label, value): the first blank one, as a refusal, or null. */
-    private static String firstBlank(String... labelsAndValues) {
-        for (int i = 0; i < labelsAndValues.length; i += 2) {
-            if (isBlank(labelsAndValues[i + 1])) return "the " + labelsAndValues[i] + " is empty";
+    /** Pairs of (field, value): the first blank one, as a refusal, or null. */
+    private static Reason firstBlank(String... fieldsAndValues) {
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            if (isBlank(fieldsAndValues[i + 1])) return Reason.of("refused.blank", Reason.of("field." + fieldsAndValues[i]));
         }
         return null;
     }

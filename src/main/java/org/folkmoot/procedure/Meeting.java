@@ -43,7 +43,7 @@ public final class Meeting {
      */
     public Optional<Refusal> apply(Action action) {
         long seq = entries.size() + 1L;
-        String reason = action instanceof Action.Correct c ? correct(seq, c) : ladder.apply(seq, action);
+        Reason reason = action instanceof Action.Correct c ? correct(seq, c) : ladder.apply(seq, action);
         if (reason != null) {
             return Optional.of(new Refusal(seq, action.kind(), reason));
         }
@@ -51,22 +51,20 @@ public final class Meeting {
         return Optional.empty();
     }
 
-    private String correct(long seq, Action.Correct c) {
-        if (c.reason() == null || c.reason().isBlank()) return "a correction needs a reason";
+    private Reason correct(long seq, Action.Correct c) {
+        if (c.reason() == null || c.reason().isBlank()) return Reason.of("refused.correction-reason");
         if (c.entry() < 1 || c.entry() >= seq) {
-            return "there is no entry " + c.entry() + " to correct (entries so far: 1 to " + (seq - 1) + ")";
+            return Reason.of("refused.correction-entry", c.entry(), seq - 1);
         }
         Action original = entries.get((int) (c.entry() - 1));
         if (original instanceof Action.Correct) {
-            return "entry " + c.entry() + " is itself a correction; correct the entry it replaced";
+            return Reason.of("refused.correction-of-correction", c.entry());
         }
         if (!CORRECTABLE.contains(original.kind())) {
-            return "entry " + c.entry() + " is a " + original.kind()
-                    + "; only attendance, vote, objections, agreement, amendment-vote, elect and recall can be corrected";
+            return Reason.of("refused.correction-kind", c.entry(), original.kind());
         }
         if (!original.kind().equals(c.with().kind())) {
-            return "entry " + c.entry() + " is a " + original.kind() + "; it can only be replaced by a "
-                    + original.kind() + ", not by a " + c.with().kind();
+            return Reason.of("refused.correction-other-kind", c.entry(), original.kind(), c.with().kind());
         }
         Map<Long, Action> trialReplacements = new HashMap<>(replacements);
         trialReplacements.put(c.entry(), c.with());
@@ -76,11 +74,11 @@ public final class Meeting {
             Action earlier = entries.get(i);
             if (earlier instanceof Action.Correct) continue;
             Action effective = trialReplacements.getOrDefault(s, earlier);
-            String misfit = trial.apply(s, effective);
+            Reason misfit = trial.apply(s, effective);
             if (misfit != null) {
                 return s == c.entry()
-                        ? "the replacement does not fit: " + misfit
-                        : "with this correction, entry " + s + " (" + earlier.kind() + ") no longer fits: " + misfit;
+                        ? Reason.of("refused.correction-misfit", misfit)
+                        : Reason.of("refused.correction-breaks", s, earlier.kind(), misfit);
             }
         }
         ladder = trial;
@@ -127,22 +125,29 @@ public final class Meeting {
      * Why an action of this kind cannot be taken now, or empty when the ladder offers it (its fields may
      * still be refused). The console offers exactly the kinds this leaves empty, and says this reason on the rest.
      */
-    public Optional<String> whyNot(String kind) {
+    public Optional<Reason> whyNot(String kind) {
         if (kind.equals("correct")) {
             // like a note, a correction is the secretary's bookkeeping: it may be made during an adjournment
             for (Action a : entries) {
                 if (CORRECTABLE.contains(a.kind())) return Optional.empty();
             }
-            return Optional.of("no tally has been recorded yet");
+            return Optional.of(Reason.of("refused.correction-none"));
         }
         return Optional.ofNullable(ladder.whyNot(kind));
     }
 
     /** What comes next for the current resolution, in a facilitator's words. */
-    public String nextStep() {
+    public Reason nextStep() {
         Resolution r = ladder.current();
-        if (r == null || !r.isOpen()) return "next, present a resolution";
+        if (r == null || !r.isOpen()) return Reason.of("next.present");
         return Ladder.nextStep(r);
+    }
+
+    /** What comes next, as a heading after "Next:" (e.g. "Temperature check 1"); {@link #nextStep()} as a clause. */
+    public Reason comingUp() {
+        Resolution r = ladder.current();
+        if (r == null || !r.isOpen()) return Reason.of("step.present");
+        return Reason.of(r.stage().isRound() ? "step.ROUND" : "step." + r.stage().name());
     }
 
     /** SHA-256 of a text's UTF-8 bytes, lowercase hex: how resolutions name their texts. */

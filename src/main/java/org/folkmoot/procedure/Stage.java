@@ -3,27 +3,21 @@ package org.folkmoot.procedure;
 /** Where one resolution stands on the ladder, and so what may come next. */
 public enum Stage {
     /** Presented and in discussion; temperature check 1 comes next. */
-    CHECK_1("at temperature check 1"),
+    CHECK_1,
     /** Check 1 failed; those against say whether their grievance is a deal-breaker. */
-    OBJECTIONS("waiting for the objections (deal-breakers or not)"),
-    ROUND_1("in round 1 (non-deal-breakers)"),
-    CHECK_2("at temperature check 2"),
-    ROUND_2("in round 2 (deal-breakers)"),
-    FINAL("at the final vote"),
+    OBJECTIONS,
+    ROUND_1,
+    CHECK_2,
+    ROUND_2,
+    FINAL,
     /** Passed; contention votes, elections and the plan. */
-    PLANNING("in planning"),
+    PLANNING,
     /** Reached its outcome; nothing more happens to it but recalls of its delegates. */
-    CLOSED("closed");
+    CLOSED;
 
-    private final String words;
-
-    Stage(String words) {
-        this.words = words;
-    }
-
-    /** The stage in a facilitator's words, e.g. "in round 1 (non-deal-breakers)". */
+    /** The stage in English words, e.g. "in round 1 (non-deal-breakers)" ({@link Reason} says it in others). */
     public String words() {
-        return words;
+        return Reason.word(this, java.util.Locale.ROOT);
     }
 
     public boolean isRound() {

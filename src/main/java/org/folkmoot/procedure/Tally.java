@@ -23,6 +23,6 @@ public record Tally(long inFavour, long against, long abstain) {
 
     @Override
     public String toString() {
-        return inFavour + " for, " + against + " against, " + abstain + " abstaining";
+        return Reason.word(this, java.util.Locale.ROOT);
     }
 }

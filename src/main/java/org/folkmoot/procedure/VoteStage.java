@@ -2,25 +2,24 @@ package org.folkmoot.procedure;
 
 /** The ladder's votes on the resolution itself, by the names the meeting format uses. */
 public enum VoteStage {
-    CHECK_1("check-1", "temperature check 1"),
-    CHECK_2("check-2", "temperature check 2"),
-    FINAL("final", "the final vote"),
-    CONTENTION("contention", "a contention vote");
+    CHECK_1("check-1"),
+    CHECK_2("check-2"),
+    FINAL("final"),
+    CONTENTION("contention");
 
     private final String word;
-    private final String spoken;
 
-    VoteStage(String word, String spoken) {
+    VoteStage(String word) {
         this.word = word;
-        this.spoken = spoken;
     }
 
     public String word() {
         return word;
     }
 
+    /** The vote in English words, e.g. "temperature check 1" ({@link Reason} says it in others). */
     public String spoken() {
-        return spoken;
+        return Reason.word(this, java.util.Locale.ROOT);
     }
 
     public static VoteStage fromWord(String word) {

@@ -31,11 +31,15 @@ class LocalizationConsistencyTest {
     /** The keys the code names: literal getString("...") calls, and the keys made from the meeting's own words. */
     private static Set<String> used() throws IOException {
         Set<String> keys = new HashSet<>();
-        Pattern literal = Pattern.compile("getString\\(\"([a-z0-9.\\-]+)\"\\)");
+        Pattern literal = Pattern.compile("(?:getString|words)\\(\"([a-z0-9.\\-]+)\"\\)");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/folkmoot/app"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = literal.matcher(Files.readString(f));
+                String source = Files.readString(f);
+                Matcher m = literal.matcher(source);
                 while (m.find()) keys.add(m.group(1));
+                // a key chosen by a condition: getString(ok ? "a.b" : "a.c")
+                Matcher chosen = Pattern.compile("[?:]\\s*\"([a-z0-9\\-]+\\.[a-z0-9.\\-]+)\"").matcher(source);
+                while (chosen.find()) keys.add(chosen.group(1));
             }
         }
         for (String kind : Meeting.KINDS) {
@@ -43,6 +47,7 @@ class LocalizationConsistencyTest {
             for (ActionFields.Field f : ActionFields.of(kind)) keys.add("field." + f.key());
             for (ActionFields.Field f : ActionFields.correctionCounts(kind)) keys.add("field." + f.key());
         }
+        for (org.folkmoot.procedure.VoteStage v : org.folkmoot.procedure.VoteStage.values()) keys.add("projector.vote." + v.word());
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             keys.add("ladder." + step);
         }

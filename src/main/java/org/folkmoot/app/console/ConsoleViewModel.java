@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.BooleanProperty;
@@ -25,9 +26,11 @@ import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.EntryWords;
 import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.GrievanceCategory;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.Refusal;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Rules;
@@ -170,10 +173,12 @@ public final class ConsoleViewModel {
         String kind = selected.get();
         if (kind == null) return false;
         Meeting meeting = session.meeting();
-        Optional<String> why = meeting.whyNot(kind);
-        if (why.isPresent()) return refuse(why.get());
+        Optional<Reason> why = meeting.whyNot(kind);
+        if (why.isPresent()) return refuse(say(why.get()));
         String differ = tellersDiffer();
         if (differ != null) return refuse(differ);
+        String problem = formProblem();
+        if (problem != null) return refuse(problem);
         Action action;
         try {
             action = ActionCodec.read(formJson(kind));
@@ -182,11 +187,11 @@ public final class ConsoleViewModel {
         }
         try {
             Optional<Refusal> refusal = session.take(action);
-            if (refusal.isPresent()) return refuse(refusal.get().reason());
+            if (refusal.isPresent()) return refuse(say(refusal.get().why()));
         } catch (StoreException e) {
             return refuse(e.getMessage());
         }
-        message.set(text.getString("message.recorded") + " " + Minutes.describe(action));
+        message.set(text.getString("message.recorded") + " " + say(EntryWords.of(action)));
         messageIsRefusal.set(false);
         String before = selected.get();
         refresh();
@@ -204,6 +209,28 @@ public final class ConsoleViewModel {
             String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
             if (!first.equals(other)) {
                 return String.format(text.getString("tellers.differ"), field(key).map(FieldModel::label).orElse(key), first, other);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first field the facilitator still has to mend, in the console's language: a count that is not a
+     * whole number, a field left empty that the action needs. Null when the form can be read.
+     */
+    private String formProblem() {
+        boolean amend = "amend".equals(selected.get());
+        for (FieldModel f : fields) {
+            String v = f.valueProperty().get() == null ? "" : f.valueProperty().get().strip();
+            if (v.isEmpty()) {
+                if (f.field().optional() || (amend && f.field().key().equals("replace"))) continue;
+                return String.format(text.getString("form.missing"), f.label());
+            }
+            if (f.field().type() == ActionFields.Type.COUNT) {
+                if (!v.matches("\\d+")) return String.format(text.getString("form.not-a-count"), f.label(), v);
+                if (v.length() > 18 && new java.math.BigInteger(v).compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE)) > 0) {
+                    return String.format(text.getString("form.too-large"), f.label());
+                }
             }
         }
         return null;
@@ -241,6 +268,10 @@ public final class ConsoleViewModel {
         for (FieldModel f : fields) {
             String v = f.valueProperty().get();
             if (f.field().type() == ActionFields.Type.ENTRY || f.field().key().startsWith(SECOND)) continue;
+            if (kind.equals("amend") && f.field().key().equals("replace")) {
+                n.put("replace", v == null ? "" : v); // an empty replacement deletes the passage
+                continue;
+            }
             if (v == null || v.isBlank()) {
                 if (!f.field().optional()) continue; // missing: the reader names it
                 continue;
@@ -292,11 +323,11 @@ public final class ConsoleViewModel {
             resolutionTitle.set(r.id() + " — " + r.title());
             workingText.set(r.workingText());
             stageLine.set(r.outcome().isPresent() && r.stage() == Stage.CLOSED
-                    ? String.format(text.getString("stage.closed"), r.outcome().get().word())
-                    : r.stage().words());
+                    ? String.format(text.getString("stage.closed"), say(r.outcome().get()))
+                    : say(r.stage()));
             ladderStep.set(ladderIndex(r));
         }
-        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : spoken(m.nextStep()));
+        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : say(m.comingUp()));
         boardLine.set("");
         if (r != null && r.stage().isRound() && r.objections().isPresent()) {
             long counted = r.round() == 1 ? r.objections().get().nonDealBreakers() : r.objections().get().dealBreakers();
@@ -304,13 +335,13 @@ public final class ConsoleViewModel {
             boardLine.set(String.format(text.getString("board.count"), r.round(), held, counted));
         }
         for (Option o : options) {
-            Optional<String> why = m.whyNot(o.kind());
+            Optional<Reason> why = m.whyNot(o.kind());
             o.enabled.set(why.isEmpty());
-            o.reason.set(why.orElse(""));
+            o.reason.set(why.map(this::say).orElse(""));
         }
         history.clear();
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
-            history.add("#" + seq + "  " + Minutes.describe(m.entry(seq)));
+            history.add("#" + seq + "  " + say(EntryWords.of(m.entry(seq))));
         }
         if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
             // the chosen action no longer fits: offer the first that does
@@ -320,10 +351,19 @@ public final class ConsoleViewModel {
         revision.set(revision.get() + 1);
     }
 
-    /** "next is temperature check 1" reads "Temperature check 1" after the label "Next:". */
-    private static String spoken(String next) {
-        String s = next.replaceFirst("^next(,| is| come)? ", "").replaceFirst("^in planning come ", "planning: ");
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
+    public String say(Object words) {
+        return words instanceof Reason r ? r.text(locale()) : Reason.word(words, locale());
+    }
+
+    /** The console's language: its bundle's (English, the base bundle, has the root locale). */
+    public Locale locale() {
+        return text.getLocale();
+    }
+
+    /** The console's words, for the windows that show the same meeting (the projector). */
+    public ResourceBundle text() {
+        return text;
     }
 
     private static int ladderIndex(Resolution r) {
@@ -467,7 +507,7 @@ public final class ConsoleViewModel {
             case ENTRY -> {
                 for (long seq = m.size(); seq >= 1; seq--) {
                     Action a = m.entry(seq);
-                    if (Meeting.CORRECTABLE.contains(a.kind())) list.add("#" + seq + "  " + Minutes.describe(m.effective(seq)));
+                    if (Meeting.CORRECTABLE.contains(a.kind())) list.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
                 }
             }
             default -> {

@@ -104,14 +104,16 @@ public final class ProjectorViewModel {
             for (GrievanceCategory g : r.grievances()) {
                 if (g.round() == r.round()) {
                     categories.add(g.category() + "  ·  " + g.members() + "  ·  " + g.delegate()
-                            + (g.agreement() == null ? "" : "  ·  " + g.agreement().inFavour() + " agree, " + g.agreement().against() + " disagree"));
+                            + (g.agreement() == null ? "" : "  ·  " + String.format(words("projector.agreement"),
+                                    g.agreement().inFavour(), g.agreement().against())));
                 }
             }
         }
         latestTally(m, r);
         if (r.outcome().isPresent()) {
-            outcome.set(r.outcome().get().word().toUpperCase() + r.route().map(x -> " · " + x.word()).orElse("")
-                    + (r.carriedForward() ? " · carried forward" : ""));
+            outcome.set(console.say(r.outcome().get()).toUpperCase(console.locale())
+                    + r.route().map(x -> " · " + console.say(x)).orElse("")
+                    + (r.carriedForward() ? " · " + words("projector.carried-forward") : ""));
             byte[] payload = VerdictPayload.build(m, r, console.session().record(), key.publicKey(), Program.nameAndVersion());
             fingerprint.set(Ed25519Keys.fingerprint(payload));
         } else {
@@ -168,35 +170,36 @@ public final class ProjectorViewModel {
         Amendment amendment = r.amendments().stream().filter(Amendment::voted)
                 .max(Comparator.comparingLong(Amendment::voteSeq)).orElse(null);
         if (amendment != null && (vote == null || amendment.voteSeq() > vote.seq())) {
-            show("Amendment " + amendment.id() + " (" + amendment.category() + ")", amendment.tally(), amendment.support(),
-                    rules.amendment(), amendment.adopted(), amendment.adopted() ? "adopted" : "rejected", "more than ");
+            show(String.format(words("projector.amendment"), amendment.id(), amendment.category()), amendment.tally(),
+                    amendment.support(), rules.amendment(), amendment.adopted(),
+                    words(amendment.adopted() ? "projector.adopted" : "projector.rejected"),
+                    String.format(words("projector.more-than"), rules.amendment()));
         } else if (vote != null) {
             Fraction t = rules.threshold(vote.stage());
-            String words = switch (vote.stage()) {
-                case CHECK_1, CHECK_2 -> vote.reached() ? "consensus reached" : "no consensus";
-                case FINAL -> vote.reached() ? "passed" : "not passed";
-                case CONTENTION -> vote.reached() ? "support kept" : "tabled";
+            String result = switch (vote.stage()) {
+                case CHECK_1, CHECK_2 -> vote.reached() ? "projector.consensus" : "projector.no-consensus";
+                case FINAL -> vote.reached() ? "projector.passed" : "projector.not-passed";
+                case CONTENTION -> vote.reached() ? "projector.kept" : "projector.tabled";
             };
-            String stage = switch (vote.stage()) {
-                case CHECK_1 -> "Temperature check 1";
-                case CHECK_2 -> "Temperature check 2";
-                case FINAL -> "Final vote";
-                case CONTENTION -> "Contention vote";
-            };
-            show(stage, vote.tally(), vote.support(), t, vote.reached(), words, "");
+            show(words("projector.vote." + vote.stage().word()), vote.tally(), vote.support(), t, vote.reached(),
+                    words(result), t.toString());
         } else {
-            tallyTitle.set(r.stage() == Stage.CHECK_1 ? "Temperature check 1 comes next" : "");
+            tallyTitle.set(r.stage() == Stage.CHECK_1 ? words("projector.check-1-next") : "");
             tallyWords.set("");
             support.set(-1);
         }
     }
 
-    private void show(String what, Tally tally, Fraction s, Fraction t, boolean ok, String words, String comparison) {
+    private String words(String key) {
+        return console.text().getString(key);
+    }
+
+    private void show(String what, Tally tally, Fraction s, Fraction t, boolean ok, String result, String needs) {
         tallyTitle.set(what);
         support.set(s.denominator() == 0 ? 0 : (double) s.numerator() / s.denominator()); // drawing only
         threshold.set((double) t.numerator() / t.denominator());
         reached.set(ok);
-        tallyWords.set(tally.inFavour() + " for · " + tally.against() + " against · " + tally.abstain() + " abstain   —   "
-                + s + " (" + Minutes.percent(s) + "), needs " + comparison + t + ":  " + words);
+        tallyWords.set(String.format(words("projector.tally"), tally.inFavour(), tally.against(), tally.abstain(),
+                s, Minutes.percent(s), needs, result));
     }
 }

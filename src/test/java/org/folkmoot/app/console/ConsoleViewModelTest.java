@@ -100,6 +100,44 @@ class ConsoleViewModelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void inSpanishTheProceduresOwnWordsAreSpanishToo() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("es.db"),
+                HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.forLanguageTag("es")));
+            fill(vm, Json.object(Meetings.attendance(130)));
+            assertThat(vm.record()).isTrue();
+            assertThat(vm.messageProperty().get()).isEqualTo("Registrado: asistencia: 130 presentes");
+            assertThat(vm.nextStepProperty().get()).endsWith("Presentar una resolución");
+            fill(vm, Json.object(Meetings.present("R1")));
+            assertThat(vm.record()).isTrue();
+            assertThat(vm.stageLineProperty().get()).isEqualTo("en el sondeo de temperatura 1");
+            assertThat(vm.nextStepProperty().get()).endsWith("Sondeo de temperatura 1");
+            ConsoleViewModel.Option close = vm.options().stream().filter(o -> o.kind().equals("close-round")).findFirst().orElseThrow();
+            assertThat(close.reasonProperty().get()).isEqualTo("R1 está en el sondeo de temperatura 1; una ronda se cierra solo en las rondas 1 y 2");
+            fill(vm, Json.object(Meetings.vote("check-1", 100, 25, 6)));
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageProperty().get()).isEqualTo("la votación cuenta 131 manos, pero solo hay 130 presentes");
+            assertThat(vm.history()).first().isEqualTo("#2  presentada R1: Garden");
+            assertThat(session.meeting().size()).isEqualTo(2);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAmendmentWithAnEmptyReplacementDeletesItsPassage() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("del.db"),
+                HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            for (String line : new String[] {Meetings.attendance(100), Meetings.present("R1"), Meetings.vote("check-1", 80, 20, 0),
+                    Meetings.objections(20, 0), Meetings.grievance(1, "Weekends", 20), Meetings.plead("Weekends"),
+                    Meetings.amend("A1", "Weekends", " Work is on Saturdays.", ""), Meetings.amendmentVote("A1", 90, 10, 0)}) {
+                fill(vm, Json.object(line));
+                assertThat(vm.record()).as(line + ": " + vm.messageProperty().get()).isTrue();
+            }
+            assertThat(session.meeting().current().orElseThrow().workingText()).isEqualTo("We turn the east lot into a garden.");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void theTallyIsCheckedLiveAgainstThosePresentAndTheThreshold() throws Exception {
         try (MeetingSession session = MeetingSession.create(tmp.resolve("m.db"),
                 HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
@@ -125,7 +163,12 @@ class ConsoleViewModelTest {
             assertThat(vm.field("abstain").orElseThrow().valueProperty().get()).isEqualTo("6");
             vm.field("for").orElseThrow().valueProperty().set("twelve");
             assertThat(vm.record()).isFalse();
-            assertThat(vm.messageProperty().get()).isEqualTo("'for' must be a whole number, not \"twelve\"");
+            // named by the form's label, in the console's language
+            assertThat(vm.messageProperty().get()).isEqualTo("For must be a whole number, not \"twelve\"");
+            vm.field("for").orElseThrow().valueProperty().set("");
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageProperty().get()).isEqualTo("For: this field is needed");
+            assertThat(session.meeting().size()).isEqualTo(2);
         }
     }
 

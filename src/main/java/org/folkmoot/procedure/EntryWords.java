@@ -1,0 +1,36 @@
+package org.folkmoot.procedure;
+
+/** An entry in a few words, as the minutes and the console's history show it. */
+public final class EntryWords {
+    private EntryWords() {
+    }
+
+    public static Reason of(Action a) {
+        if (a instanceof Action.Vote v) {
+            return v.stage() == null ? Reason.of("entry.vote", v.tally()) : Reason.of("entry.vote.stage", v.stage().word(), v.tally());
+        }
+        if (a instanceof Action.Attendance at) return Reason.of("entry.attendance", at.present());
+        if (a instanceof Action.Objections o) return Reason.of("entry.objections", o.nonDealBreakers(), o.dealBreakers());
+        if (a instanceof Action.Agreement ag) {
+            Tally t = ag.tally();
+            return Reason.of("entry.agreement", ag.category(), t.inFavour(), t.against(), t.abstain());
+        }
+        if (a instanceof Action.AmendmentVote av) return Reason.of("entry.amendment-vote", av.id(), av.tally());
+        if (a instanceof Action.Elect e) return Reason.of("entry.elect", e.name(), e.tally());
+        if (a instanceof Action.Recall r) return Reason.of("entry.recall", r.name(), r.tally());
+        if (a instanceof Action.Present p) return Reason.of("entry.present", p.resolution(), p.title());
+        if (a instanceof Action.Grievance g) {
+            return Reason.of("entry.grievance", g.round(), g.category(), g.members(), g.delegate());
+        }
+        if (a instanceof Action.Plead p) return Reason.of("entry.plead", p.category());
+        if (a instanceof Action.Amend am) return Reason.of("entry.amend", am.id(), am.category(), am.find(), am.replace());
+        if (a instanceof Action.Speak sp) return Reason.of("entry.speak", sp.name());
+        if (a instanceof Action.Discuss d) {
+            return d.minutes() == null ? Reason.of("entry.discuss") : Reason.of("entry.discuss.minutes", d.minutes());
+        }
+        if (a instanceof Action.CarryForward c) return Reason.of("entry.carry-forward", c.plan());
+        if (a instanceof Action.Note n) return Reason.of("entry.note", n.text());
+        if (a instanceof Action.Correct c) return Reason.of("entry.correct", c.entry(), of(c.with()), c.reason());
+        return Reason.of("entry." + a.kind());
+    }
+}
