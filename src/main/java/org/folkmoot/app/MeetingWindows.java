@@ -24,7 +24,28 @@ public final class MeetingWindows {
     private MeetingWindows() {
     }
 
-    public record Opened(Stage console, Stage projector, ConsoleView view, ConsoleViewModel model) {
+    /**
+     * The room's timer and queue for a meeting being opened: as they were kept beside the record (a running
+     * timer having run on meanwhile), or, for a file that has none kept, from the record's latest timed entry.
+     * From here on every change is kept.
+     */
+    static MeetingClock reopenClock(MeetingSession session, java.time.Instant now) {
+        MeetingClock clock = new MeetingClock();
+        boolean restored = session.room()
+                .map(kept -> clock.restore(kept.state(), java.time.Duration.between(kept.savedAt(), now).getSeconds()))
+                .orElse(false);
+        if (!restored) {
+            int left = MeetingClock.remainingAfterReopen(session.record(), now, clock.pleadMinutesProperty().get());
+            if (left > 0) {
+                clock.set(left);
+                clock.start();
+            }
+        }
+        clock.keepWith(session::saveRoom);
+        return clock;
+    }
+
+    public record Opened(Stage console, Stage projector, ConsoleView view, ConsoleViewModel model, MeetingClock clock) {
     }
 
     public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector) {
@@ -36,13 +57,7 @@ public final class MeetingWindows {
                               java.util.function.Consumer<String> showDocument) {
         // the theme the app's own colours are named in, whichever way the windows were opened
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        MeetingClock clock = new MeetingClock();
-        // reopened mid-discussion or mid-plea: the room's timer goes on from where it would stand
-        int left = MeetingClock.remainingAfterReopen(session.record(), java.time.Instant.now(), 3);
-        if (left > 0) {
-            clock.set(left);
-            clock.start();
-        }
+        MeetingClock clock = reopenClock(session, java.time.Instant.now());
         ConsoleViewModel model = new ConsoleViewModel(session, text);
         ConsoleView view = new ConsoleView(model, clock, text);
         Stage console = new Stage();
@@ -75,7 +90,7 @@ public final class MeetingWindows {
             console.toFront();
             console.requestFocus();
         }
-        return new Opened(console, projector, view, model);
+        return new Opened(console, projector, view, model, clock);
     }
 
     private static void place(Stage projector) {

@@ -103,6 +103,28 @@ public final class MeetingSession implements AutoCloseable {
         return meeting;
     }
 
+    /**
+     * Keeps the room's timer and queue beside the record. Failing to is not failing the meeting (they decide
+     * nothing), so this says whether it worked rather than throwing.
+     */
+    public boolean saveRoom(String state) {
+        try {
+            file.saveRoom(state, clock.instant());
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** The room's timer and queue as last saved, and when. */
+    public Optional<MeetingFile.SavedRoom> room() {
+        try {
+            return file.room();
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The record's lines as they stand (header first): what verdicts and minutes are made from. */
     public List<String> record() {
         return Collections.unmodifiableList(record);

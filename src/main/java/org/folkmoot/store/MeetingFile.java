@@ -2,6 +2,7 @@ package org.folkmoot.store;
 
 import static org.folkmoot.store.jooq.Tables.JOURNAL;
 import static org.folkmoot.store.jooq.Tables.MEETING_HEADER;
+import static org.folkmoot.store.jooq.Tables.ROOM;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class MeetingFile implements Replay.Journal, AutoCloseable {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<String> OUR_TABLES = Set.of("meeting_header", "journal", "flyway_schema_history");
+    private static final Set<String> OUR_TABLES = Set.of("meeting_header", "journal", "room", "flyway_schema_history");
 
     private final Path path;
     private final Connection connection;
@@ -182,6 +183,31 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                 .set(JOURNAL.LINE, line)
                 .set(JOURNAL.SHA256, Chain.sha256(line))
                 .execute();
+    }
+
+    /** The room's timer and queue as last saved, and when; empty when they never were (or in a file made before them). */
+    public record SavedRoom(String state, java.time.Instant savedAt) {
+    }
+
+    /** Replaces the saved state of the room (the timer and queue: not part of the record). */
+    public void saveRoom(String state, java.time.Instant at) throws StoreException {
+        try {
+            db.insertInto(ROOM).set(ROOM.ID, 1).set(ROOM.STATE, state).set(ROOM.SAVED_AT, at.toString())
+                    .onConflict(ROOM.ID).doUpdate().set(ROOM.STATE, state).set(ROOM.SAVED_AT, at.toString())
+                    .execute();
+        } catch (DataAccessException e) {
+            throw new StoreException("cannot save the timer and queue: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public Optional<SavedRoom> room() throws StoreException {
+        try {
+            Record row = db.select(ROOM.STATE, ROOM.SAVED_AT).from(ROOM).fetchOne();
+            if (row == null) return Optional.empty();
+            return Optional.of(new SavedRoom(row.get(ROOM.STATE), java.time.Instant.parse(row.get(ROOM.SAVED_AT))));
+        } catch (DataAccessException | java.time.format.DateTimeParseException e) {
+            return Optional.empty(); // a room that cannot be read is a timer that starts afresh; the record is untouched
+        }
     }
 
     /** The connection's {@code PRAGMA synchronous}: 2 is FULL, every commit reaches the disk. */

@@ -183,6 +183,16 @@ class ConsoleUiTest {
         Path file = tmp.resolve("bakery.meeting");
         open(file, script, true);
         for (String line : script.subList(1, 12)) enter(robot, Json.object(line)); // into round 1, Hours weighed in
+        // the room's timer and queue, as the facilitator left them
+        assertThat(opened.clock().runningProperty().get()).as("a plea started the timer").isTrue();
+        robot.clickOn("#timer-pause");
+        type(robot, "#plead-minutes", "4");
+        type(robot, "#queue-name", "Ana");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int left = opened.clock().remainingProperty().get();
+        assertThat(left).isBetween(1, 180);
+        assertThat(opened.clock().queue()).containsExactly("Ana");
         WaitForAsyncUtils.asyncFx(() -> {
             opened.projector().close();
             opened.console().close();
@@ -196,6 +206,10 @@ class ConsoleUiTest {
         assertThat(r.grievances().get(0).agreement().inFavour()).isEqualTo(80);
         assertThat(robot.lookup(".crumb-current").queryAs(Label.class).getText()).isEqualTo("Round 1");
         assertThat(opened.model().history()).hasSize(11);
+        assertThat(opened.clock().remainingProperty().get()).as("the paused timer waited").isEqualTo(left);
+        assertThat(opened.clock().runningProperty().get()).isFalse();
+        assertThat(opened.clock().queue()).containsExactly("Ana");
+        assertThat(robot.lookup("#plead-minutes").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("4");
         // and the meeting goes on from there, by keys
         for (String line : script.subList(12, 15)) enter(robot, Json.object(line));
         assertThat(reopened.meeting().current().orElseThrow().amendments().get(0).adopted()).isTrue();

@@ -68,4 +68,73 @@ class MeetingClockTest {
         List<String> pleading = List.of(header, "{\"do\":\"plead\",\"category\":\"Cost\",\"seq\":9,\"at\":\"2026-11-26T18:05:00Z\",\"prev\":\"x\"}");
         assertThat(MeetingClock.remainingAfterReopen(pleading, now, 3)).isEqualTo(120);
     }
+
+    @Test
+    void aKeptClockComesBackAsItStoodWithARunningTimerHavingRunOn() {
+        MeetingClock clock = new MeetingClock();
+        List<String> kept = new java.util.ArrayList<>();
+        clock.keepWith(kept::add);
+        clock.set(300);
+        clock.start();
+        for (int i = 0; i < 10; i++) clock.tick();
+        int keptBeforeTicks = kept.size();
+        assertThat(keptBeforeTicks).as("set and start are kept").isGreaterThanOrEqualTo(2);
+        clock.pleadMinutesProperty().set(4);
+        clock.progressiveStackProperty().set(true);
+        clock.enqueue("Ana");
+        clock.enqueue("Bo");
+        assertThat(clock.next()).isEqualTo("Ana");
+        clock.enqueue("Ana");
+        clock.enqueue("Cy");
+        String state = kept.get(kept.size() - 1);
+        assertThat(state).isEqualTo(clock.state());
+
+        MeetingClock again = new MeetingClock();
+        assertThat(again.restore(state, 30)).isTrue();
+        assertThat(again.remainingProperty().get()).isEqualTo(260);
+        assertThat(again.runningProperty().get()).isTrue();
+        assertThat(again.armedProperty().get()).isTrue();
+        assertThat(again.pleadMinutesProperty().get()).isEqualTo(4);
+        assertThat(again.queue()).containsExactly("Bo", "Cy", "Ana");
+        // who has spoken is kept too: the progressive stack still puts newcomers before Ana
+        again.enqueue("Dee");
+        assertThat(again.queue()).containsExactly("Bo", "Cy", "Dee", "Ana");
+    }
+
+    @Test
+    void aPausedTimerWaitsAndARunningOneStopsAtZero() {
+        MeetingClock clock = new MeetingClock();
+        List<String> kept = new java.util.ArrayList<>();
+        clock.keepWith(kept::add);
+        clock.set(120);
+        clock.start();
+        clock.tick();
+        clock.pause();
+        MeetingClock paused = new MeetingClock();
+        paused.restore(kept.get(kept.size() - 1), 3600);
+        assertThat(paused.remainingProperty().get()).isEqualTo(119);
+        assertThat(paused.runningProperty().get()).isFalse();
+
+        clock.start();
+        MeetingClock late = new MeetingClock();
+        late.restore(clock.state(), 3600);
+        assertThat(late.remainingProperty().get()).isZero();
+        assertThat(late.runningProperty().get()).isFalse();
+        assertThat(late.armedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aStateThatCannotBeReadLeavesTheClockAlone() {
+        MeetingClock clock = new MeetingClock();
+        clock.set(60);
+        assertThat(clock.restore("{not json", 0)).isFalse();
+        assertThat(clock.restore("", 0)).isFalse();
+        assertThat(clock.remainingProperty().get()).isEqualTo(60);
+        // odd values are bounded rather than trusted
+        assertThat(clock.restore("{\"remaining\":-5,\"running\":true,\"pleadMinutes\":-1,\"queue\":[\"\",7,\"Ana\"]}", 0)).isTrue();
+        assertThat(clock.remainingProperty().get()).isZero();
+        assertThat(clock.runningProperty().get()).isFalse();
+        assertThat(clock.pleadMinutesProperty().get()).isEqualTo(MeetingClock.DEFAULT_PLEAD_MINUTES);
+        assertThat(clock.queue()).containsExactly("Ana");
+    }
 }

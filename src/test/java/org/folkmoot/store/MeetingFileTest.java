@@ -135,4 +135,47 @@ class MeetingFileTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(Files.exists(tmp.resolve("contacts.db-wal"))).isFalse();
     }
+
+    @Test
+    void aFileOfTheFirstSchemaOpensAndGainsTheRoomKeepingItsRecord() throws Exception {
+        Path db = tmp.resolve("v1.meeting");
+        // a meeting file exactly as version 1 of the schema made it: migrated to V1 only, then written
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null)
+                .locations("classpath:db/migration").target("1").loggers("slf4j").load().migrate();
+        Replay.Result first;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            first = Replay.run(script(Meetings.attendance(100), Meetings.present("R1")), null, null, Meetings.FIXED);
+            try (var insert = c.prepareStatement("INSERT INTO meeting_header (id, line, sha256) VALUES (1, ?, ?)")) {
+                insert.setString(1, first.record().get(0));
+                insert.setString(2, org.folkmoot.record.Chain.sha256(first.record().get(0)));
+                insert.execute();
+            }
+            for (int i = 1; i < first.record().size(); i++) {
+                try (var insert = c.prepareStatement("INSERT INTO journal (seq, line, sha256) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, i);
+                    insert.setString(2, first.record().get(i));
+                    insert.setString(3, org.folkmoot.record.Chain.sha256(first.record().get(i)));
+                    insert.execute();
+                }
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'room'")) {
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+        try (MeetingFile file = MeetingFile.open(db)) {
+            assertThat(Replay.reopen(file.stored().orElseThrow()).record()).isEqualTo(first.record());
+            assertThat(file.room()).isEmpty();
+            file.saveRoom("{\"remaining\":90}", java.time.Instant.parse("2026-11-26T18:00:00Z"));
+            file.saveRoom("{\"remaining\":80}", java.time.Instant.parse("2026-11-26T18:00:10Z"));
+        }
+        try (MeetingFile file = MeetingFile.open(db)) {
+            assertThat(file.room().orElseThrow().state()).isEqualTo("{\"remaining\":80}");
+            assertThat(file.room().orElseThrow().savedAt()).isEqualTo(java.time.Instant.parse("2026-11-26T18:00:10Z"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(version) FROM flyway_schema_history WHERE success = 1")) {
+            assertThat(rs.getString(1)).isEqualTo("2");
+        }
+    }
 }

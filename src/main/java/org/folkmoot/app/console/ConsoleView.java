@@ -53,7 +53,7 @@ public final class ConsoleView {
     private final Button export = new Button();
     private final Button projector = new Button();
     private final Button print = new Button();
-    private final TextField pleadMinutes = new TextField("3");
+    private final TextField pleadMinutes = new TextField();
     private final Label status = new Label();
 
     public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
@@ -100,8 +100,8 @@ public final class ConsoleView {
                 clock.start();
             }
             // each delegate pleads against the clock: the timer restarts with the minutes set for pleading
-            if ("plead".equals(kind) && pleadMinutes.getText().strip().matches("\\d{1,3}")) {
-                clock.set(Integer.parseInt(pleadMinutes.getText().strip()) * 60);
+            if ("plead".equals(kind) && clock.pleadMinutesProperty().get() > 0) {
+                clock.set(clock.pleadMinutesProperty().get() * 60);
                 clock.start();
             }
             focusFirstField();
@@ -261,11 +261,21 @@ public final class ConsoleView {
         Button start = new Button(text.getString("timer.start"));
         start.setOnAction(e -> clock.start());
         Button pause = new Button(text.getString("timer.pause"));
+        pause.setId("timer-pause");
         pause.setOnAction(e -> clock.pause());
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         pleadMinutes.setPrefColumnCount(3);
+        pleadMinutes.setId("plead-minutes");
+        // the minutes for pleading are the clock's, so they are kept with it and found again on reopening
+        pleadMinutes.setText(Integer.toString(clock.pleadMinutesProperty().get()));
+        pleadMinutes.textProperty().addListener((o, was, now) -> {
+            if (now != null && now.strip().matches("\\d{1,3}")) clock.pleadMinutesProperty().set(Integer.parseInt(now.strip()));
+        });
+        clock.pleadMinutesProperty().addListener((o, was, now) -> {
+            if (!pleadMinutes.getText().strip().equals(now.toString())) pleadMinutes.setText(now.toString());
+        });
         pleadMinutes.setAccessibleText(text.getString("timer.plead"));
         HBox timer = new HBox(8, new Label(text.getString("timer.label")), time, minutes, new Label(text.getString("timer.minutes")), set, start, pause);
         timer.setAlignment(Pos.CENTER_LEFT);
@@ -274,6 +284,7 @@ public final class ConsoleView {
 
         TextField name = new TextField();
         name.setPromptText(text.getString("queue.name"));
+        name.setId("queue-name");
         name.setAccessibleText(text.getString("queue.name.accessible"));
         Button add = new Button(text.getString("queue.add"));
         add.setOnAction(e -> {
