@@ -29,7 +29,9 @@ import org.folkmoot.verdict.CommunityKey;
  * discussion, a grievance round, the close. Run under Xvfb (see README, "Screenshots").
  */
 public final class Screenshots {
-    private static final Path OUT = Path.of("assets", "screenshots");
+    // -Dfolkmoot.shots.locale=es -Dfolkmoot.shots.out=DIR: the same moments in another language, elsewhere
+    private static final Path OUT = Path.of(System.getProperty("folkmoot.shots.out", "assets/screenshots"));
+    private static final Locale LOCALE = Locale.forLanguageTag(System.getProperty("folkmoot.shots.locale", "en"));
 
     public static void main(String[] args) {
         Application.launch(Shooter.class, args);
@@ -59,7 +61,7 @@ public final class Screenshots {
                     CountDownLatch shown = new CountDownLatch(1);
                     MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
                     Platform.runLater(() -> {
-                        opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), false);
+                        opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false);
                         opened[0].projector().setWidth(1280);
                         opened[0].projector().setHeight(800);
                         opened[0].projector().show();

@@ -78,6 +78,8 @@ public final class ProjectorView {
         Runnable cats = () -> categories.setText(String.join("\n", model.categories()));
         model.categories().addListener((ListChangeListener<String>) c -> cats.run());
         cats.run();
+        categories.managedProperty().bind(categories.textProperty().isNotEmpty());
+        categories.visibleProperty().bind(categories.managedProperty());
 
         Label timer = new Label();
         timer.getStyleClass().add("p-timer");
@@ -97,6 +99,9 @@ public final class ProjectorView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox timeRow = new HBox(24, queue, spacer, timer);
         timeRow.setAlignment(Pos.CENTER_LEFT);
+        // with no timer set and nobody waiting, the row gives its height to the outcome and the fingerprint
+        timeRow.managedProperty().bind(clock.armedProperty().or(queue.textProperty().isNotEmpty()));
+        timeRow.visibleProperty().bind(timeRow.managedProperty());
 
         Label outcome = new Label();
         outcome.getStyleClass().add("p-outcome");
@@ -108,6 +113,11 @@ public final class ProjectorView {
         Label fingerprint = new Label();
         fingerprint.getStyleClass().add("p-fingerprint");
         fingerprint.textProperty().bind(model.fingerprintProperty());
+        // empty, they take no room: the timer row stays on screen while the resolution is open
+        for (Label l : new Label[] {outcome, fingerprint}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
