@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FolkmootCommand.Version.class,
         description = "Runs a Community assembly. With no command, the desktop app starts.",
-        subcommands = {ReplayCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class})
+        subcommands = {ReplayCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
+                CombineCommand.class, RosterCommand.class})
 public final class FolkmootCommand implements Runnable {
 
     /** Exit status of a refused input (MEETING-FORMAT.md). */

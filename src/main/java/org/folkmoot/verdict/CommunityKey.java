@@ -16,6 +16,7 @@ import java.security.SecureRandom;
  */
 public final class CommunityKey {
     static final String FILE = "community.key";
+    static final String BODY_FILE = "body.key";
 
     private final byte[] seed;
     private final byte[] publicKey;
@@ -27,7 +28,19 @@ public final class CommunityKey {
 
     /** The key of the data folder {@code folder}, made there if it has none yet. */
     public static CommunityKey loadOrCreate(Path folder) throws IOException {
-        Path file = folder.resolve(FILE);
+        return loadOrCreate(folder, FILE);
+    }
+
+    /**
+     * The key of the body this laptop keeps a roster and counts for (a Municipality, Region or Collective),
+     * made in the data folder if it has none yet. Apart from the Community key: one laptop may be both.
+     */
+    public static CommunityKey loadOrCreateBody(Path folder) throws IOException {
+        return loadOrCreate(folder, BODY_FILE);
+    }
+
+    private static CommunityKey loadOrCreate(Path folder, String name) throws IOException {
+        Path file = folder.resolve(name);
         if (!Files.exists(file)) create(folder, file);
         byte[] seed = Ed25519Keys.decodeBase64(Files.readString(file, StandardCharsets.US_ASCII).strip());
         if (seed == null || seed.length != Ed25519Keys.KEY_BYTES) {
@@ -46,7 +59,7 @@ public final class CommunityKey {
         Files.createDirectories(folder);
         byte[] seed = new byte[Ed25519Keys.KEY_BYTES];
         new SecureRandom().nextBytes(seed);
-        Path temp = folder.resolve(FILE + ".new");
+        Path temp = folder.resolve(file.getFileName() + ".new");
         Files.deleteIfExists(temp);
         try {
             // owner-only from the first byte: the secret never sits in a file others may read
@@ -70,6 +83,11 @@ public final class CommunityKey {
 
     public String keyId() {
         return Ed25519Keys.keyId(publicKey);
+    }
+
+    /** Signs a message too large to hold in memory, reading it twice (a body's result). */
+    public byte[] sign(StreamingEd25519.Message message) throws IOException {
+        return StreamingEd25519.sign(seed, message);
     }
 
     public byte[] sign(byte[] message) {

@@ -52,11 +52,21 @@ public final class VerdictVerifier {
         byte[] key;
         boolean rosterChecked = roster != null;
         if (roster != null) {
-            Roster.Entry entry = roster.community(communityId).orElseThrow(
-                    () -> new SignedFile.Refused("the community " + communityId + " is not in the roster"));
-            String refusal = entry.refusal(day(p));
-            if (refusal != null) throw new SignedFile.Refused(refusal);
-            key = entry.publicKey();
+            java.util.List<Roster.Entry> listed = roster.keys(communityId);
+            if (listed.isEmpty()) throw new SignedFile.Refused("the community " + communityId + " is not in the roster");
+            // the key that signed it, among the Community's keys (a retired key and its successor may both be listed)
+            LocalDate day = day(p);
+            String refusal = null;
+            key = null;
+            for (int i = listed.size() - 1; i >= 0 && key == null; i--) {
+                Roster.Entry entry = listed.get(i);
+                if (!envelope.signedBy(entry.publicKey())) continue;
+                String why = entry.refusal(day);
+                if (why == null) key = entry.publicKey();
+                else if (refusal == null) refusal = why;
+            }
+            if (key == null && refusal != null) throw new SignedFile.Refused(refusal);
+            if (key == null) throw new SignedFile.Refused("the signature does not hold for " + communityId + "'s key in the roster");
         } else {
             JsonNode carried = community.get("publicKey");
             key = carried != null && carried.isTextual() ? Ed25519Keys.decodeBase64(carried.textValue()) : null;
@@ -64,11 +74,7 @@ public final class VerdictVerifier {
                 throw new SignedFile.Refused("the verdict does not carry its public key: give a --roster to check it");
             }
         }
-        if (!envelope.signedBy(key)) {
-            throw new SignedFile.Refused(roster != null
-                    ? "the signature does not hold for " + communityId + "'s key in the roster"
-                    : "the signature does not hold");
-        }
+        if (roster == null && !envelope.signedBy(key)) throw new SignedFile.Refused("the signature does not hold");
 
         // the signature holds: now what the payload says must make sense
         for (String k : TOP_KEYS) require(p, k, "the payload");

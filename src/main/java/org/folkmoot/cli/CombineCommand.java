@@ -1,0 +1,164 @@
+package org.folkmoot.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.folkmoot.combine.BodyRules;
+import org.folkmoot.combine.Combination;
+import org.folkmoot.combine.SummaryText;
+import org.folkmoot.combine.TallyWriter;
+import org.folkmoot.procedure.Basis;
+import org.folkmoot.procedure.Fraction;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code folkmoot combine --roster ROSTER --resolution ID --text-sha256 HEX FILE... --out RESULT}: a body's
+ * count of its Communities' verdicts (and of lower bodies' results), written as a signed result.
+ */
+@Command(name = "combine", mixinStandardHelpOptions = true,
+        description = "Counts the Community verdicts of a resolution (files or folders; lower bodies' results too) "
+                + "and writes the body's signed result.")
+public final class CombineCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "verdict files, results, or folders of them (read recursively)")
+    List<Path> inputs;
+
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER", description = "the body's roster, plain or signed")
+    Path roster;
+
+    @Option(names = "--roster-key", paramLabel = "KEY",
+            description = "the public key (base64) that signed the roster, if not this laptop's body key")
+    List<String> rosterKeys = new ArrayList<>();
+
+    @Option(names = "--resolution", required = true, paramLabel = "ID", description = "the body's resolution")
+    String resolution;
+
+    @Option(names = "--text-sha256", required = true, paramLabel = "HEX", description = "SHA-256 of the resolution's text")
+    String textSha256;
+
+    @Option(names = "--out", required = true, paramLabel = "RESULT", description = "where to write the signed result")
+    Path out;
+
+    @Option(names = "--consensus", paramLabel = "P/Q", description = "least consensus threshold a Community may use (default 9/10)")
+    String consensus;
+
+    @Option(names = "--final", paramLabel = "P/Q", description = "least final threshold (default 2/3)")
+    String finalVote;
+
+    @Option(names = "--contention", paramLabel = "P/Q", description = "least contention threshold (default 1/2)")
+    String contention;
+
+    @Option(names = "--basis", paramLabel = "BASIS", description = "cast or present: present refuses verdicts decided on votes cast")
+    String basis;
+
+    @Option(names = "--pass-consensus", paramLabel = "P/Q", description = "share of reporting Communities for consensus (default 9/10)")
+    String passConsensus;
+
+    @Option(names = "--pass-supermajority", paramLabel = "P/Q", description = "share for a supermajority (default 2/3)")
+    String passSupermajority;
+
+    @Option(names = "--reporting-quorum", paramLabel = "P/Q", description = "more than this share of the roster must report (default 1/2)")
+    String reportingQuorum;
+
+    @Option(names = "--threads", paramLabel = "N", description = "verifying threads (default: every core)")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var stdout = spec.commandLine().getOut();
+        var stderr = spec.commandLine().getErr();
+        String sha = textSha256.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!sha.matches("[0-9a-f]{64}")) {
+            stderr.println("folkmoot: --text-sha256 must be 64 hex digits");
+            return FolkmootCommand.REFUSED;
+        }
+        BodyRules rules;
+        try {
+            BodyRules d = BodyRules.defaults();
+            rules = new BodyRules(share(consensus, d.consensus()), share(finalVote, d.finalVote()),
+                    share(contention, d.contention()), basis == null ? d.basis() : Basis.fromWord(basis),
+                    share(passConsensus, d.passConsensus()), share(passSupermajority, d.passSupermajority()),
+                    share(reportingQuorum, d.reportingQuorum()));
+        } catch (IllegalArgumentException e) {
+            stderr.println("folkmoot: " + e.getMessage());
+            return FolkmootCommand.REFUSED;
+        }
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                stderr.println("folkmoot: " + input + ": no such file or folder");
+                return FolkmootCommand.REFUSED;
+            }
+        }
+        CommunityKey bodyKey;
+        try {
+            bodyKey = CommunityKey.loadOrCreateBody(DataFolder.path());
+        } catch (IOException e) {
+            stderr.println("folkmoot: the body key in " + DataFolder.path() + " cannot be used: " + e.getMessage());
+            return 1;
+        }
+        Roster keys;
+        try {
+            List<byte[]> trusted = new ArrayList<>();
+            trusted.add(bodyKey.publicKey());
+            for (String k : rosterKeys) {
+                byte[] key = Ed25519Keys.decodeBase64(k.strip());
+                if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
+                    stderr.println("folkmoot: --roster-key is not a 32-byte public key in base64");
+                    return FolkmootCommand.REFUSED;
+                }
+                trusted.add(key);
+            }
+            keys = Roster.read(roster, trusted);
+        } catch (SignedFile.Refused e) {
+            stderr.println("folkmoot: " + roster + ": " + e.getMessage());
+            return FolkmootCommand.REFUSED;
+        }
+        if (keys.body() == null || keys.body().id() == null) {
+            stderr.println("folkmoot: " + roster + ": the roster does not name its body (level, id, name); "
+                    + "make it with `folkmoot roster new`");
+            return FolkmootCommand.REFUSED;
+        }
+        boolean terminal = System.console() != null;
+        try (Combination c = new Combination(keys, rules, resolution, sha, workFolder(), (files, verdicts, counted, refused) -> {
+            if (terminal) {
+                stderr.print("\r" + files + " files, " + verdicts + " verdicts checked: " + counted + " counted, " + refused + " refused ");
+                stderr.flush();
+            }
+        })) {
+            c.read(inputs, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+            if (terminal) stderr.println();
+            Combination.Summary s = c.summary();
+            TallyWriter.Written w = TallyWriter.write(out, c, s, keys.body(), bodyKey);
+            for (String line : SummaryText.lines(s, keys.body())) stdout.println(line);
+            stdout.println("Wrote " + out + " — fingerprint " + w.fingerprint() + ", signed by " + bodyKey.keyId());
+            stdout.flush();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("folkmoot: the count could not be completed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Path workFolder() throws IOException {
+        Path dir = DataFolder.path().resolve("work");
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static Fraction share(String text, Fraction fallback) {
+        return text == null ? fallback : Fraction.parseShare(text.strip());
+    }
+}

@@ -1,0 +1,285 @@
+package org.folkmoot.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.folkmoot.combine.RosterBook;
+import org.folkmoot.record.Json;
+import org.folkmoot.session.ClosingPapers;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code folkmoot roster ...}: a body's roster of Community keys, kept by its clerk. */
+@Command(name = "roster", mixinStandardHelpOptions = true,
+        description = "Keeps a body's roster of Community keys: new, enroll, retire, revoke, sign, show, key.",
+        subcommands = {RosterCommand.New.class, RosterCommand.Enroll.class, RosterCommand.Retire.class,
+            RosterCommand.Revoke.class, RosterCommand.Sign.class, RosterCommand.Show.class, RosterCommand.Key.class})
+public final class RosterCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The body key of this laptop's data folder (made on first use), or null after saying why not. */
+    static CommunityKey bodyKey(PrintWriter err) {
+        try {
+            return CommunityKey.loadOrCreateBody(DataFolder.path());
+        } catch (IOException e) {
+            err.println("folkmoot: the body key in " + DataFolder.path() + " cannot be used: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Reads, changes and writes a roster back: the change is made whole, or not at all. */
+    abstract static class Change implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ROSTER")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract String change(ObjectNode roster) throws RosterBook.Refused, IOException;
+
+        @Override
+        public Integer call() {
+            var err = spec.commandLine().getErr();
+            CommunityKey key = bodyKey(err);
+            if (key == null) return 1;
+            ObjectNode roster;
+            try {
+                roster = RosterBook.load(file, List.of(key.publicKey()));
+                String said = change(roster);
+                ClosingPapers.writeDurably(file, RosterBook.plain(roster));
+                spec.commandLine().getOut().println(said + " — " + file + " is now version " + roster.path("version").asLong());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (RosterBook.Refused e) {
+                err.println("folkmoot: " + file + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            } catch (IOException e) {
+                err.println("folkmoot: cannot write " + file + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a body's roster (version 1, no Communities).")
+    static final class New implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ROSTER")
+        Path file;
+
+        @Option(names = "--level", required = true, description = "municipality, region or collective")
+        String level;
+
+        @Option(names = "--id", required = true, description = "the body's id")
+        String id;
+
+        @Option(names = "--name", description = "the body's name")
+        String name;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var err = spec.commandLine().getErr();
+            if (Files.exists(file)) {
+                err.println("folkmoot: " + file + " already exists; a roster is kept, not started again");
+                return FolkmootCommand.REFUSED;
+            }
+            try {
+                ClosingPapers.writeDurably(file, RosterBook.plain(RosterBook.create(level, id, name)));
+            } catch (RosterBook.Refused e) {
+                err.println("folkmoot: " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            } catch (IOException e) {
+                err.println("folkmoot: cannot write " + file + ": " + e.getMessage());
+                return 1;
+            }
+            spec.commandLine().getOut().println("wrote " + file + " (version 1)");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "enroll", mixinStandardHelpOptions = true,
+            description = "Enroll a Community from the file its `keys export` wrote; read the key id against its minutes.")
+    static final class Enroll extends Change {
+        @Parameters(index = "1", paramLabel = "ENTRY", description = "the exported public key (a roster entry)")
+        Path entry;
+
+        @Override
+        String change(ObjectNode roster) throws RosterBook.Refused, IOException {
+            ObjectNode exported;
+            try {
+                if (Files.size(entry) > 64 * 1024) throw new RosterBook.Refused(entry + " is too large to be a key export");
+                exported = SignedFile.object(Files.readAllBytes(entry), "the key export");
+            } catch (SignedFile.Refused e) {
+                throw new RosterBook.Refused(entry + ": " + e.getMessage());
+            }
+            ObjectNode added = RosterBook.enroll(roster, exported, LocalDate.now());
+            byte[] key = Ed25519Keys.decodeBase64(added.path("publicKey").asText());
+            return "enrolled " + added.path("name").asText() + " (" + added.path("id").asText() + "), " + added.path("members").asLong()
+                    + " members, key " + Ed25519Keys.keyId(key) + " — read this key id against the one printed on its minutes";
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true,
+            description = "Retire a Community's key: its verdicts up to the day given still verify.")
+    static final class Retire extends Change {
+        @Parameters(index = "1", paramLabel = "COMMUNITY")
+        String community;
+
+        @Option(names = "--until", paramLabel = "DATE", description = "the last day the key signs for (default: today)")
+        LocalDate until;
+
+        @Override
+        String change(ObjectNode roster) throws RosterBook.Refused {
+            LocalDate day = until == null ? LocalDate.now() : until;
+            RosterBook.retire(roster, community, day);
+            return "retired the key of " + community + " after " + day;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a Community's key: it verifies nothing any more.")
+    static final class Revoke extends Change {
+        @Parameters(index = "1", paramLabel = "COMMUNITY")
+        String community;
+
+        @Option(names = "--key", paramLabel = "KEYID", description = "which of its keys (default: the active one)")
+        String keyId;
+
+        @Override
+        String change(ObjectNode roster) throws RosterBook.Refused {
+            RosterBook.revoke(roster, community, keyId);
+            return "revoked " + (keyId == null ? "the key" : "key " + keyId) + " of " + community;
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = "Sign the roster with this laptop's body key; a version already signed is not signed again.")
+    static final class Sign implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ROSTER")
+        Path file;
+
+        @Option(names = "--out", required = true, paramLabel = "SIGNED")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var err = spec.commandLine().getErr();
+            CommunityKey key = bodyKey(err);
+            if (key == null) return 1;
+            try {
+                ObjectNode roster = RosterBook.load(file, List.of(key.publicKey()));
+                String body = roster.path("body").path("id").asText("");
+                long version = roster.path("version").asLong(0);
+                Path signed = DataFolder.path().resolve("rosters-signed.json");
+                ObjectNode seen = Files.exists(signed) ? Json.object(Files.readString(signed)) : Json.MAPPER.createObjectNode();
+                long last = seen.path(body).asLong(0);
+                if (version <= last) {
+                    err.println("folkmoot: version " + version + " of " + body + "'s roster is not above " + last
+                            + ", the last one signed here; change the roster (each change raises its version) before signing");
+                    return FolkmootCommand.REFUSED;
+                }
+                ClosingPapers.writeDurably(out, RosterBook.sign(roster, key));
+                seen.put(body, version);
+                ClosingPapers.writeDurably(signed, (Json.compact(seen) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().println("signed version " + version + " of " + body + "'s roster with " + key.keyId()
+                        + " — wrote " + out);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (RosterBook.Refused e) {
+                err.println("folkmoot: " + file + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            } catch (org.folkmoot.record.FormatException e) {
+                err.println("folkmoot: the list of signed rosters in " + DataFolder.path() + " is damaged: " + e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("folkmoot: cannot write " + out + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "List the roster's Communities and keys.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ROSTER")
+        Path file;
+
+        @Option(names = "--roster-key", paramLabel = "KEY", description = "the public key (base64) that signed it, if not this laptop's")
+        List<String> rosterKeys = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            CommunityKey key = bodyKey(err);
+            if (key == null) return 1;
+            List<byte[]> trusted = new ArrayList<>(List.of(key.publicKey()));
+            for (String k : rosterKeys) {
+                byte[] b = Ed25519Keys.decodeBase64(k.strip());
+                if (b != null) trusted.add(b);
+            }
+            Roster roster;
+            try {
+                roster = Roster.read(file, trusted);
+            } catch (SignedFile.Refused e) {
+                err.println("folkmoot: " + file + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            }
+            Roster.Body b = roster.body();
+            out.println((b == null ? "a roster" : b.name() + " (" + b.level() + " " + b.id() + ")") + ", version " + roster.version()
+                    + ", " + roster.size() + " Communities" + (roster.signedBy() == null ? ", not signed" : ", signed by " + roster.signedBy()));
+            for (Map.Entry<String, Roster.Entry> e : roster.communities().entrySet()) {
+                for (Roster.Entry k : roster.keys(e.getKey())) {
+                    out.println("  " + k.id() + "  " + k.name() + "  " + k.members() + " members  " + k.keyId() + "  " + k.status()
+                            + (k.validFrom() == null ? "" : "  from " + k.validFrom()) + (k.validUntil() == null ? "" : "  until " + k.validUntil()));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "key", mixinStandardHelpOptions = true,
+            description = "Print this laptop's body key: the key that signs its rosters and results.")
+    static final class Key implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommunityKey key = bodyKey(spec.commandLine().getErr());
+            if (key == null) return 1;
+            var out = spec.commandLine().getOut();
+            out.println("key id:      " + key.keyId());
+            out.println("public key:  " + Ed25519Keys.base64(key.publicKey()));
+            out.flush();
+            return 0;
+        }
+    }
+}

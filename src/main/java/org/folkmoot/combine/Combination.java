@@ -1,0 +1,518 @@
+package org.folkmoot.combine;
+
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.folkmoot.procedure.Fraction;
+import org.folkmoot.procedure.Rules;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+import org.folkmoot.verdict.VerdictVerifier;
+
+/**
+ * One body's count of one resolution (PROCEDURE.md, "Combining verdicts"): every file given — Community
+ * verdicts, and lower bodies' results whose verdicts are each checked again on their own signature — is
+ * verified on every core and sorted into counted, refused, duplicate and conflicting; then the counts,
+ * the outcome, the missing Communities and the groups of amendments follow.
+ *
+ * <p>Memory stays bounded whatever the number of files: files stream through a bounded queue, a lower
+ * body's result is read as a stream, and the counted verdicts wait in a spool file (not the heap) until the
+ * result is written. What is kept per Community is a few dozen bytes; the roster itself is the bound.
+ */
+public final class Combination implements AutoCloseable {
+    /** What a counted verdict says, for the counts. */
+    public enum Kind {
+        PASSED, PASSED_WITH_AMENDMENTS, NOT_PASSED, TABLED, DISMISSED, WITHDRAWN
+    }
+
+    /** A file (or a verdict inside a result) not counted, and why. */
+    public record Refusal(String file, String reason) {
+    }
+
+    /** An amendment adopted by the Communities that passed it, grouped by identical change. */
+    public record AmendmentGroup(String find, String replace, List<String> communities) {
+    }
+
+    /** How far the count has come: for a progress bar or a terminal line. */
+    public interface Progress {
+        void update(long files, long verdicts, long counted, long refused);
+    }
+
+    /** The count, once every file has been read. */
+    public record Summary(Roster roster, BodyRules rules, String resolution, String textSha256,
+                          Map<Kind, Long> counts, long reporting, long refused, long duplicates,
+                          List<String> conflicts, List<String> missing, String outcome, String route,
+                          List<AmendmentGroup> amendmentGroups, String issuedAt) {
+        public long count(Kind kind) {
+            return counts.getOrDefault(kind, 0L);
+        }
+    }
+
+    /** What is kept of a Community's first counted verdict. */
+    private static final class Slot {
+        final byte[] payloadSha;
+        final long offset;
+        final int length;
+        final Kind kind;
+        final String issuedAt;
+        final List<String[]> amendments;
+        boolean conflict;
+
+        Slot(byte[] payloadSha, long offset, int length, Kind kind, String issuedAt, List<String[]> amendments) {
+            this.payloadSha = payloadSha;
+            this.offset = offset;
+            this.length = length;
+            this.kind = kind;
+            this.issuedAt = issuedAt;
+            this.amendments = amendments;
+        }
+    }
+
+    /** Reads one value of a stream that goes on after it (the strict mapper refuses anything after a value). */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final Roster roster;
+    private final BodyRules rules;
+    private final VerdictVerifier.Expected expected;
+    private final Progress progress;
+    private final Path work;
+    private final FileChannel spool;
+    private final Path refusedSpool;
+    private final OutputStream refusedOut;
+    private final Map<String, Slot> slots = new HashMap<>();
+    private long spoolEnd;
+    private long refused;
+    private long duplicates;
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong verdicts = new AtomicLong();
+    private long counted;
+    private volatile RuntimeException failure;
+
+    /**
+     * @param work a folder for the spool files (removed on {@link #close()})
+     */
+    public Combination(Roster roster, BodyRules rules, String resolution, String textSha256, Path work, Progress progress)
+            throws IOException {
+        this.roster = roster;
+        this.rules = rules;
+        this.expected = new VerdictVerifier.Expected(resolution, textSha256.toLowerCase(java.util.Locale.ROOT));
+        this.progress = progress == null ? (f, v, c, r) -> { } : progress;
+        this.work = Files.createTempDirectory(work, "combine-");
+        this.spool = FileChannel.open(this.work.resolve("verdicts.spool"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.refusedSpool = this.work.resolve("refused.spool");
+        this.refusedOut = new BufferedOutputStream(Files.newOutputStream(refusedSpool, StandardOpenOption.CREATE_NEW));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    /** Reads every file given, and every file in the folders given (recursively), verifying on every core. */
+    public void read(List<Path> inputs, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 16),
+                // a full queue (or one shut while a result still feeds it) runs the work where it was handed in:
+                // nothing is ever dropped, and what waits in memory stays bounded
+                (work, executor) -> work.run());
+        try {
+            for (Path input : inputs) {
+                if (Files.isDirectory(input)) {
+                    try (Stream<Path> walk = Files.walk(input)) {
+                        walk.filter(Files::isRegularFile).sorted().forEach(file -> pool.execute(() -> examine(file, pool)));
+                    } catch (IOException | UncheckedIOException e) {
+                        refuse(input.toString(), "the folder cannot be read: " + e.getMessage());
+                    }
+                } else {
+                    pool.execute(() -> examine(input, pool));
+                }
+            }
+        } finally {
+            pool.shutdown();
+            try {
+                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // the queue drains; results of lower bodies may still be feeding it
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure != null) throw failure;
+        report();
+    }
+
+    /** One file: a Community verdict, a lower body's result, or neither. */
+    private void examine(Path file, ThreadPoolExecutor pool) {
+        files.incrementAndGet();
+        String label = file.toString();
+        try {
+            if (Files.size(file) > SignedFile.MAX_BYTES) {
+                readResult(file, label, pool);
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (namesResultType(bytes)) readResult(file, label, pool);
+            else check(bytes, label);
+        } catch (IOException e) {
+            refuse(label, "cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if ((files.get() & 255) == 0) report();
+    }
+
+    /** Whether a small file's envelope names a body's result as its payload type (in its first bytes, as ours write it). */
+    private static boolean namesResultType(byte[] bytes) {
+        byte[] type = Dsse.TALLY_TYPE.getBytes(StandardCharsets.US_ASCII);
+        int end = Math.min(bytes.length, 256) - type.length;
+        for (int i = 0; i <= end; i++) {
+            if (bytes[i] == type[0] && Arrays.equals(bytes, i, i + type.length, type, 0, type.length)) return true;
+        }
+        return false;
+    }
+
+    /** A Community verdict: verified against the roster, then sorted. */
+    void check(byte[] bytes, String label) {
+        verdicts.incrementAndGet();
+        VerdictVerifier.Verified v;
+        Rules decidedUnder;
+        try {
+            SignedFile envelope = SignedFile.parse(bytes);
+            if (Dsse.TALLY_TYPE.equals(envelope.payloadType())) {
+                throw new SignedFile.Refused("a result inside a result is not read (results carry Community verdicts)");
+            }
+            v = VerdictVerifier.verify(envelope, roster, expected);
+            JsonNode r = v.json().get("rules");
+            try {
+                decidedUnder = HeaderCodec.readRules(r instanceof ObjectNode o ? o : null);
+            } catch (FormatException e) {
+                throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
+            }
+            String weaker = rules.weaker(decidedUnder);
+            if (weaker != null) throw new SignedFile.Refused(weaker + " (a Community may be stricter than the body, never looser)");
+        } catch (SignedFile.Refused e) {
+            refuse(label, e.getMessage());
+            return;
+        }
+        ObjectNode p = v.json();
+        JsonNode res = p.get("resolution");
+        boolean amended = !res.path("originalSha256").asText().equals(res.path("finalSha256").asText());
+        Kind kind = switch (v.outcome()) {
+            case "passed" -> amended ? Kind.PASSED_WITH_AMENDMENTS : Kind.PASSED;
+            case "not-passed" -> Kind.NOT_PASSED;
+            case "tabled" -> Kind.TABLED;
+            case "dismissed" -> Kind.DISMISSED;
+            default -> Kind.WITHDRAWN;
+        };
+        List<String[]> amendments = List.of();
+        if (kind == Kind.PASSED_WITH_AMENDMENTS) {
+            amendments = new ArrayList<>();
+            for (JsonNode a : p.path("amendments")) {
+                if (a.path("adopted").asBoolean(false)) amendments.add(new String[] {a.path("find").asText(), a.path("replace").asText()});
+            }
+        }
+        byte[] carried = trim(bytes);
+        count(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried);
+    }
+
+    /**
+     * A lower body's result, read as a stream: its payload is decoded to the work folder, then each verdict in
+     * it is checked on its own signature against this body's roster. The lower body's own signature and counts
+     * are not relied on.
+     */
+    private void readResult(Path file, String label, ThreadPoolExecutor pool) throws IOException {
+        Path payload = Files.createTempFile(work, "result-", ".json");
+        try {
+            String type = null;
+            try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
+                if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = in.currentName();
+                    JsonToken value = in.nextToken();
+                    if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
+                        type = in.getText();
+                    } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
+                        decode(file, payload);
+                    } else {
+                        in.skipChildren();
+                    }
+                }
+            } catch (SignedFile.Refused e) {
+                refuse(label, e.getMessage());
+                return;
+            } catch (IOException e) {
+                refuse(label, "is not a signed file (" + firstLine(e.getMessage()) + ")");
+                return;
+            }
+            if (!Dsse.TALLY_TYPE.equals(type)) {
+                refuse(label, Dsse.VERDICT_TYPE.equals(type) ? "the file is larger than " + SignedFile.MAX_BYTES + " bytes"
+                        : "not a Community verdict or a body's result");
+                return;
+            }
+            int n = 0;
+            try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
+                if (in.nextToken() != JsonToken.START_OBJECT) throw new IOException("the payload is not an object");
+                String format = null;
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = in.currentName();
+                    JsonToken value = in.nextToken();
+                    if (name.equals("format")) {
+                        format = in.getText();
+                    } else if (name.equals("verdicts") && value == JsonToken.START_ARRAY) {
+                        while (in.nextToken() == JsonToken.START_OBJECT) {
+                            n++;
+                            JsonNode verdict = ONE_OF_MANY.readValue(in);
+                            byte[] bytes = Json.compact(verdict).getBytes(StandardCharsets.UTF_8);
+                            String inner = label + " › verdict " + n;
+                            pool.execute(() -> {
+                                try {
+                                    check(bytes, inner);
+                                } catch (RuntimeException e) {
+                                    failure = e;
+                                }
+                            });
+                        }
+                    } else {
+                        in.skipChildren();
+                    }
+                }
+                if (format != null && !"folkmoot-tally/1".equals(format)) {
+                    refuse(label, "the result's format is not folkmoot-tally/1");
+                }
+            } catch (IOException e) {
+                refuse(label, "the result cannot be read past verdict " + n + " (" + firstLine(e.getMessage()) + ")");
+            }
+        } finally {
+            Files.deleteIfExists(payload);
+        }
+    }
+
+    /** Decodes the base64 payload of the envelope (standard or URL-safe) into {@code to}, as a stream. */
+    private static void decode(Path file, Path to) throws IOException {
+        for (var variant : new com.fasterxml.jackson.core.Base64Variant[] {Base64Variants.MIME_NO_LINEFEEDS,
+                Base64Variants.MODIFIED_FOR_URL}) {
+            try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile());
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(to))) {
+                in.nextToken();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = in.currentName();
+                    in.nextToken();
+                    if (name.equals("payload")) {
+                        in.readBinaryValue(variant, out);
+                        return;
+                    }
+                    in.skipChildren();
+                }
+            } catch (com.fasterxml.jackson.core.JsonParseException e) {
+                if (variant == Base64Variants.MODIFIED_FOR_URL) throw e;
+            }
+        }
+    }
+
+    // ---- sorting ------------------------------------------------------------------------------------
+
+    private synchronized void count(String community, byte[] payloadSha, Kind kind, String issuedAt,
+                                    List<String[]> amendments, byte[] envelope) {
+        Slot slot = slots.get(community);
+        if (slot == null) {
+            try {
+                spool.write(ByteBuffer.wrap(envelope), spoolEnd);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the spool of counted verdicts cannot be written", e);
+            }
+            slots.put(community, new Slot(payloadSha, spoolEnd, envelope.length, kind, issuedAt, amendments));
+            spoolEnd += envelope.length;
+            counted++;
+        } else if (Arrays.equals(slot.payloadSha, payloadSha)) {
+            duplicates++;
+        } else {
+            slot.conflict = true;
+        }
+    }
+
+    private synchronized void refuse(String file, String reason) {
+        refused++;
+        try {
+            com.fasterxml.jackson.databind.node.ArrayNode line = Json.MAPPER.createArrayNode().add(file).add(reason);
+            refusedOut.write((Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the list of refused files cannot be written", e);
+        }
+    }
+
+    private synchronized void report() {
+        progress.update(files.get(), verdicts.get(), counted, refused);
+    }
+
+    // ---- the count ------------------------------------------------------------------------------------
+
+    /** The count of everything read. */
+    public synchronized Summary summary() {
+        Map<Kind, Long> counts = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) counts.put(k, 0L);
+        List<String> conflicts = new ArrayList<>();
+        Map<String, List<String>> groups = new TreeMap<>();
+        Map<String, String[]> changes = new HashMap<>();
+        String issuedAt = null;
+        long reporting = 0;
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot s = e.getValue();
+            if (s.conflict) {
+                conflicts.add(e.getKey());
+                continue;
+            }
+            reporting++;
+            counts.merge(s.kind, 1L, Long::sum);
+            if (issuedAt == null || later(s.issuedAt, issuedAt)) issuedAt = s.issuedAt;
+            for (String[] change : s.amendments) {
+                String key = Json.compact(Json.MAPPER.createArrayNode().add(change[0]).add(change[1]));
+                changes.putIfAbsent(key, change);
+                List<String> ids = groups.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!ids.contains(e.getKey())) ids.add(e.getKey());
+            }
+        }
+        conflicts.sort(null);
+        List<String> missing = new ArrayList<>();
+        for (String id : roster.communities().keySet()) {
+            if (!slots.containsKey(id)) missing.add(id);
+        }
+        missing.sort(null);
+        List<AmendmentGroup> amendmentGroups = new ArrayList<>();
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+            List<String> ids = new ArrayList<>(g.getValue());
+            ids.sort(null);
+            String[] change = changes.get(g.getKey());
+            amendmentGroups.add(new AmendmentGroup(change[0], change[1], ids));
+        }
+        amendmentGroups.sort(Comparator.comparingInt((AmendmentGroup g) -> -g.communities().size())
+                .thenComparing(AmendmentGroup::find).thenComparing(AmendmentGroup::replace));
+
+        String outcome;
+        String route = null;
+        long passed = counts.get(Kind.PASSED);
+        if (!rules.quorate(reporting, roster.size())) {
+            outcome = "incomplete";
+        } else {
+            Fraction share = new Fraction(passed, reporting);
+            if (share.reaches(rules.passConsensus())) {
+                outcome = "passed";
+                route = "consensus";
+            } else if (share.reaches(rules.passSupermajority())) {
+                outcome = "passed";
+                route = "supermajority";
+            } else {
+                outcome = "not-passed";
+            }
+        }
+        return new Summary(roster, rules, expected.resolution(), expected.textSha256(), counts, reporting, refused,
+                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt);
+    }
+
+    /** Every file refused, sorted by file, as the result lists them. */
+    public synchronized List<Refusal> refusals() throws IOException {
+        refusedOut.flush();
+        List<Refusal> out = new ArrayList<>();
+        for (String line : Files.readAllLines(refusedSpool, StandardCharsets.UTF_8)) {
+            try {
+                JsonNode pair = Json.MAPPER.readTree(line);
+                out.add(new Refusal(pair.get(0).asText(), pair.get(1).asText()));
+            } catch (IOException e) {
+                throw new IOException("the list of refused files is damaged: " + e.getMessage(), e);
+            }
+        }
+        out.sort(Comparator.comparing(Refusal::file).thenComparing(Refusal::reason));
+        return out;
+    }
+
+    /** The counted verdicts' envelopes, by Community id, as the result carries them (conflicts left out). */
+    public synchronized void forEachCounted(java.util.function.Consumer<byte[]> sink) throws IOException {
+        List<String> ids = new ArrayList<>(slots.keySet());
+        ids.sort(null);
+        for (String id : ids) {
+            Slot s = slots.get(id);
+            if (s.conflict) continue;
+            ByteBuffer buffer = ByteBuffer.allocate(s.length);
+            while (buffer.hasRemaining()) {
+                if (spool.read(buffer, s.offset + buffer.position()) < 0) throw new IOException("the spool ended early");
+            }
+            sink.accept(buffer.array());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            refusedOut.close();
+            spool.close();
+            try (Stream<Path> left = Files.list(work)) {
+                for (Path p : left.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(work);
+        } catch (IOException ignored) {
+            // a temporary folder the system cleans up anyway
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    private static boolean later(String a, String b) {
+        try {
+            return Instant.parse(a).isAfter(Instant.parse(b));
+        } catch (java.time.format.DateTimeParseException e) {
+            return a.compareTo(b) > 0;
+        }
+    }
+
+    private static byte[] trim(byte[] bytes) {
+        int from = 0, to = bytes.length;
+        while (from < to && Character.isWhitespace(bytes[from])) from++;
+        while (to > from && Character.isWhitespace(bytes[to - 1])) to--;
+        return from == 0 && to == bytes.length ? bytes : Arrays.copyOfRange(bytes, from, to);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,171 @@
+package org.folkmoot.combine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+
+/**
+ * Keeping a body's roster (VERDICT-FORMAT.md, "The roster"): enrolling a Community's exported key, retiring
+ * and revoking keys, and the version, which goes up with every change. Each change is checked before it is
+ * made; a refused change leaves the roster as it was.
+ */
+public final class RosterBook {
+    private static final Set<String> LEVELS = Set.of("municipality", "region", "collective");
+
+    private RosterBook() {
+    }
+
+    /** Why a change was not made, in one line. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A new, empty roster of version 1. */
+    public static ObjectNode create(String level, String id, String name) throws Refused {
+        if (level == null || !LEVELS.contains(level)) {
+            throw new Refused("the level is municipality, region or collective, not \"" + level + "\"");
+        }
+        if (id == null || id.isBlank()) throw new Refused("the body needs an id");
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        r.put("format", Roster.FORMAT);
+        r.putObject("body").put("level", level).put("id", id.strip()).put("name", name == null || name.isBlank() ? id.strip() : name.strip());
+        r.put("version", 1);
+        r.putArray("communities");
+        return r;
+    }
+
+    /** The roster file's JSON, plain or signed (a signed one checked against {@code bodyKeys}). */
+    public static ObjectNode load(Path file, List<byte[]> bodyKeys) throws Refused {
+        try {
+            Roster.read(file, bodyKeys); // refuses what is not a readable roster, or a signature that does not hold
+            byte[] bytes = Files.readAllBytes(file);
+            ObjectNode root = SignedFile.object(bytes, "the roster");
+            if (root.has("payloadType")) return SignedFile.object(SignedFile.parse(bytes).payload(), "the roster");
+            return root;
+        } catch (SignedFile.Refused e) {
+            throw new Refused(e.getMessage());
+        } catch (IOException e) {
+            throw new Refused("the roster cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Enrolls a Community's key from the entry {@code keys export} wrote. A Community already enrolled with
+     * another key has that key retired the day before {@code today} (its old verdicts still verify); the same
+     * key twice is refused.
+     *
+     * @return the entry as enrolled
+     */
+    public static ObjectNode enroll(ObjectNode roster, ObjectNode exported, LocalDate today) throws Refused {
+        String id = text(exported, "id");
+        byte[] key = Ed25519Keys.decodeBase64(text(exported, "publicKey"));
+        if (key == null || key.length != Ed25519Keys.KEY_BYTES) throw new Refused("the entry's publicKey is not 32 bytes of base64");
+        long members = exported.path("members").asLong(0);
+        if (!exported.path("members").canConvertToLong() || members < 1) throw new Refused("the entry gives no number of members");
+        ArrayNode list = communities(roster);
+        for (JsonNode c : list) {
+            byte[] listed = Ed25519Keys.decodeBase64(c.path("publicKey").asText(""));
+            if (listed != null && java.util.Arrays.equals(listed, key)) {
+                throw new Refused("this key is already enrolled (for " + c.path("id").asText() + ")");
+            }
+        }
+        for (JsonNode c : list) {
+            if (id.equals(c.path("id").asText()) && "active".equals(c.path("status").asText("active"))) {
+                ObjectNode old = (ObjectNode) c;
+                old.put("status", "retired");
+                old.put("validUntil", today.minusDays(1).toString());
+            }
+        }
+        ObjectNode entry = list.addObject();
+        entry.put("id", id).put("name", exported.path("name").asText(id)).put("members", members)
+                .put("publicKey", Ed25519Keys.base64(key));
+        JsonNode from = exported.get("validFrom");
+        if (from == null || from.isNull()) entry.putNull("validFrom"); else entry.put("validFrom", from.asText());
+        entry.putNull("validUntil").put("status", "active");
+        bump(roster);
+        return entry;
+    }
+
+    /** Retires a Community's active key: verdicts of days up to {@code until} still verify, later ones do not. */
+    public static void retire(ObjectNode roster, String id, LocalDate until) throws Refused {
+        ObjectNode active = active(roster, id);
+        active.put("status", "retired");
+        active.put("validUntil", until.toString());
+        bump(roster);
+    }
+
+    /** Revokes a Community's key (its active one, or the one with {@code keyId}): it verifies nothing any more. */
+    public static void revoke(ObjectNode roster, String id, String keyId) throws Refused {
+        ObjectNode target = null;
+        for (JsonNode c : communities(roster)) {
+            if (!id.equals(c.path("id").asText())) continue;
+            byte[] key = Ed25519Keys.decodeBase64(c.path("publicKey").asText(""));
+            boolean named = keyId == null ? !"revoked".equals(c.path("status").asText()) && !"retired".equals(c.path("status").asText())
+                    : key != null && Ed25519Keys.keyId(key).equals(keyId);
+            if (named) target = (ObjectNode) c;
+        }
+        if (target == null) {
+            throw new Refused(keyId == null ? id + " has no active key in the roster" : id + " has no key " + keyId + " in the roster");
+        }
+        if ("revoked".equals(target.path("status").asText())) throw new Refused("that key of " + id + " is already revoked");
+        target.put("status", "revoked");
+        bump(roster);
+    }
+
+    /** The roster as a signed file: a DSSE envelope signed by the body's key. */
+    public static byte[] sign(ObjectNode roster, org.folkmoot.verdict.CommunityKey bodyKey) {
+        byte[] payload = (org.folkmoot.record.Json.compact(roster) + "\n").getBytes(StandardCharsets.UTF_8);
+        return Dsse.sign(Dsse.ROSTER_TYPE, payload, bodyKey);
+    }
+
+    public static byte[] plain(ObjectNode roster) {
+        try {
+            return (org.folkmoot.record.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(roster) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a roster read from JSON always writes back", e);
+        }
+    }
+
+    private static ObjectNode active(ObjectNode roster, String id) throws Refused {
+        ObjectNode found = null;
+        boolean listed = false;
+        for (JsonNode c : communities(roster)) {
+            if (!id.equals(c.path("id").asText())) continue;
+            listed = true;
+            if ("active".equals(c.path("status").asText("active"))) found = (ObjectNode) c;
+        }
+        if (found == null) throw new Refused(listed ? id + " has no active key in the roster" : id + " is not in the roster");
+        return found;
+    }
+
+    private static ArrayNode communities(ObjectNode roster) throws Refused {
+        JsonNode list = roster.get("communities");
+        if (!(list instanceof ArrayNode a)) throw new Refused("the roster lists no communities");
+        return a;
+    }
+
+    private static void bump(ObjectNode roster) {
+        roster.put("version", roster.path("version").asLong(0) + 1);
+    }
+
+    private static String text(ObjectNode o, String key) throws Refused {
+        JsonNode v = o.get(key);
+        if (v == null || !v.isTextual() || v.textValue().isBlank()) throw new Refused("the entry has no " + key);
+        return v.textValue().strip();
+    }
+}

@@ -1,0 +1,74 @@
+package org.folkmoot.combine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.folkmoot.verdict.Roster;
+
+/** The count in lines a clerk can read aloud, the same on the terminal and in the app. */
+public final class SummaryText {
+    private SummaryText() {
+    }
+
+    public static List<String> lines(Combination.Summary s, Roster.Body body) {
+        List<String> out = new ArrayList<>();
+        String who = body == null ? "" : body.name() + " (" + body.level() + " " + body.id() + ") — ";
+        out.add(who + "resolution " + s.resolution() + ", text " + s.textSha256().substring(0, Math.min(16, s.textSha256().length())) + "…");
+        long rostered = s.roster().size();
+        out.add("Reporting: " + s.reporting() + " of " + rostered + " Communities in the roster (quorum: more than "
+                + s.rules().reportingQuorum() + " — " + (s.rules().quorate(s.reporting(), rostered) ? "met" : "not met") + ")");
+        row(out, "passed", s.count(Combination.Kind.PASSED), s.reporting());
+        row(out, "passed with amendments", s.count(Combination.Kind.PASSED_WITH_AMENDMENTS), s.reporting());
+        row(out, "not passed", s.count(Combination.Kind.NOT_PASSED), s.reporting());
+        row(out, "tabled", s.count(Combination.Kind.TABLED), s.reporting());
+        row(out, "dismissed", s.count(Combination.Kind.DISMISSED), s.reporting());
+        row(out, "withdrawn", s.count(Combination.Kind.WITHDRAWN), s.reporting());
+        out.add("Not counted: " + s.refused() + " refused, " + s.duplicates() + " duplicate" + (s.duplicates() == 1 ? "" : "s") + ", "
+                + s.conflicts().size() + " in conflict" + (s.conflicts().isEmpty() ? "" : " (" + names(s, s.conflicts()) + ")")
+                + ", " + s.missing().size() + " missing");
+        if (!s.missing().isEmpty()) out.add("Missing: " + names(s, s.missing()));
+        for (Combination.AmendmentGroup g : s.amendmentGroups()) {
+            out.add("Amendment proposed by " + g.communities().size() + ": \"" + g.find() + "\" → \"" + g.replace() + "\"");
+        }
+        out.add("Result: " + result(s));
+        return out;
+    }
+
+    /** The outcome in words: e.g. "PASSED by supermajority — 700 of 812 reporting passed the text (86.2%; needs 2/3)". */
+    public static String result(Combination.Summary s) {
+        long passed = s.count(Combination.Kind.PASSED);
+        String share = s.reporting() == 0 ? "" : " (" + percent(passed, s.reporting()) + ")";
+        return switch (s.outcome()) {
+            case "passed" -> "PASSED by " + s.route() + " — " + passed + " of " + s.reporting() + " reporting passed the text" + share
+                    + "; needs " + ("consensus".equals(s.route()) ? s.rules().passConsensus() : s.rules().passSupermajority());
+            case "not-passed" -> "NOT PASSED — " + passed + " of " + s.reporting() + " reporting passed the text" + share
+                    + "; needs " + s.rules().passSupermajority();
+            default -> "INCOMPLETE — " + s.reporting() + " of " + s.roster().size() + " reported; more than "
+                    + s.rules().reportingQuorum() + " of the roster must report for a decision";
+        };
+    }
+
+    private static void row(List<String> out, String what, long n, long of) {
+        out.add(String.format("  %-24s %8d  %s", what, n, of == 0 ? "" : percent(n, of)));
+    }
+
+    static String percent(long n, long of) {
+        // exact to a tenth, rounded half up, from integers
+        long tenths = (n * 2000 / of + 1) / 2;
+        return tenths / 10 + "." + tenths % 10 + "%";
+    }
+
+    private static String names(Combination.Summary s, List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (String id : ids) {
+            if (shown == 50) {
+                b.append(", and ").append(ids.size() - shown).append(" more");
+                break;
+            }
+            if (shown++ > 0) b.append(", ");
+            String name = s.roster().community(id).map(Roster.Entry::name).orElse(id);
+            b.append(name.equals(id) ? id : name + " (" + id + ")");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,304 @@
+package org.folkmoot.combine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.folkmoot.combine.Communities.Decided.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.EdECPublicKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+import org.folkmoot.verdict.StreamingEd25519;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every sort a clerk meets: counted, refused (each with its reason), duplicate, conflicting, missing. */
+class CombineTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(Combination.Summary summary, List<Combination.Refusal> refused, Path result, ObjectNode payload) {
+        String reason(String fileEnd) {
+            return refused.stream().filter(r -> r.file().endsWith(fileEnd)).map(Combination.Refusal::reason)
+                    .findFirst().orElseThrow(() -> new AssertionError("not refused: " + fileEnd + " in " + refused));
+        }
+    }
+
+    private Run combine(Roster roster, BodyRules rules, List<Path> inputs) throws Exception {
+        CommunityKey body = CommunityKey.fromSeed(new byte[32]);
+        Path out = tmp.resolve("result-" + System.nanoTime() + ".tally");
+        try (Combination c = new Combination(roster, rules, Communities.RESOLUTION, Communities.SHA, tmp, null)) {
+            c.read(inputs, 2);
+            Combination.Summary s = c.summary();
+            List<Combination.Refusal> refused = c.refusals();
+            TallyWriter.write(out, c, s, new Roster.Body("municipality", "M1", "Municipality M1"), body);
+            SignedFile envelope = SignedFile.parse(Files.readAllBytes(out));
+            assertThat(envelope.payloadType()).isEqualTo(Dsse.TALLY_TYPE);
+            assertThat(envelope.signedBy(body.publicKey())).as("the result is signed by the body").isTrue();
+            return new Run(s, refused, out, (ObjectNode) Json.MAPPER.readTree(envelope.payload()));
+        }
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path file = tmp.resolve("stick").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static List<String> ids(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> String.format("c%02d", i)).collect(Collectors.toList());
+    }
+
+    @Test
+    void everySortOfFileIsSortedWithItsReason() throws Exception {
+        Path rosterFile = Communities.roster(tmp.resolve("roster.json"), "M1", ids(13));
+        ObjectNode r = RosterBook.load(rosterFile, List.of());
+        RosterBook.revoke(r, "c08", null);
+        Files.write(rosterFile, RosterBook.plain(r));
+
+        byte[] c01 = Communities.verdict("c01", PASSED);
+        write("c01.verdict", c01);
+        write("copy/c01.verdict", c01);
+        write("c02.verdict", Communities.verdict("c02", PASSED));
+        write("c03.verdict", Communities.verdict("c03", PASSED_AMENDED));
+        write("c04.verdict", Communities.verdict("c04", NOT_PASSED));
+        write("c05.verdict", Communities.verdict("c05", TABLED));
+        write("c06.verdict", Communities.verdict("c06", DISMISSED));
+        write("c07.verdict", Communities.verdict("c07", WITHDRAWN));
+        write("c08-revoked.verdict", Communities.verdict("c08", PASSED));
+        // c09's payload, signed by someone else's key
+        byte[] c09 = SignedFile.parse(Communities.verdict("c09", PASSED)).payload();
+        write("c09-forged.verdict", Dsse.sign(Dsse.VERDICT_TYPE, c09, Communities.key("intruder")));
+        write("c10-other-resolution.verdict", Communities.sign("c10",
+                new String(Communities.payload(PASSED, "M-R2", Communities.TEXT, null), StandardCharsets.UTF_8)));
+        write("c11-other-text.verdict", Communities.sign("c11",
+                new String(Communities.payload(PASSED, Communities.RESOLUTION, "Another text.", null), StandardCharsets.UTF_8)));
+        write("c12-a.verdict", Communities.verdict("c12", PASSED));
+        write("c12-b.verdict", Communities.verdict("c12", NOT_PASSED));
+        byte[] c02 = Communities.verdict("c02", PASSED);
+        write("truncated.verdict", java.util.Arrays.copyOf(c02, c02.length / 2));
+        write("notes.txt", "Bring the chairs back to the hall.\n".getBytes(StandardCharsets.UTF_8));
+        write("stranger.verdict", Communities.verdict("stranger", PASSED));
+
+        Run run = combine(Roster.read(rosterFile), BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        Combination.Summary s = run.summary();
+
+        assertThat(s.count(Combination.Kind.PASSED)).isEqualTo(2);
+        assertThat(s.count(Combination.Kind.PASSED_WITH_AMENDMENTS)).isEqualTo(1);
+        assertThat(s.count(Combination.Kind.NOT_PASSED)).isEqualTo(1);
+        assertThat(s.count(Combination.Kind.TABLED)).isEqualTo(1);
+        assertThat(s.count(Combination.Kind.DISMISSED)).isEqualTo(1);
+        assertThat(s.count(Combination.Kind.WITHDRAWN)).isEqualTo(1);
+        assertThat(s.reporting()).isEqualTo(7);
+        assertThat(s.duplicates()).as("the same file twice counts once").isEqualTo(1);
+        assertThat(s.conflicts()).as("two different verdicts: counted for neither").containsExactly("c12");
+        assertThat(s.missing()).containsExactly("c08", "c09", "c10", "c11", "c13");
+        assertThat(s.refused()).isEqualTo(7);
+        assertThat(run.reason("c08-revoked.verdict")).isEqualTo("the key of c08 is revoked");
+        assertThat(run.reason("c09-forged.verdict")).isEqualTo("the signature does not hold for c09's key in the roster");
+        assertThat(run.reason("c10-other-resolution.verdict")).contains("another resolution (M-R2, not M-R1)");
+        assertThat(run.reason("c11-other-text.verdict")).contains("another text");
+        assertThat(run.reason("truncated.verdict")).isEqualTo("the file is not JSON");
+        assertThat(run.reason("notes.txt")).isEqualTo("the file is not JSON");
+        assertThat(run.reason("stranger.verdict")).isEqualTo("the community stranger is not in the roster");
+        // 7 of 13 report (a quorum), 2 of 7 passed the text as proposed
+        assertThat(s.outcome()).isEqualTo("not-passed");
+        assertThat(s.amendmentGroups()).singleElement().satisfies(g -> {
+            assertThat(g.find()).isEqualTo("open on market days");
+            assertThat(g.replace()).isEqualTo("open every day");
+            assertThat(g.communities()).containsExactly("c03");
+        });
+
+        // the result: the counts as the format names them, and every counted verdict carried unchanged
+        JsonNode counts = run.payload().get("counts");
+        assertThat(counts.get("reporting").asLong()).isEqualTo(7);
+        assertThat(counts.get("passedWithAmendments").asLong()).isEqualTo(1);
+        assertThat(counts.get("refused").asLong()).isEqualTo(7);
+        assertThat(counts.get("conflicts").asLong()).isEqualTo(1);
+        assertThat(counts.get("missing").asLong()).isEqualTo(5);
+        assertThat(run.payload().get("outcome").asText()).isEqualTo("not-passed");
+        assertThat(run.payload().get("refused")).hasSize(7);
+        assertThat(run.payload().get("verdicts")).hasSize(7);
+        assertThat(Json.compact(run.payload().get("verdicts").get(0)))
+                .isEqualTo(Json.compact(Json.MAPPER.readTree(c01)));
+        assertThat(run.payload().get("rules").get("consensus").asText()).isEqualTo("9/10");
+        assertThat(run.payload().get("roster").get("version").asLong()).isEqualTo(15); // 13 enrolments + 1 revocation, from 1
+    }
+
+    @Test
+    void aLowerBodysResultIsCheckedVerdictByVerdictAndEachCommunityCountsOnce() throws Exception {
+        List<String> a = List.of("a1", "a2", "a3");
+        List<String> b = List.of("b1", "b2");
+        Roster rosterA = Roster.read(Communities.roster(tmp.resolve("a.json"), "MA", a));
+        Roster rosterB = Roster.read(Communities.roster(tmp.resolve("b.json"), "MB", b));
+        List<Path> filesA = new ArrayList<>();
+        for (String id : a) filesA.add(write("a/" + id + ".verdict", Communities.verdict(id, PASSED)));
+        for (String id : b) write("b/" + id + ".verdict", Communities.verdict(id, PASSED));
+        Run resultA = combine(rosterA, BodyRules.defaults(), List.of(tmp.resolve("stick/a")));
+        Run resultB = combine(rosterB, BodyRules.defaults(), List.of(tmp.resolve("stick/b")));
+        assertThat(resultA.summary().reporting()).isEqualTo(3);
+
+        // the Municipality B's result with b2's verdict altered inside it, signed again by that body
+        ObjectNode tampered = resultB.payload().deepCopy();
+        ObjectNode inner = (ObjectNode) tampered.get("verdicts").get(1);
+        String payload = new String(Base64.getDecoder().decode(inner.get("payload").asText()), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"title\":\"Seed library\"");
+        inner.put("payload", Base64.getEncoder().encodeToString(payload.replace("\"title\":\"Seed library\"",
+                "\"title\":\"Seed library, abolished\"").getBytes(StandardCharsets.UTF_8)));
+        Path forgedB = tmp.resolve("region/MB.tally");
+        Files.createDirectories(forgedB.getParent());
+        Files.write(forgedB, Dsse.sign(Dsse.TALLY_TYPE, Json.compact(tampered).getBytes(StandardCharsets.UTF_8),
+                CommunityKey.fromSeed(new byte[32])));
+        Files.copy(resultA.result(), tmp.resolve("region/MA.tally"));
+        Files.copy(filesA.get(0), tmp.resolve("region/a1-again.verdict"));
+
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        Roster region = Roster.read(Communities.roster(tmp.resolve("region.json"), "R1", all));
+        Run run = combine(region, BodyRules.defaults(), List.of(tmp.resolve("region")));
+        assertThat(run.summary().reporting()).isEqualTo(4);
+        assertThat(run.summary().count(Combination.Kind.PASSED)).isEqualTo(4);
+        assertThat(run.summary().duplicates()).as("a1 came in its Municipality's result and on its own").isEqualTo(1);
+        assertThat(run.summary().missing()).containsExactly("b2");
+        assertThat(run.refused()).singleElement().satisfies(r -> {
+            assertThat(r.file()).endsWith("MB.tally › verdict 2");
+            assertThat(r.reason()).isEqualTo("the signature does not hold for b2's key in the roster");
+        });
+        assertThat(run.payload().get("verdicts")).hasSize(4);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} pass of {2} in the roster: {3}")
+    @CsvSource({
+        "18, 20, 20, passed, consensus",      // exactly 9/10
+        "17, 20, 20, passed, supermajority",  // one under 9/10, above 2/3
+        "20, 30, 30, passed, supermajority",  // exactly 2/3
+        "19, 30, 30, not-passed, ",           // one under 2/3
+        "5, 5, 10, incomplete, ",             // exactly half the roster reports: no quorum
+        "6, 6, 10, passed, consensus",        // one more: a quorum
+    })
+    void theBodysThresholdsAndQuorumAreExact(int passed, int reporting, int rostered, String outcome, String route) throws Exception {
+        List<String> ids = ids(rostered);
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids));
+        for (int i = 0; i < reporting; i++) {
+            write(ids.get(i) + ".verdict", Communities.verdict(ids.get(i), i < passed ? PASSED : NOT_PASSED));
+        }
+        Combination.Summary s = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick"))).summary();
+        assertThat(s.reporting()).isEqualTo(reporting);
+        assertThat(s.outcome()).isEqualTo(outcome);
+        assertThat(s.route()).isEqualTo(route);
+    }
+
+    @Test
+    void aVerdictDecidedUnderWeakerRulesIsRefusedAndAStricterOneCounts() throws Exception {
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", List.of("lax", "strict", "cast")));
+        write("lax.verdict", Communities.sign("lax", new String(Communities.payload(PASSED, Communities.RESOLUTION,
+                Communities.TEXT, "{\"consensus\":\"4/5\"}"), StandardCharsets.UTF_8)));
+        write("strict.verdict", Communities.sign("strict", new String(Communities.payload(PASSED, Communities.RESOLUTION,
+                Communities.TEXT, "{\"consensus\":\"19/20\",\"basis\":\"present\"}"), StandardCharsets.UTF_8)));
+        write("cast.verdict", Communities.verdict("cast", PASSED));
+        Run run = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(run.summary().reporting()).isEqualTo(2);
+        assertThat(run.reason("lax.verdict")).startsWith("decided with a consensus threshold of 4/5, lower than the body's 9/10");
+
+        BodyRules present = new BodyRules(new org.folkmoot.procedure.Fraction(9, 10), new org.folkmoot.procedure.Fraction(2, 3),
+                new org.folkmoot.procedure.Fraction(1, 2), org.folkmoot.procedure.Basis.PRESENT,
+                new org.folkmoot.procedure.Fraction(9, 10), new org.folkmoot.procedure.Fraction(2, 3),
+                new org.folkmoot.procedure.Fraction(1, 2));
+        Run byPresent = combine(roster, present, List.of(tmp.resolve("stick")));
+        assertThat(byPresent.summary().reporting()).isEqualTo(1);
+        assertThat(byPresent.reason("cast.verdict")).startsWith("decided on votes cast");
+        assertThat(byPresent.payload().get("rules").get("basis").asText()).isEqualTo("present");
+    }
+
+    @Test
+    void verdictsOfAnIndependentImplementationCountExactlyAsOurs() throws Exception {
+        List<String> ids = List.of("ours-1", "ours-2", "theirs-1", "theirs-2");
+        List<ObjectNode> entries = new ArrayList<>();
+        List<byte[]> theirKeys = new ArrayList<>();
+        for (String id : ids) {
+            if (id.startsWith("ours")) {
+                entries.add(Communities.exported(id));
+                write(id + ".verdict", Communities.verdict(id, id.endsWith("1") ? PASSED : PASSED_AMENDED));
+                continue;
+            }
+            // their own writer: the JDK's Ed25519, PAE by hand, indented JSON, URL-safe base64 without padding, no keyid
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] raw = raw((EdECPublicKey) pair.getPublic());
+            theirKeys.add(raw);
+            ObjectNode e = Communities.exported(id);
+            e.put("publicKey", Base64.getEncoder().encodeToString(raw));
+            entries.add(e);
+            String template = new String(Communities.payload(id.endsWith("1") ? PASSED : PASSED_AMENDED, Communities.RESOLUTION,
+                    Communities.TEXT, null), StandardCharsets.UTF_8);
+            ObjectNode p = Json.object(template.strip());
+            ((ObjectNode) p.get("community")).put("id", id).put("publicKey", Base64.getEncoder().encodeToString(raw)).remove("keyId");
+            byte[] payload = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(p);
+            String type = "application/vnd.folkmoot.verdict+json;version=1";
+            byte[] pae = ("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ").getBytes(StandardCharsets.UTF_8);
+            byte[] message = new byte[pae.length + payload.length];
+            System.arraycopy(pae, 0, message, 0, pae.length);
+            System.arraycopy(payload, 0, message, pae.length, payload.length);
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(pair.getPrivate());
+            signer.update(message);
+            String envelope = "{\n  \"payloadType\": \"" + type + "\",\n  \"payload\": \""
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "\",\n  \"signatures\": [ { \"sig\": \""
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign()) + "\" } ]\n}\n";
+            write(id + ".verdict", envelope.getBytes(StandardCharsets.UTF_8));
+        }
+        ObjectNode r = RosterBook.create("municipality", "M1", "M1");
+        for (ObjectNode e : entries) RosterBook.enroll(r, e, LocalDate.of(2026, 1, 1));
+        Path rosterFile = tmp.resolve("roster.json");
+        Files.write(rosterFile, RosterBook.plain(r));
+
+        Run run = combine(Roster.read(rosterFile), BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(run.refused()).isEmpty();
+        assertThat(run.summary().count(Combination.Kind.PASSED)).isEqualTo(2);
+        assertThat(run.summary().count(Combination.Kind.PASSED_WITH_AMENDMENTS)).isEqualTo(2);
+        assertThat(run.summary().amendmentGroups()).singleElement()
+                .satisfies(g -> assertThat(g.communities()).containsExactly("ours-2", "theirs-2"));
+        assertThat(theirKeys).hasSize(2);
+    }
+
+    @Test
+    void theSameFilesGiveTheSameResultBytesAndTheResultVerifiesAsAStream() throws Exception {
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(6)));
+        for (String id : ids(5)) write(id + ".verdict", Communities.verdict(id, PASSED));
+        Run first = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        Run second = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(Files.readAllBytes(first.result())).isEqualTo(Files.readAllBytes(second.result()));
+
+        SignedFile envelope = SignedFile.parse(Files.readAllBytes(first.result()));
+        byte[] pae = Dsse.pae(envelope.payloadType(), envelope.payload());
+        CommunityKey body = CommunityKey.fromSeed(new byte[32]);
+        assertThat(StreamingEd25519.verify(body.publicKey(), d -> d.update(pae), envelope.signatures().get(0).sig())).isTrue();
+        assertThat(Ed25519Keys.verify(body.publicKey(), pae, envelope.signatures().get(0).sig())).isTrue();
+    }
+
+    private static byte[] raw(EdECPublicKey key) {
+        byte[] y = key.getPoint().getY().toByteArray();
+        byte[] out = new byte[32];
+        for (int i = 0; i < Math.min(32, y.length); i++) out[i] = y[y.length - 1 - i];
+        if (key.getPoint().isXOdd()) out[31] |= (byte) 0x80;
+        return out;
+    }
+}
