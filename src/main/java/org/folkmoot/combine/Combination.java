@@ -36,6 +36,7 @@ import org.folkmoot.procedure.Rules;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
+import org.folkmoot.verdict.BatchEd25519;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;
@@ -104,6 +105,9 @@ public final class Combination implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
             .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Verdicts whose signatures are checked together. */
+    private static final int BATCH = 64;
+
     private final Roster roster;
     private final BodyRules rules;
     private final VerdictVerifier.Expected expected;
@@ -142,21 +146,33 @@ public final class Combination implements AutoCloseable {
     /** Reads every file given, and every file in the folders given (recursively), verifying on every core. */
     public void read(List<Path> inputs, int threads) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 16),
+                new ArrayBlockingQueue<>(threads * 4),
                 // a full queue (or one shut while a result still feeds it) runs the work where it was handed in:
                 // nothing is ever dropped, and what waits in memory stays bounded
                 (work, executor) -> work.run());
         try {
+            List<Path> batch = new ArrayList<>(BATCH);
             for (Path input : inputs) {
                 if (Files.isDirectory(input)) {
                     try (Stream<Path> walk = Files.walk(input)) {
-                        walk.filter(Files::isRegularFile).sorted().forEach(file -> pool.execute(() -> examine(file, pool)));
+                        for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                            batch.add(file);
+                            if (batch.size() == BATCH) {
+                                List<Path> these = List.copyOf(batch);
+                                batch.clear();
+                                pool.execute(() -> examine(these, pool));
+                            }
+                        }
                     } catch (IOException | UncheckedIOException e) {
                         refuse(input.toString(), "the folder cannot be read: " + e.getMessage());
                     }
                 } else {
-                    pool.execute(() -> examine(input, pool));
+                    batch.add(input);
                 }
+            }
+            if (!batch.isEmpty()) {
+                List<Path> these = List.copyOf(batch);
+                pool.execute(() -> examine(these, pool));
             }
         } finally {
             pool.shutdown();
@@ -173,24 +189,34 @@ public final class Combination implements AutoCloseable {
         report();
     }
 
-    /** One file: a Community verdict, a lower body's result, or neither. */
-    private void examine(Path file, ThreadPoolExecutor pool) {
-        files.incrementAndGet();
-        String label = file.toString();
+    /** A verdict's bytes and where they came from. */
+    private record Item(byte[] bytes, String label) {
+    }
+
+    /** Some files: Community verdicts (checked together), lower bodies' results, or neither. */
+    private void examine(List<Path> files, ThreadPoolExecutor pool) {
         try {
-            if (Files.size(file) > SignedFile.MAX_BYTES) {
-                readResult(file, label, pool);
-                return;
+            List<Item> verdictFiles = new ArrayList<>(files.size());
+            for (Path file : files) {
+                this.files.incrementAndGet();
+                String label = file.toString();
+                try {
+                    if (Files.size(file) > SignedFile.MAX_BYTES) {
+                        readResult(file, label, pool);
+                        continue;
+                    }
+                    byte[] bytes = Files.readAllBytes(file);
+                    if (namesResultType(bytes)) readResult(file, label, pool);
+                    else verdictFiles.add(new Item(bytes, label));
+                } catch (IOException e) {
+                    refuse(label, "cannot be read: " + e.getMessage());
+                }
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (namesResultType(bytes)) readResult(file, label, pool);
-            else check(bytes, label);
-        } catch (IOException e) {
-            refuse(label, "cannot be read: " + e.getMessage());
+            checkAll(verdictFiles);
         } catch (RuntimeException e) {
             failure = e;
         }
-        if ((files.get() & 255) == 0) report();
+        report();
     }
 
     /** Whether a small file's envelope names a body's result as its payload type (in its first bytes, as ours write it). */
@@ -203,29 +229,82 @@ public final class Combination implements AutoCloseable {
         return false;
     }
 
-    /** A Community verdict: verified against the roster, then sorted. */
-    void check(byte[] bytes, String label) {
-        verdicts.incrementAndGet();
-        VerdictVerifier.Verified v;
+    /** A verdict whose signature is to be checked with others': everything else about it is known. */
+    private record Prepared(Item item, SignedFile envelope, ObjectNode payload, String community, byte[] key, byte[] pae, byte[] sig) {
+    }
+
+    /**
+     * Community verdicts: each parsed and matched to its key in the roster, their signatures checked together
+     * (BatchEd25519), then each one's payload checked and sorted. A Community listed with several keys, or a
+     * key not valid that day, is checked alone, with the same reasons as {@code verify} gives.
+     */
+    void checkAll(List<Item> items) {
+        List<Prepared> batch = new ArrayList<>(items.size());
+        for (Item item : items) {
+            verdicts.incrementAndGet();
+            try {
+                SignedFile envelope = SignedFile.parse(item.bytes());
+                if (Dsse.TALLY_TYPE.equals(envelope.payloadType())) {
+                    throw new SignedFile.Refused("a result inside a result is not read (results carry Community verdicts)");
+                }
+                ObjectNode p = VerdictVerifier.payload(envelope);
+                String community = VerdictVerifier.communityId(p);
+                List<Roster.Entry> listed = roster.keys(community);
+                if (listed.isEmpty()) throw new SignedFile.Refused("the community " + community + " is not in the roster");
+                Roster.Entry only = listed.size() == 1 ? listed.get(0) : null;
+                if (only != null && only.refusal(VerdictVerifier.day(p)) == null) {
+                    String keyId = only.keyId();
+                    Dsse.Signature named = null;
+                    int count = 0;
+                    for (Dsse.Signature sig : envelope.signatures()) {
+                        if (sig.keyId().isEmpty() || sig.keyId().equals(keyId)) {
+                            named = sig;
+                            count++;
+                        }
+                    }
+                    if (count == 0) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
+                    if (count == 1) {
+                        batch.add(new Prepared(item, envelope, p, community, only.publicKey(),
+                                Dsse.pae(envelope.payloadType(), envelope.payload()), named.sig()));
+                        continue;
+                    }
+                }
+                accept(VerdictVerifier.verify(envelope, roster, expected), item);
+            } catch (SignedFile.Refused e) {
+                refuse(item.label(), e.getMessage());
+            }
+        }
+        if (batch.isEmpty()) return;
+        int n = batch.size();
+        byte[][] keys = new byte[n][], messages = new byte[n][], signatures = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            keys[i] = batch.get(i).key();
+            messages[i] = batch.get(i).pae();
+            signatures[i] = batch.get(i).sig();
+        }
+        boolean[] holds = BatchEd25519.verify(keys, messages, signatures);
+        for (int i = 0; i < n; i++) {
+            Prepared v = batch.get(i);
+            try {
+                if (!holds[i]) throw new SignedFile.Refused("the signature does not hold for " + v.community() + "'s key in the roster");
+                accept(VerdictVerifier.content(v.envelope(), v.payload(), v.key(), true, expected), v.item());
+            } catch (SignedFile.Refused e) {
+                refuse(v.item().label(), e.getMessage());
+            }
+        }
+    }
+
+    /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
+    private void accept(VerdictVerifier.Verified v, Item item) throws SignedFile.Refused {
+        JsonNode r = v.json().get("rules");
         Rules decidedUnder;
         try {
-            SignedFile envelope = SignedFile.parse(bytes);
-            if (Dsse.TALLY_TYPE.equals(envelope.payloadType())) {
-                throw new SignedFile.Refused("a result inside a result is not read (results carry Community verdicts)");
-            }
-            v = VerdictVerifier.verify(envelope, roster, expected);
-            JsonNode r = v.json().get("rules");
-            try {
-                decidedUnder = HeaderCodec.readRules(r instanceof ObjectNode o ? o : null);
-            } catch (FormatException e) {
-                throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
-            }
-            String weaker = rules.weaker(decidedUnder);
-            if (weaker != null) throw new SignedFile.Refused(weaker + " (a Community may be stricter than the body, never looser)");
-        } catch (SignedFile.Refused e) {
-            refuse(label, e.getMessage());
-            return;
+            decidedUnder = HeaderCodec.readRules(r instanceof ObjectNode o ? o : null);
+        } catch (FormatException e) {
+            throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
         }
+        String weaker = rules.weaker(decidedUnder);
+        if (weaker != null) throw new SignedFile.Refused(weaker + " (a Community may be stricter than the body, never looser)");
         ObjectNode p = v.json();
         JsonNode res = p.get("resolution");
         boolean amended = !res.path("originalSha256").asText().equals(res.path("finalSha256").asText());
@@ -243,8 +322,7 @@ public final class Combination implements AutoCloseable {
                 if (a.path("adopted").asBoolean(false)) amendments.add(new String[] {a.path("find").asText(), a.path("replace").asText()});
             }
         }
-        byte[] carried = trim(bytes);
-        count(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried);
+        count(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, trim(item.bytes()));
     }
 
     /**
@@ -291,19 +369,17 @@ public final class Combination implements AutoCloseable {
                     if (name.equals("format")) {
                         format = in.getText();
                     } else if (name.equals("verdicts") && value == JsonToken.START_ARRAY) {
+                        List<Item> batch = new ArrayList<>(BATCH);
                         while (in.nextToken() == JsonToken.START_OBJECT) {
                             n++;
                             JsonNode verdict = ONE_OF_MANY.readValue(in);
-                            byte[] bytes = Json.compact(verdict).getBytes(StandardCharsets.UTF_8);
-                            String inner = label + " › verdict " + n;
-                            pool.execute(() -> {
-                                try {
-                                    check(bytes, inner);
-                                } catch (RuntimeException e) {
-                                    failure = e;
-                                }
-                            });
+                            batch.add(new Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
+                            if (batch.size() == BATCH) {
+                                submit(List.copyOf(batch), pool);
+                                batch.clear();
+                            }
                         }
+                        if (!batch.isEmpty()) submit(List.copyOf(batch), pool);
                     } else {
                         in.skipChildren();
                     }
@@ -317,6 +393,17 @@ public final class Combination implements AutoCloseable {
         } finally {
             Files.deleteIfExists(payload);
         }
+    }
+
+    private void submit(List<Item> items, ThreadPoolExecutor pool) {
+        pool.execute(() -> {
+            try {
+                checkAll(items);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            report();
+        });
     }
 
     /** Decodes the base64 payload of the envelope (standard or URL-safe) into {@code to}, as a stream. */

@@ -24,6 +24,7 @@ import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.StreamingEd25519;
 
 /**
  * Writes a body's signed result ({@code folkmoot-tally/1}, VERDICT-FORMAT.md): the count, and every
@@ -49,18 +50,18 @@ public final class TallyWriter {
         Path payload = Files.createTempFile(dir, "." + target.getFileName(), ".payload");
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            writePayload(payload, combination, s, body, key);
+            // the payload, hashed as it is written (its SHA-256 names it and seeds the signature's nonce)
+            MessageDigest sha = sha256();
+            writePayload(payload, sha, combination, s, body, key);
+            byte[] digest = sha.digest();
             long length = Files.size(payload);
             byte[] prefix = ("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
                     .getBytes(StandardCharsets.US_ASCII);
-            byte[] sig = key.sign(digest -> {
-                digest.update(prefix);
-                feed(payload, digest);
-            });
-            MessageDigest sha = sha256();
-            feed(payload, sha);
-            String hex = HexFormat.of().formatHex(sha.digest()).substring(0, 20);
+            StreamingEd25519.Signer signer = key.signer(digest);
+            MessageDigest challenge = signer.message();
+            challenge.update(prefix);
 
+            // one more pass: the payload hashed for the signature and written into the envelope as base64
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
                 out.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
                 try (OutputStream b64 = Base64.getEncoder().wrap(new FilterOutputStream(out) {
@@ -74,9 +75,13 @@ public final class TallyWriter {
                         flush(); // the envelope goes on after the payload: keep the file open
                     }
                 }); InputStream in = Files.newInputStream(payload)) {
-                    in.transferTo(b64);
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        challenge.update(buffer, 0, n);
+                        b64.write(buffer, 0, n);
+                    }
                 }
-                out.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(sig)
+                out.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
                         + "\"}]}\n").getBytes(StandardCharsets.US_ASCII));
             }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -87,6 +92,7 @@ public final class TallyWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            String hex = HexFormat.of().formatHex(digest).substring(0, 20);
             StringBuilder fingerprint = new StringBuilder();
             for (int i = 0; i < hex.length(); i += 4) fingerprint.append(i > 0 ? " " : "").append(hex, i, i + 4);
             return new Written(target, fingerprint.toString(), Files.size(target));
@@ -96,10 +102,12 @@ public final class TallyWriter {
         }
     }
 
-    private static void writePayload(Path file, Combination combination, Combination.Summary s, Roster.Body body,
-                                     CommunityKey key) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    private static void writePayload(Path file, MessageDigest sha, Combination combination, Combination.Summary s,
+                                     Roster.Body body, CommunityKey key) throws IOException {
+        try (OutputStream out = new java.security.DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha);
+             JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                     .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeObjectFieldStart("body");
@@ -155,12 +163,18 @@ public final class TallyWriter {
             g.writeEndArray();
             if (s.issuedAt() == null) g.writeNullField("issuedAt"); else g.writeStringField("issuedAt", s.issuedAt());
             g.writeStringField("program", org.folkmoot.verdict.Program.nameAndVersion());
-            // last, so a reader streaming the result knows what it counts before the verdicts come
-            g.writeArrayFieldStart("verdicts");
+            // last, so a reader streaming the result knows what it counts before the verdicts come; each envelope
+            // is copied as its bytes, not re-written
+            g.writeFieldName("verdicts");
+            g.writeRaw(":[");
+            g.flush();
+            boolean[] first = {true};
             try {
                 combination.forEachCounted(envelope -> {
                     try {
-                        g.writeRawValue(new String(envelope, StandardCharsets.UTF_8));
+                        if (!first[0]) out.write(',');
+                        first[0] = false;
+                        out.write(envelope);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -168,8 +182,8 @@ public final class TallyWriter {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            out.write(']');
+            out.write('}');
         }
     }
 

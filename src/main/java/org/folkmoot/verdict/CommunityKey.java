@@ -90,6 +90,11 @@ public final class CommunityKey {
         return StreamingEd25519.sign(seed, message);
     }
 
+    /** A one-pass signer for a message of which {@code messageDigest} (e.g. its SHA-256) is already known. */
+    public StreamingEd25519.Signer signer(byte[] messageDigest) {
+        return StreamingEd25519.signer(seed, messageDigest);
+    }
+
     public byte[] sign(byte[] message) {
         return Ed25519Keys.sign(seed, message);
     }

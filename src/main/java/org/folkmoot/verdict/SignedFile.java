@@ -91,6 +91,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
 
     /** Strict UTF-8 JSON object, with the parser's limits; {@code what} names it in the refusal. */
     public static ObjectNode object(byte[] bytes, String what) throws Refused {
+        if (plainAscii(bytes)) return tree(bytes, null, what); // most files: read straight from the bytes
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -103,13 +104,25 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
             // JSON allows only tab, newline and return between tokens, and no control character inside strings
             if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') throw new Refused(what + " is not JSON (a control character)");
         }
+        return tree(null, text, what);
+    }
+
+    /** Bytes below 0x80 with no control character but tab, newline and return: UTF-8 already, and JSON's alphabet. */
+    private static boolean plainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return false; // negative: not ASCII
+        }
+        return true;
+    }
+
+    private static ObjectNode tree(byte[] bytes, String text, String what) throws Refused {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = bytes != null ? Json.MAPPER.readTree(bytes) : Json.MAPPER.readTree(text);
         } catch (StreamConstraintsException e) {
             throw new Refused(what + " is JSON nested deeper than 32, or too large");
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        } catch (java.io.IOException e) {
+            String m = e instanceof JsonProcessingException j && j.getOriginalMessage() != null ? j.getOriginalMessage() : "";
             if (m.startsWith("Duplicate field")) throw new Refused(what + " has a key twice (" + m + ")");
             if (m.contains("nesting depth")) throw new Refused(what + " is JSON nested deeper than 32");
             throw new Refused(what + " is not JSON");

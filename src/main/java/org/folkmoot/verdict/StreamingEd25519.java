@@ -92,6 +92,57 @@ public final class StreamingEd25519 {
         return signature;
     }
 
+    /**
+     * Signing in one pass over the message, for a message written once and read once more (a body's result):
+     * the nonce is derived from the key's secret half and a digest of the message the caller computed while
+     * writing it (r = SHA-512(prefix || digest) mod L), rather than from the message itself as RFC 8032's
+     * deterministic nonce is. Any secret nonce unique to the message gives a valid, secure Ed25519 signature;
+     * this one is still deterministic, so the same result always gets the same signature.
+     */
+    public static final class Signer {
+        private final BigInteger a;
+        private final BigInteger r;
+        private final byte[] bigR;
+        private final MessageDigest challenge;
+
+        Signer(byte[] seed, byte[] messageDigest) {
+            byte[] h = sha512().digest(seed);
+            byte[] scalar = Arrays.copyOfRange(h, 0, 32);
+            scalar[0] &= (byte) 248;
+            scalar[31] &= 127;
+            scalar[31] |= 64;
+            a = fromLittleEndian(scalar);
+            byte[] publicKey = B.times(a).encode();
+            MessageDigest nonce = sha512();
+            nonce.update(h, 32, 32);
+            nonce.update("folkmoot one-pass nonce".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            nonce.update(messageDigest);
+            r = fromLittleEndian(nonce.digest()).mod(L);
+            bigR = B.times(r).encode();
+            challenge = sha512();
+            challenge.update(bigR);
+            challenge.update(publicKey);
+        }
+
+        /** Feed the whole message to this digest, once, then call {@link #signature()}. */
+        public MessageDigest message() {
+            return challenge;
+        }
+
+        public byte[] signature() {
+            BigInteger k = fromLittleEndian(challenge.digest()).mod(L);
+            BigInteger s = r.add(k.multiply(a)).mod(L);
+            byte[] signature = new byte[64];
+            System.arraycopy(bigR, 0, signature, 0, 32);
+            System.arraycopy(littleEndian(s), 0, signature, 32, 32);
+            return signature;
+        }
+    }
+
+    public static Signer signer(byte[] seed, byte[] messageDigest) {
+        return new Signer(seed, messageDigest);
+    }
+
     /** Whether {@code signature} holds for {@code publicKey} over {@code message} (read once). */
     public static boolean verify(byte[] publicKey, Message message, byte[] signature) throws IOException {
         if (publicKey.length != 32 || signature.length != 64) return false;

@@ -39,13 +39,7 @@ public final class VerdictVerifier {
     }
 
     public static Verified verify(SignedFile envelope, Roster roster, Expected expected) throws SignedFile.Refused {
-        if (!Dsse.VERDICT_TYPE.equals(envelope.payloadType())) {
-            throw new SignedFile.Refused("not a Community Verdict (payload type " + envelope.payloadType() + ")");
-        }
-        ObjectNode p = SignedFile.object(envelope.payload(), "the payload");
-        if (!VerdictPayload.FORMAT.equals(p.path("format").textValue())) {
-            throw new SignedFile.Refused("the payload is not " + VerdictPayload.FORMAT);
-        }
+        ObjectNode p = payload(envelope);
         ObjectNode community = object(p, "community");
         String communityId = SignedFile.text(community, "id", "the payload's community");
 
@@ -75,8 +69,34 @@ public final class VerdictVerifier {
             }
         }
         if (roster == null && !envelope.signedBy(key)) throw new SignedFile.Refused("the signature does not hold");
+        return content(envelope, p, key, rosterChecked, expected);
+    }
 
-        // the signature holds: now what the payload says must make sense
+    /** The envelope's payload, once it is known to be a Community Verdict's. */
+    public static ObjectNode payload(SignedFile envelope) throws SignedFile.Refused {
+        if (!Dsse.VERDICT_TYPE.equals(envelope.payloadType())) {
+            throw new SignedFile.Refused("not a Community Verdict (payload type " + envelope.payloadType() + ")");
+        }
+        ObjectNode p = SignedFile.object(envelope.payload(), "the payload");
+        if (!VerdictPayload.FORMAT.equals(p.path("format").textValue())) {
+            throw new SignedFile.Refused("the payload is not " + VerdictPayload.FORMAT);
+        }
+        return p;
+    }
+
+    /** The Community a payload names (its id), or the refusal when it names none. */
+    public static String communityId(ObjectNode p) throws SignedFile.Refused {
+        return SignedFile.text(object(p, "community"), "id", "the payload's community");
+    }
+
+    /**
+     * What the payload says, checked once its signature is known to hold for {@code key}: the keys the format
+     * requires, the texts against their hashes, outcome and route, the counts, and what it must be about.
+     */
+    public static Verified content(SignedFile envelope, ObjectNode p, byte[] key, boolean rosterChecked, Expected expected)
+            throws SignedFile.Refused {
+        ObjectNode community = object(p, "community");
+        String communityId = SignedFile.text(community, "id", "the payload's community");
         for (String k : TOP_KEYS) require(p, k, "the payload");
         for (String k : new String[] {"id", "name", "members"}) require(community, k, "the payload's community");
         ObjectNode res = object(p, "resolution");
@@ -128,7 +148,8 @@ public final class VerdictVerifier {
                 Ed25519Keys.fingerprint(envelope.payload()), Ed25519Keys.keyId(key), rosterChecked);
     }
 
-    private static LocalDate day(ObjectNode p) {
+    /** The day a verdict was decided (its meeting's date), which the roster's key validity is read against. */
+    public static LocalDate day(ObjectNode p) {
         String date = p.path("meeting").path("date").asText(null);
         if (date == null) date = p.path("issuedAt").asText(null);
         if (date == null || date.length() < 10) return null;
