@@ -71,7 +71,8 @@ public final class FolkmootApp extends Application {
         text = bundle(Locale.getDefault());
         data = DataFolder.path();
         key = CommunityKey.loadOrCreate(data);
-        TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meetingTab(stage)), new Tab(text.getString("start.tab.training"), trainingTab()));
+        TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meetingTab(stage)),
+                new Tab(text.getString("start.tab.training"), trainingTab()), new Tab(text.getString("start.tab.combine"), combineTab(stage)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1000, 640);
         scene.getStylesheets().add(stylesheet());
@@ -165,6 +166,16 @@ public final class FolkmootApp extends Application {
         VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** The tally clerk's count of verdicts, signed with this laptop's body key (made on first use). */
+    private javafx.scene.Node combineTab(Stage stage) throws IOException {
+        org.folkmoot.app.combine.CombineViewModel model = new org.folkmoot.app.combine.CombineViewModel(text,
+                CommunityKey.loadOrCreateBody(data), Files.createDirectories(data.resolve("work")));
+        stage.setOnHidden(e -> model.closeCount());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new org.folkmoot.app.combine.CombineView(model, text).root());
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private Path newMeetingFile(String date, String community) throws IOException {

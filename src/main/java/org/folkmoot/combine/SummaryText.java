@@ -51,7 +51,8 @@ public final class SummaryText {
         out.add(String.format("  %-24s %8d  %s", what, n, of == 0 ? "" : percent(n, of)));
     }
 
-    static String percent(long n, long of) {
+    /** n of {@code of} as a percentage to a tenth, exact from integers (rounded half up). */
+    public static String percent(long n, long of) {
         // exact to a tenth, rounded half up, from integers
         long tenths = (n * 2000 / of + 1) / 2;
         return tenths / 10 + "." + tenths % 10 + "%";

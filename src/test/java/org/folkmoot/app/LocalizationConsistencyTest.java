@@ -40,6 +40,9 @@ class LocalizationConsistencyTest {
                 // a key chosen by a condition: getString(ok ? "a.b" : "a.c")
                 Matcher chosen = Pattern.compile("[?:]\\s*\"([a-z0-9\\-]+\\.[a-z0-9.\\-]+)\"").matcher(source);
                 while (chosen.find()) keys.add(chosen.group(1));
+                // the clerk's screen names its keys in tables: {"PASSED", "combine.bar.passed"}
+                Matcher named = Pattern.compile("\"(combine\\.[a-z0-9.\\-]*[a-z0-9])\"").matcher(source);
+                while (named.find()) keys.add(named.group(1));
             }
         }
         for (String kind : Meeting.KINDS) {
@@ -47,6 +50,8 @@ class LocalizationConsistencyTest {
             for (ActionFields.Field f : ActionFields.of(kind)) keys.add("field." + f.key());
             for (ActionFields.Field f : ActionFields.correctionCounts(kind)) keys.add("field." + f.key());
         }
+        keys.add("combine.outcome.passed.consensus");
+        keys.add("combine.outcome.passed.supermajority");
         for (org.folkmoot.procedure.VoteStage v : org.folkmoot.procedure.VoteStage.values()) keys.add("projector.vote." + v.word());
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             keys.add("ladder." + step);

@@ -91,6 +91,7 @@ public final class Screenshots {
                     });
                     taken.await();
                 }
+                combine(tmp);
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
@@ -99,6 +100,48 @@ public final class Screenshots {
         }).start();
     }
 
+    }
+
+    /** The tally clerk's screen after counting a Municipality's stick: most passed, some not, a few refused. */
+    private static void combine(Path tmp) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) ids.add(String.format("c%02d", i));
+        Path roster = org.folkmoot.combine.Communities.roster(tmp.resolve("roster.json"), "M1", ids);
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        for (int i = 0; i < 36; i++) {
+            org.folkmoot.combine.Communities.Decided d = i % 9 == 4 ? org.folkmoot.combine.Communities.Decided.NOT_PASSED
+                    : i % 12 == 7 ? org.folkmoot.combine.Communities.Decided.PASSED_AMENDED : org.folkmoot.combine.Communities.Decided.PASSED;
+            Files.write(stick.resolve(ids.get(i) + ".verdict"), org.folkmoot.combine.Communities.verdict(ids.get(i), d));
+        }
+        Files.writeString(stick.resolve("notes.txt"), "chairs\n");
+        CountDownLatch shown = new CountDownLatch(1);
+        Stage[] stage = new Stage[1];
+        org.folkmoot.app.combine.CombineViewModel[] model = new org.folkmoot.app.combine.CombineViewModel[1];
+        Platform.runLater(() -> {
+            model[0] = new org.folkmoot.app.combine.CombineViewModel(FolkmootApp.bundle(LOCALE), CommunityKey.fromSeed(new byte[32]), tmp);
+            Scene scene = new Scene(new org.folkmoot.app.combine.CombineView(model[0], FolkmootApp.bundle(LOCALE)).root(), 1100, 860);
+            scene.getStylesheets().add(FolkmootApp.stylesheet());
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            model[0].rosterProperty().set(roster.toString());
+            model[0].resolutionProperty().set(org.folkmoot.combine.Communities.RESOLUTION);
+            model[0].textSha256Property().set(org.folkmoot.combine.Communities.SHA);
+            model[0].inputsProperty().set(stick.toString());
+            model[0].targetProperty().set(tmp.resolve("M-R1.tally").toString());
+            model[0].count();
+            shown.countDown();
+        });
+        shown.await();
+        while (!model[0].countedProperty().get()) Thread.sleep(100);
+        Thread.sleep(1000);
+        CountDownLatch taken = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            save(stage[0].getScene(), "combine.png");
+            stage[0].close();
+            taken.countDown();
+        });
+        taken.await();
     }
 
     private static void save(Scene scene, String name) {

@@ -1,0 +1,298 @@
+package org.folkmoot.app.combine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.folkmoot.combine.BodyRules;
+import org.folkmoot.combine.Combination;
+import org.folkmoot.combine.TallyWriter;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+
+/**
+ * The tally clerk's screen: a roster, a resolution and its text, the files and folders (USB sticks) to count;
+ * the count runs off the UI thread with its progress shown, then the outcome with a bar for each kind of
+ * verdict, what was refused and why, who is missing; and the signed result saved where the clerk chooses.
+ */
+public final class CombineViewModel {
+    /** One bar: what it counts, how many, and its share of those reporting (0 to 1, for drawing only). */
+    public record Bar(String label, long count, double share, String percent) {
+    }
+
+    private final ResourceBundle text;
+    private final CommunityKey bodyKey;
+    private final Path work;
+    private final StringProperty roster = new SimpleStringProperty("");
+    private final StringProperty resolution = new SimpleStringProperty("");
+    private final StringProperty textSha256 = new SimpleStringProperty("");
+    private final StringProperty inputs = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressLine = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty counted = new SimpleBooleanProperty(false);
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<Bar> bars = FXCollections.observableArrayList();
+    private final ObservableList<String> refused = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private Combination combination;
+    private Combination.Summary summary;
+    private Roster readRoster;
+
+    public CombineViewModel(ResourceBundle text, CommunityKey bodyKey, Path work) {
+        this.text = text;
+        this.bodyKey = bodyKey;
+        this.work = work;
+    }
+
+    public StringProperty rosterProperty() { return roster; }
+    public StringProperty resolutionProperty() { return resolution; }
+    /** The SHA-256 of the resolution's text (64 hex digits); {@link #hashTextOf} fills it from a text file. */
+    public StringProperty textSha256Property() { return textSha256; }
+    /** Files and folders to count, one a line. */
+    public StringProperty inputsProperty() { return inputs; }
+    /** Where the signed result goes. */
+    public StringProperty targetProperty() { return target; }
+    public ReadOnlyDoubleProperty progressProperty() { return progress; }
+    public ReadOnlyStringProperty progressLineProperty() { return progressLine; }
+    public ReadOnlyBooleanProperty runningProperty() { return running; }
+    public ReadOnlyBooleanProperty countedProperty() { return counted; }
+    public ReadOnlyStringProperty outcomeProperty() { return outcome; }
+    public ReadOnlyStringProperty messageProperty() { return message; }
+    public ObservableList<Bar> bars() { return bars; }
+    public ObservableList<String> refused() { return refused; }
+    /** Missing, in conflict, duplicates, amendments: what the clerk reads out after the bars. */
+    public ObservableList<String> notes() { return notes; }
+
+    /** Fills the text's SHA-256 from a file holding the resolution's text exactly (UTF-8). */
+    public void hashTextOf(Path file) {
+        try {
+            textSha256.set(Meeting.textSha256(Files.readString(file)));
+            message.set("");
+        } catch (IOException | RuntimeException e) {
+            message.set(String.format(text.getString("combine.problem.text"), file.getFileName()));
+        }
+    }
+
+    public void addInput(Path path) {
+        String now = inputs.get() == null ? "" : inputs.get().strip();
+        inputs.set(now.isEmpty() ? path.toString() : now + "\n" + path);
+    }
+
+    /** Starts the count off the UI thread; returns the task (tests wait on it), or null when the form is refused. */
+    public Task<Combination.Summary> count() {
+        String problem = problem();
+        if (problem != null) {
+            message.set(problem);
+            return null;
+        }
+        closeCount();
+        String sha = textSha256.get().strip().toLowerCase(java.util.Locale.ROOT);
+        List<Path> paths = paths();
+        Task<Combination.Summary> task = new Task<>() {
+            @Override
+            protected Combination.Summary call() throws Exception {
+                long total = 0;
+                for (Path p : paths) {
+                    if (Files.isDirectory(p)) {
+                        try (Stream<Path> walk = Files.walk(p)) {
+                            total += walk.filter(Files::isRegularFile).count();
+                        }
+                    } else {
+                        total++;
+                    }
+                }
+                long all = Math.max(total, 1);
+                Combination c = new Combination(readRoster, BodyRules.defaults(), resolution.get().strip(), sha, work,
+                        (files, verdicts, countedSoFar, refusedSoFar) -> {
+                            updateProgress(Math.min(files, all), all);
+                            updateMessage(String.format(text.getString("combine.progress"), files, all, countedSoFar, refusedSoFar));
+                        });
+                try {
+                    c.read(paths, Runtime.getRuntime().availableProcessors());
+                } catch (RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+                combination = c;
+                return c.summary();
+            }
+        };
+        progress.bind(task.progressProperty());
+        progressLine.bind(task.messageProperty());
+        running.set(true);
+        counted.set(false);
+        message.set("");
+        task.setOnSucceeded(e -> {
+            done();
+            show(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            done();
+            message.set(String.format(text.getString("combine.problem.count"), task.getException().getMessage()));
+        });
+        Thread thread = new Thread(task, "folkmoot-count");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private void done() {
+        progress.unbind();
+        progressLine.unbind();
+        running.set(false);
+    }
+
+    /** Why the form cannot be counted yet, in the clerk's language; null when it can. */
+    private String problem() {
+        if (running.get()) return text.getString("combine.problem.running");
+        if (roster.get() == null || roster.get().isBlank()) return text.getString("combine.problem.roster");
+        try {
+            readRoster = Roster.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
+        } catch (SignedFile.Refused e) {
+            return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
+        } catch (InvalidPathException e) {
+            return text.getString("combine.problem.roster");
+        }
+        if (readRoster.body() == null) return text.getString("combine.problem.roster.body");
+        if (resolution.get() == null || resolution.get().isBlank()) return text.getString("combine.problem.resolution");
+        if (textSha256.get() == null || !textSha256.get().strip().matches("[0-9a-fA-F]{64}")) return text.getString("combine.problem.sha");
+        List<Path> paths = paths();
+        if (paths.isEmpty()) return text.getString("combine.problem.inputs");
+        for (Path p : paths) {
+            if (!Files.exists(p)) return String.format(text.getString("combine.problem.missing"), p);
+        }
+        return null;
+    }
+
+    private List<Path> paths() {
+        List<Path> out = new ArrayList<>();
+        for (String line : (inputs.get() == null ? "" : inputs.get()).split("\\R")) {
+            if (line.isBlank()) continue;
+            try {
+                out.add(Path.of(line.strip()));
+            } catch (InvalidPathException e) {
+                out.add(Path.of("?" + line.strip().replaceAll("[^\\w.-]", "_")));
+            }
+        }
+        return out;
+    }
+
+    private void show(Combination.Summary s) {
+        summary = s;
+        long reporting = Math.max(s.reporting(), 1);
+        String[][] kinds = {{"PASSED", "combine.bar.passed"}, {"PASSED_WITH_AMENDMENTS", "combine.bar.amended"},
+            {"NOT_PASSED", "combine.bar.not-passed"}, {"TABLED", "combine.bar.tabled"}, {"DISMISSED", "combine.bar.dismissed"},
+            {"WITHDRAWN", "combine.bar.withdrawn"}};
+        bars.clear();
+        for (String[] k : kinds) {
+            long n = s.count(Combination.Kind.valueOf(k[0]));
+            bars.add(new Bar(text.getString(k[1]), n, (double) n / reporting,
+                    s.reporting() == 0 ? "" : org.folkmoot.combine.SummaryText.percent(n, s.reporting())));
+        }
+        String quorum = String.format(text.getString(s.rules().quorate(s.reporting(), s.roster().size()) ? "combine.quorum.met"
+                : "combine.quorum.not-met"), s.reporting(), s.roster().size(), s.rules().reportingQuorum());
+        outcome.set(switch (s.outcome()) {
+            case "passed" -> String.format(text.getString("combine.outcome.passed." + s.route()), s.count(Combination.Kind.PASSED), s.reporting());
+            case "not-passed" -> String.format(text.getString("combine.outcome.not-passed"), s.count(Combination.Kind.PASSED), s.reporting());
+            default -> text.getString("combine.outcome.incomplete");
+        } + " — " + quorum);
+        notes.clear();
+        notes.add(String.format(text.getString("combine.not-counted"), s.refused(), s.duplicates(), s.conflicts().size(), s.missing().size()));
+        if (!s.conflicts().isEmpty()) notes.add(String.format(text.getString("combine.conflicts"), names(s, s.conflicts())));
+        if (!s.missing().isEmpty()) notes.add(String.format(text.getString("combine.missing"), names(s, s.missing())));
+        for (Combination.AmendmentGroup g : s.amendmentGroups()) {
+            notes.add(String.format(text.getString("combine.amendment"), g.communities().size(), g.find(), g.replace()));
+        }
+        refused.clear();
+        try {
+            for (Combination.Refusal r : combination.refusals()) {
+                refused.add(r.file() + " — " + r.reason());
+                if (refused.size() == 10_000) break; // the signed result lists them all
+            }
+        } catch (IOException e) {
+            message.set(String.format(text.getString("combine.problem.count"), e.getMessage()));
+        }
+        counted.set(true);
+    }
+
+    private static String names(Combination.Summary s, List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i == 100) {
+                b.append(" … (").append(ids.size()).append(")");
+                break;
+            }
+            if (i > 0) b.append(", ");
+            String id = ids.get(i);
+            String name = s.roster().community(id).map(Roster.Entry::name).orElse(id);
+            b.append(name.equals(id) ? id : name + " (" + id + ")");
+        }
+        return b.toString();
+    }
+
+    /** Writes the signed result off the UI thread; returns the task, or null when there is nothing to save yet. */
+    public Task<TallyWriter.Written> save() {
+        if (summary == null || combination == null || running.get()) {
+            message.set(text.getString("combine.problem.nothing"));
+            return null;
+        }
+        if (target.get() == null || target.get().isBlank()) {
+            message.set(text.getString("combine.problem.target"));
+            return null;
+        }
+        Path out = Path.of(target.get().strip());
+        Combination c = combination;
+        Combination.Summary s = summary;
+        Task<TallyWriter.Written> task = new Task<>() {
+            @Override
+            protected TallyWriter.Written call() throws Exception {
+                return TallyWriter.write(out, c, s, readRoster.body(), bodyKey);
+            }
+        };
+        running.set(true);
+        task.setOnSucceeded(e -> {
+            running.set(false);
+            message.set(String.format(text.getString("combine.saved"), out, task.getValue().fingerprint(), bodyKey.keyId()));
+        });
+        task.setOnFailed(e -> {
+            running.set(false);
+            message.set(String.format(text.getString("combine.problem.save"), task.getException().getMessage()));
+        });
+        Thread thread = new Thread(task, "folkmoot-save-result");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** Lets go of the last count's spool files. */
+    public void closeCount() {
+        if (combination != null) {
+            Combination c = combination;
+            combination = null;
+            summary = null;
+            if (Platform.isFxApplicationThread()) c.close(); else Platform.runLater(c::close);
+        }
+    }
+}
