@@ -294,6 +294,39 @@ class CombineTest {
         assertThat(Ed25519Keys.verify(body.publicKey(), pae, envelope.signatures().get(0).sig())).isTrue();
     }
 
+    @Test
+    void aRetiredKeySignsForItsDaysAndItsSuccessorAfter() throws Exception {
+        ObjectNode r = RosterBook.create("municipality", "M1", "M1");
+        RosterBook.enroll(r, Communities.exported("c1"), LocalDate.of(2026, 1, 1));
+        RosterBook.enroll(r, Communities.exported("c2"), LocalDate.of(2026, 1, 1));
+        // c1 gets a new key on 1 December: the old one is retired the day before, and still signs for 26 November
+        ObjectNode renewed = Communities.exported("c1");
+        renewed.put("publicKey", Ed25519Keys.base64(Communities.key("c1 renewed").publicKey()));
+        RosterBook.enroll(r, renewed, LocalDate.of(2026, 12, 1));
+        RosterBook.retire(r, "c2", LocalDate.of(2026, 11, 25));
+        assertThat(r.get("version").asLong()).isEqualTo(5);
+        Path rosterFile = tmp.resolve("roster.json");
+        Files.write(rosterFile, RosterBook.plain(r));
+        Roster roster = Roster.read(rosterFile);
+        assertThat(roster.keys("c1")).hasSize(2);
+        assertThat(roster.keys("c1").get(0).validUntil()).isEqualTo(LocalDate.of(2026, 11, 30));
+
+        write("c1.verdict", Communities.verdict("c1", PASSED)); // of 26 November, by the old key
+        write("c2.verdict", Communities.verdict("c2", PASSED)); // of 26 November, a day after c2's key was retired
+        Run run = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(run.summary().reporting()).isEqualTo(1);
+        assertThat(run.reason("c2.verdict")).isEqualTo("the key of c2 was valid until 2026-11-25, the verdict is of 2026-11-26");
+        assertThat(run.summary().missing()).containsExactly("c2");
+
+        try {
+            RosterBook.enroll(r, renewed, LocalDate.of(2026, 12, 2));
+            throw new AssertionError("enrolled twice");
+        } catch (RosterBook.Refused e) {
+            assertThat(e.getMessage()).isEqualTo("this key is already enrolled (for c1)");
+        }
+        assertThat(r.get("version").asLong()).as("a refused change changes nothing").isEqualTo(5);
+    }
+
     private static byte[] raw(EdECPublicKey key) {
         byte[] y = key.getPoint().getY().toByteArray();
         byte[] out = new byte[32];

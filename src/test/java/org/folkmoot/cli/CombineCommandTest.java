@@ -1,0 +1,118 @@
+package org.folkmoot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.folkmoot.combine.Communities;
+import org.folkmoot.combine.RosterBook;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.SignedFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A clerk's roster kept from the command line, signed, and a resolution counted against it. */
+class CombineCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path exported(String id) throws Exception {
+        Path file = tmp.resolve(id + ".key.json");
+        Files.writeString(file, Json.compact(Communities.exported(id)) + "\n");
+        return file;
+    }
+
+    @Test
+    void aRosterIsKeptSignedAndCountedAgainst() throws Exception {
+        Path roster = tmp.resolve("m7.roster.json");
+        String r = roster.toString();
+        assertThat(Cli.run("roster", "new", r, "--level", "municipality", "--id", "M7-" + System.nanoTime(), "--name", "Millbrook").status()).isZero();
+        assertThat(Cli.run("roster", "new", r, "--level", "municipality", "--id", "M7").err()).contains("already exists");
+
+        Cli enrolled = Cli.run("roster", "enroll", r, exported("c1").toString());
+        assertThat(enrolled.status()).isZero();
+        assertThat(enrolled.out()).contains("enrolled Community c1 (c1), 150 members, key " + Communities.key("c1").keyId())
+                .contains("read this key id against the one printed on its minutes").contains("version 2");
+        for (String id : List.of("c2", "c3", "c4")) assertThat(Cli.run("roster", "enroll", r, exported(id).toString()).status()).isZero();
+        Cli again = Cli.run("roster", "enroll", r, exported("c2").toString());
+        assertThat(again.status()).isEqualTo(2);
+        assertThat(again.err()).contains("this key is already enrolled (for c2)");
+        assertThat(Cli.run("roster", "revoke", r, "c4").out()).contains("revoked the key of c4").contains("version 6");
+        Cli retire = Cli.run("roster", "retire", r, "nobody");
+        assertThat(retire.status()).isEqualTo(2);
+        assertThat(retire.err()).contains("nobody is not in the roster");
+
+        Path signed = tmp.resolve("m7.roster.signed");
+        Cli sign = Cli.run("roster", "sign", r, "--out", signed.toString());
+        assertThat(sign.status()).as(sign.err()).isZero();
+        assertThat(sign.out()).contains("signed version 6");
+        assertThat(SignedFile.parse(Files.readAllBytes(signed)).payloadType()).isEqualTo(Dsse.ROSTER_TYPE);
+        Cli twice = Cli.run("roster", "sign", r, "--out", signed.toString());
+        assertThat(twice.status()).isEqualTo(2);
+        assertThat(twice.err()).contains("is not above 6, the last one signed here");
+        assertThat(Cli.run("roster", "show", signed.toString()).out()).contains("Millbrook").contains("version 6, 4 Communities")
+                .contains("c4  Community c4  150 members").contains("revoked");
+
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        for (String id : List.of("c1", "c2", "c3", "c4")) {
+            Files.write(stick.resolve(id + ".verdict"), Communities.verdict(id, id.equals("c3") ? Communities.Decided.NOT_PASSED : Communities.Decided.PASSED));
+        }
+        Path result = tmp.resolve("M-R1.tally");
+        Cli combine = Cli.run("combine", "--roster", signed.toString(), "--resolution", Communities.RESOLUTION,
+                "--text-sha256", Communities.SHA, stick.toString(), "--out", result.toString());
+        assertThat(combine.status()).as(combine.err()).isZero();
+        assertThat(combine.out()).contains("Millbrook (municipality M7-").contains("Reporting: 3 of 4 Communities")
+                .contains("passed                          2").contains("Not counted: 1 refused, 0 duplicates, 0 in conflict, 1 missing")
+                .contains("Missing: Community c4 (c4)").contains("Result: PASSED by supermajority — 2 of 3 reporting passed the text (66.7%); needs 2/3")
+                .contains("Wrote " + result + " — fingerprint ");
+        CommunityKey body = CommunityKey.loadOrCreateBody(DataFolder.path());
+        assertThat(SignedFile.parse(Files.readAllBytes(result)).signedBy(body.publicKey())).isTrue();
+    }
+
+    @Test
+    void aRosterSignedByAnotherBodyIsTakenOnlyWithThatBodysKey() throws Exception {
+        CommunityKey region = CommunityKey.fromSeed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        var roster = RosterBook.create("region", "R1", "Riverlands");
+        RosterBook.enroll(roster, Communities.exported("c1"), java.time.LocalDate.of(2026, 1, 1));
+        Path signed = tmp.resolve("r1.roster.signed");
+        Files.write(signed, RosterBook.sign(roster, region));
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Files.write(stick.resolve("c1.verdict"), Communities.verdict("c1", Communities.Decided.PASSED));
+        String[] args = {"combine", "--roster", signed.toString(), "--resolution", Communities.RESOLUTION,
+            "--text-sha256", Communities.SHA, stick.toString(), "--out", tmp.resolve("r.tally").toString()};
+        Cli refused = Cli.run(args);
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).contains("the roster's signature does not hold for the body's key");
+        String[] withKey = java.util.Arrays.copyOf(args, args.length + 2);
+        withKey[args.length] = "--roster-key";
+        withKey[args.length + 1] = Ed25519Keys.base64(region.publicKey());
+        Cli counted = Cli.run(withKey);
+        assertThat(counted.status()).as(counted.err()).isZero();
+        assertThat(counted.out()).contains("Reporting: 1 of 1").contains("PASSED by consensus");
+    }
+
+    @Test
+    void badInputIsOneLineAndWritesNothing() throws Exception {
+        Path roster = Communities.roster(tmp.resolve("roster.json"), "M1", List.of("c1"));
+        Path out = tmp.resolve("never.tally");
+        Cli badHex = Cli.run("combine", "--roster", roster.toString(), "--resolution", "M-R1", "--text-sha256", "abc",
+                tmp.toString(), "--out", out.toString());
+        assertThat(badHex.status()).isEqualTo(2);
+        assertThat(badHex.err().strip()).isEqualTo("folkmoot: --text-sha256 must be 64 hex digits");
+        Cli noFolder = Cli.run("combine", "--roster", roster.toString(), "--resolution", "M-R1", "--text-sha256", Communities.SHA,
+                tmp.resolve("nowhere").toString(), "--out", out.toString());
+        assertThat(noFolder.status()).isEqualTo(2);
+        assertThat(noFolder.err().strip()).endsWith("nowhere: no such file or folder");
+        Cli badRule = Cli.run("combine", "--roster", roster.toString(), "--resolution", "M-R1", "--text-sha256", Communities.SHA,
+                tmp.toString(), "--out", out.toString(), "--consensus", "9/0");
+        assertThat(badRule.status()).isEqualTo(2);
+        assertThat(badRule.err().lines().count()).isEqualTo(1);
+        assertThat(Files.exists(out)).isFalse();
+    }
+}
