@@ -154,8 +154,9 @@ public final class Combination implements AutoCloseable {
             List<Path> batch = new ArrayList<>(BATCH);
             for (Path input : inputs) {
                 if (Files.isDirectory(input)) {
-                    try (Stream<Path> walk = Files.walk(input)) {
-                        for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    // the walk's own attributes say which are files: no second look at each
+                    try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile())) {
+                        for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
                             batch.add(file);
                             if (batch.size() == BATCH) {
                                 List<Path> these = List.copyOf(batch);
@@ -201,11 +202,11 @@ public final class Combination implements AutoCloseable {
                 this.files.incrementAndGet();
                 String label = file.toString();
                 try {
-                    if (Files.size(file) > SignedFile.MAX_BYTES) {
+                    byte[] bytes = readSmall(file);
+                    if (bytes == null) {
                         readResult(file, label, pool);
                         continue;
                     }
-                    byte[] bytes = Files.readAllBytes(file);
                     if (namesResultType(bytes)) readResult(file, label, pool);
                     else verdictFiles.add(new Item(bytes, label));
                 } catch (IOException e) {
@@ -217,6 +218,20 @@ public final class Combination implements AutoCloseable {
             failure = e;
         }
         report();
+    }
+
+    /** The file's bytes, or null when it is larger than a verdict may be (a body's result, read as a stream). */
+    private static byte[] readSmall(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > SignedFile.MAX_BYTES) return null;
+            ByteBuffer buffer = ByteBuffer.allocate((int) size + 1); // one more: a file that grew since shows it
+            while (ch.read(buffer) > 0 && buffer.hasRemaining()) {
+                // until the end of the file, or more than a verdict may be
+            }
+            if (buffer.position() > SignedFile.MAX_BYTES) return null;
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     /** Whether a small file's envelope names a body's result as its payload type (in its first bytes, as ours write it). */
@@ -240,6 +255,7 @@ public final class Combination implements AutoCloseable {
      */
     void checkAll(List<Item> items) {
         List<Prepared> batch = new ArrayList<>(items.size());
+        List<Counted> counts = new ArrayList<>(items.size());
         for (Item item : items) {
             verdicts.incrementAndGet();
             try {
@@ -269,12 +285,15 @@ public final class Combination implements AutoCloseable {
                         continue;
                     }
                 }
-                accept(VerdictVerifier.verify(envelope, roster, expected), item);
+                counts.add(accept(VerdictVerifier.verify(envelope, roster, expected), item));
             } catch (SignedFile.Refused e) {
                 refuse(item.label(), e.getMessage());
             }
         }
-        if (batch.isEmpty()) return;
+        if (batch.isEmpty()) {
+            count(counts);
+            return;
+        }
         int n = batch.size();
         byte[][] keys = new byte[n][], messages = new byte[n][], signatures = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -287,15 +306,20 @@ public final class Combination implements AutoCloseable {
             Prepared v = batch.get(i);
             try {
                 if (!holds[i]) throw new SignedFile.Refused("the signature does not hold for " + v.community() + "'s key in the roster");
-                accept(VerdictVerifier.content(v.envelope(), v.payload(), v.key(), true, expected), v.item());
+                counts.add(accept(VerdictVerifier.content(v.envelope(), v.payload(), v.key(), true, expected), v.item()));
             } catch (SignedFile.Refused e) {
                 refuse(v.item().label(), e.getMessage());
             }
         }
+        count(counts);
+    }
+
+    /** A verdict that holds and is to be counted: what the counts and the result need of it. */
+    private record Counted(String community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope) {
     }
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
-    private void accept(VerdictVerifier.Verified v, Item item) throws SignedFile.Refused {
+    private Counted accept(VerdictVerifier.Verified v, Item item) throws SignedFile.Refused {
         JsonNode r = v.json().get("rules");
         Rules decidedUnder;
         try {
@@ -322,7 +346,7 @@ public final class Combination implements AutoCloseable {
                 if (a.path("adopted").asBoolean(false)) amendments.add(new String[] {a.path("find").asText(), a.path("replace").asText()});
             }
         }
-        count(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, trim(item.bytes()));
+        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, trim(item.bytes()));
     }
 
     /**
@@ -430,23 +454,30 @@ public final class Combination implements AutoCloseable {
 
     // ---- sorting ------------------------------------------------------------------------------------
 
-    private synchronized void count(String community, byte[] payloadSha, Kind kind, String issuedAt,
-                                    List<String[]> amendments, byte[] envelope) {
-        Slot slot = slots.get(community);
-        if (slot == null) {
-            try {
-                spool.write(ByteBuffer.wrap(envelope), spoolEnd);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the spool of counted verdicts cannot be written", e);
+    /** Sorts a batch of verdicts that hold: each Community's first is spooled (one write for the batch). */
+    private synchronized void count(List<Counted> batch) {
+        if (batch.isEmpty()) return;
+        java.io.ByteArrayOutputStream spooled = new java.io.ByteArrayOutputStream(batch.size() * 4096);
+        for (Counted c : batch) {
+            Slot slot = slots.get(c.community());
+            if (slot == null) {
+                slots.put(c.community(), new Slot(c.payloadSha(), spoolEnd + spooled.size(), c.envelope().length, c.kind(),
+                        c.issuedAt(), c.amendments()));
+                spooled.writeBytes(c.envelope());
+                counted++;
+            } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
+                duplicates++;
+            } else {
+                slot.conflict = true;
             }
-            slots.put(community, new Slot(payloadSha, spoolEnd, envelope.length, kind, issuedAt, amendments));
-            spoolEnd += envelope.length;
-            counted++;
-        } else if (Arrays.equals(slot.payloadSha, payloadSha)) {
-            duplicates++;
-        } else {
-            slot.conflict = true;
         }
+        ByteBuffer buffer = ByteBuffer.wrap(spooled.toByteArray());
+        try {
+            while (buffer.hasRemaining()) spool.write(buffer, spoolEnd + buffer.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the spool of counted verdicts cannot be written", e);
+        }
+        spoolEnd += spooled.size();
     }
 
     private synchronized void refuse(String file, String reason) {
