@@ -89,9 +89,11 @@ public final class Combination implements AutoCloseable {
         final Kind kind;
         final String issuedAt;
         final List<String[]> amendments;
+        final byte[] envelopeSha;
         boolean conflict;
 
-        Slot(byte[] payloadSha, long offset, int length, Kind kind, String issuedAt, List<String[]> amendments) {
+        Slot(byte[] payloadSha, long offset, int length, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelopeSha) {
+            this.envelopeSha = envelopeSha;
             this.payloadSha = payloadSha;
             this.offset = offset;
             this.length = length;
@@ -315,7 +317,8 @@ public final class Combination implements AutoCloseable {
     }
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
-    private record Counted(String community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope) {
+    private record Counted(String community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
+                           byte[] envelopeSha) {
     }
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
@@ -346,7 +349,8 @@ public final class Combination implements AutoCloseable {
                 if (a.path("adopted").asBoolean(false)) amendments.add(new String[] {a.path("find").asText(), a.path("replace").asText()});
             }
         }
-        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, trim(item.bytes()));
+        byte[] carried = trim(item.bytes());
+        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried, sha256(carried));
     }
 
     /**
@@ -462,7 +466,7 @@ public final class Combination implements AutoCloseable {
             Slot slot = slots.get(c.community());
             if (slot == null) {
                 slots.put(c.community(), new Slot(c.payloadSha(), spoolEnd + spooled.size(), c.envelope().length, c.kind(),
-                        c.issuedAt(), c.amendments()));
+                        c.issuedAt(), c.amendments(), c.envelopeSha()));
                 spooled.writeBytes(c.envelope());
                 counted++;
             } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
@@ -574,19 +578,29 @@ public final class Combination implements AutoCloseable {
         return out;
     }
 
+    /** A counted verdict's envelope as the spool holds it: where, how long, and its SHA-256. */
+    public record Carried(long offset, int length, byte[] sha256) {
+    }
+
     /** The counted verdicts' envelopes, by Community id, as the result carries them (conflicts left out). */
-    public synchronized void forEachCounted(java.util.function.Consumer<byte[]> sink) throws IOException {
+    public synchronized List<Carried> carried() {
         List<String> ids = new ArrayList<>(slots.keySet());
         ids.sort(null);
+        List<Carried> out = new ArrayList<>(ids.size());
         for (String id : ids) {
             Slot s = slots.get(id);
-            if (s.conflict) continue;
-            ByteBuffer buffer = ByteBuffer.allocate(s.length);
-            while (buffer.hasRemaining()) {
-                if (spool.read(buffer, s.offset + buffer.position()) < 0) throw new IOException("the spool ended early");
-            }
-            sink.accept(buffer.array());
+            if (!s.conflict) out.add(new Carried(s.offset, s.length, s.envelopeSha));
         }
+        return out;
+    }
+
+    /** One carried envelope's bytes, read back from the spool into {@code into} (which it fills from 0). */
+    public void read(Carried c, ByteBuffer into) throws IOException {
+        into.clear().limit(c.length());
+        while (into.hasRemaining()) {
+            if (spool.read(into, c.offset() + into.position()) < 0) throw new IOException("the spool ended early");
+        }
+        into.flip();
     }
 
     @Override

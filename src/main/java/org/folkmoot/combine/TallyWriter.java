@@ -3,11 +3,10 @@ package org.folkmoot.combine;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,10 +27,13 @@ import org.folkmoot.verdict.StreamingEd25519;
 
 /**
  * Writes a body's signed result ({@code folkmoot-tally/1}, VERDICT-FORMAT.md): the count, and every
- * counted verdict's envelope unchanged. Written as a stream through a temporary file and signed as a
- * stream (Ed25519 reads the payload twice), so a result of millions of verdicts needs no more memory
- * than one of ten. The same verdicts and rules always give the same bytes: lists are sorted, and the
- * result's {@code issuedAt} is the latest of the counted verdicts', not the clock's.
+ * counted verdict's envelope unchanged. A result of a million verdicts is far larger than the heap, so it is
+ * written as a stream, in one pass: the payload's head (everything but the verdicts) is written first to a
+ * small file, which with the spooled envelopes' lengths gives the payload's length that DSSE's PAE names
+ * before the payload; the signature's nonce comes from a digest of the head and of every envelope (each
+ * hashed when it was counted), so the signing digest can be fed as the payload goes out, base64, into the
+ * envelope. The same verdicts and rules always give the same bytes: lists are sorted, and the result's
+ * {@code issuedAt} is the latest of the counted verdicts', not the clock's.
  */
 public final class TallyWriter {
     public static final String FORMAT = "folkmoot-tally/1";
@@ -47,41 +49,47 @@ public final class TallyWriter {
                                 CommunityKey key) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path payload = Files.createTempFile(dir, "." + target.getFileName(), ".payload");
+        Path head = Files.createTempFile(dir, "." + target.getFileName(), ".head");
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            // the payload, hashed as it is written (its SHA-256 names it and seeds the signature's nonce)
-            MessageDigest sha = sha256();
-            writePayload(payload, sha, combination, s, body, key);
-            byte[] digest = sha.digest();
-            long length = Files.size(payload);
-            byte[] prefix = ("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
-                    .getBytes(StandardCharsets.US_ASCII);
-            StreamingEd25519.Signer signer = key.signer(digest);
+            writeHead(head, combination, s, body, key);
+            List<Combination.Carried> carried = combination.carried();
+            long length = Files.size(head) + Math.max(0, carried.size() - 1) + 2; // commas, then "]}"
+            for (Combination.Carried c : carried) length += c.length();
+
+            // the nonce's digest: the head, then each envelope's SHA-256, in the order they are carried
+            MessageDigest commitment = sha256();
+            feed(head, commitment);
+            for (Combination.Carried c : carried) commitment.update(c.sha256());
+            StreamingEd25519.Signer signer = key.signer(commitment.digest());
             MessageDigest challenge = signer.message();
-            challenge.update(prefix);
+            challenge.update(("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            MessageDigest fingerprint = sha256();
 
-            // one more pass: the payload hashed for the signature and written into the envelope as base64
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                out.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
-                try (OutputStream b64 = Base64.getEncoder().wrap(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
+                file.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
+                long written;
+                try (Payload payload = new Payload(file, challenge, fingerprint)) {
+                    try (InputStream in = Files.newInputStream(head)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int n; (n = in.read(buffer)) > 0; ) payload.write(buffer, 0, n);
                     }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // the envelope goes on after the payload: keep the file open
+                    ByteBuffer envelope = ByteBuffer.allocate(64 * 1024);
+                    boolean first = true;
+                    for (Combination.Carried c : carried) {
+                        if (!first) payload.write(',');
+                        first = false;
+                        if (envelope.capacity() < c.length()) envelope = ByteBuffer.allocate(c.length());
+                        combination.read(c, envelope);
+                        payload.write(envelope.array(), 0, envelope.limit());
                     }
-                }); InputStream in = Files.newInputStream(payload)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        challenge.update(buffer, 0, n);
-                        b64.write(buffer, 0, n);
-                    }
+                    payload.write(']');
+                    payload.write('}');
+                    written = payload.count;
                 }
-                out.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
+                if (written != length) throw new IOException("the result's payload came to " + written + " bytes, not " + length);
+                file.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
                         + "\"}]}\n").getBytes(StandardCharsets.US_ASCII));
             }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -92,20 +100,111 @@ public final class TallyWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            String hex = HexFormat.of().formatHex(digest).substring(0, 20);
-            StringBuilder fingerprint = new StringBuilder();
-            for (int i = 0; i < hex.length(); i += 4) fingerprint.append(i > 0 ? " " : "").append(hex, i, i + 4);
-            return new Written(target, fingerprint.toString(), Files.size(target));
+            String hex = HexFormat.of().formatHex(fingerprint.digest()).substring(0, 20);
+            StringBuilder spaced = new StringBuilder();
+            for (int i = 0; i < hex.length(); i += 4) spaced.append(i > 0 ? " " : "").append(hex, i, i + 4);
+            return new Written(target, spaced.toString(), Files.size(target));
         } finally {
-            Files.deleteIfExists(payload);
+            Files.deleteIfExists(head);
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void writePayload(Path file, MessageDigest sha, Combination combination, Combination.Summary s,
-                                     Roster.Body body, CommunityKey key) throws IOException {
-        try (OutputStream out = new java.security.DigestOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha);
+    /**
+     * The payload's bytes as they go out: hashed twice (signature, fingerprint) and written as base64. The
+     * signature's SHA-512 runs on a thread of its own, beside the encoding and writing: a body's result is
+     * tens of megabytes, and the clerk waits for it.
+     */
+    private static final class Payload extends OutputStream {
+        private static final byte[] END = new byte[0];
+        private final OutputStream base64;
+        private final MessageDigest fingerprint;
+        private final java.util.concurrent.BlockingQueue<byte[]> toHash = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread hasher;
+        private volatile Throwable failed;
+        private byte[] chunk = new byte[1 << 16];
+        private int filled;
+        long count;
+
+        Payload(OutputStream file, MessageDigest challenge, MessageDigest fingerprint) {
+            this.base64 = Base64.getEncoder().wrap(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    file.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    file.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    file.flush(); // the envelope goes on after the payload: the file stays open
+                }
+            });
+            this.fingerprint = fingerprint;
+            this.hasher = new Thread(() -> {
+                try {
+                    for (byte[] next = toHash.take(); next != END; next = toHash.take()) challenge.update(next);
+                } catch (InterruptedException | RuntimeException e) {
+                    failed = e;
+                }
+            }, "folkmoot-result-hash");
+            hasher.setDaemon(true);
+            hasher.start();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            fingerprint.update(b, off, len);
+            base64.write(b, off, len);
+            count += len;
+            while (len > 0) {
+                int n = Math.min(len, chunk.length - filled);
+                System.arraycopy(b, off, chunk, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+                if (filled == chunk.length) hand(chunk.length);
+            }
+        }
+
+        private void hand(int n) throws IOException {
+            try {
+                toHash.put(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while hashing the result");
+            }
+            chunk = new byte[chunk.length];
+            filled = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            base64.close(); // writes the last group and its padding
+            if (filled > 0) hand(filled);
+            try {
+                toHash.put(END);
+                hasher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while hashing the result");
+            }
+            if (failed != null) throw new IOException("the result could not be hashed: " + failed);
+        }
+    }
+
+    /** Everything of the payload but the verdicts themselves, up to and with {@code "verdicts":[}. */
+    private static void writeHead(Path file, Combination combination, Combination.Summary s, Roster.Body body,
+                                  CommunityKey key) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
              JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
                      .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
             g.writeStartObject();
@@ -163,27 +262,9 @@ public final class TallyWriter {
             g.writeEndArray();
             if (s.issuedAt() == null) g.writeNullField("issuedAt"); else g.writeStringField("issuedAt", s.issuedAt());
             g.writeStringField("program", org.folkmoot.verdict.Program.nameAndVersion());
-            // last, so a reader streaming the result knows what it counts before the verdicts come; each envelope
-            // is copied as its bytes, not re-written
+            // last, so a reader streaming the result knows what it counts before the verdicts come
             g.writeFieldName("verdicts");
             g.writeRaw(":[");
-            g.flush();
-            boolean[] first = {true};
-            try {
-                combination.forEachCounted(envelope -> {
-                    try {
-                        if (!first[0]) out.write(',');
-                        first[0] = false;
-                        out.write(envelope);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            out.write(']');
-            out.write('}');
         }
     }
 

@@ -35,7 +35,7 @@ public final class BatchEd25519 {
     static {
         byte[] encoded = new byte[32];
         X25519Field.encode(BASE_Y, encoded, 0); // x of B is even: the sign bit is 0
-        BASE_TABLE = table(decode(encoded));
+        BASE_TABLE = table(decode(encoded), 8);
     }
 
     private BatchEd25519() {
@@ -116,13 +116,14 @@ public final class BatchEd25519 {
             BigInteger z = littleEndian(weight, 0, 16);
             baseScalar = baseScalar.add(z.multiply(ss[i]));
             // Σ [z]R + Σ [z k]A - [Σ z s]B must be the identity
-            tables[j] = table(rs[i]);
-            slides[j++] = slide(z);
-            tables[j] = table(as[i]);
-            slides[j++] = slide(z.multiply(ks[i]).mod(L));
+            // R's weight has 128 bits: a smaller table (odd multiples to 7) costs less than it saves
+            tables[j] = table(rs[i], 4);
+            slides[j++] = slide(z, 7);
+            tables[j] = table(as[i], 8);
+            slides[j++] = slide(z.multiply(ks[i]).mod(L), 15);
         }
         tables[j] = BASE_TABLE;
-        slides[j] = slide(L.subtract(baseScalar.mod(L)).mod(L));
+        slides[j] = slide(L.subtract(baseScalar.mod(L)).mod(L), 15);
 
         int top = 255;
         while (top >= 0 && allZero(slides, top)) top--;
@@ -202,16 +203,16 @@ public final class BatchEd25519 {
         X25519Field.mul(f, g, p.z);
     }
 
-    /** P, 3P, 5P, ..., 15P, ready to be added. */
-    private static Cached[] table(Point p) {
+    /** P, 3P, 5P, ... ({@code size} odd multiples), ready to be added. */
+    private static Cached[] table(Point p, int size) {
         int[][] tmp = temporaries();
-        Cached[] t = new Cached[8];
+        Cached[] t = new Cached[size];
         Point twice = copy(p);
         doubleInto(twice, tmp);
         Cached two = cache(twice);
         Point acc = copy(p);
         t[0] = cache(acc);
-        for (int i = 1; i < 8; i++) {
+        for (int i = 1; i < size; i++) {
             add(acc, two, false, tmp);
             t[i] = cache(acc);
         }
@@ -269,18 +270,26 @@ public final class BatchEd25519 {
         return (e[0] & 0xff) < 0xed;
     }
 
-    /** The scalar in signed odd digits of at most 15 (ref10's "slide"): 256 digits, least significant first. */
-    private static byte[] slide(BigInteger scalar) {
+    /**
+     * The scalar in signed odd digits of at most {@code max} (15 or 7; ref10's "slide"): 256 digits, least
+     * significant first.
+     */
+    private static byte[] slide(BigInteger scalar, int max) {
         byte[] r = new byte[256];
-        for (int i = 0; i < 256; i++) r[i] = (byte) (scalar.testBit(i) ? 1 : 0);
+        byte[] big = scalar.toByteArray(); // big-endian, non-negative
+        for (int i = 0; i < 256; i++) {
+            int at = big.length - 1 - (i >> 3);
+            r[i] = (byte) (at >= 0 ? (big[at] >> (i & 7)) & 1 : 0);
+        }
+        int reach = max == 15 ? 6 : 4;
         for (int i = 0; i < 256; i++) {
             if (r[i] == 0) continue;
-            for (int b = 1; b <= 6 && i + b < 256; b++) {
+            for (int b = 1; b <= reach && i + b < 256; b++) {
                 if (r[i + b] == 0) continue;
-                if (r[i] + (r[i + b] << b) <= 15) {
+                if (r[i] + (r[i + b] << b) <= max) {
                     r[i] += (byte) (r[i + b] << b);
                     r[i + b] = 0;
-                } else if (r[i] - (r[i + b] << b) >= -15) {
+                } else if (r[i] - (r[i + b] << b) >= -max) {
                     r[i] -= (byte) (r[i + b] << b);
                     for (int k = i + b; k < 256; k++) {
                         if (r[k] == 0) {
