@@ -122,22 +122,31 @@ public final class RosterCommand implements Runnable {
     @Command(name = "enroll", mixinStandardHelpOptions = true,
             description = "Enroll a Community from the file its `keys export` wrote; read the key id against its minutes.")
     static final class Enroll extends Change {
-        @Parameters(index = "1", paramLabel = "ENTRY", description = "the exported public key (a roster entry)")
-        Path entry;
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "ENTRY",
+                description = "the exported public keys (roster entries): all are enrolled, or, if one is refused, none")
+        List<Path> entries;
 
         @Override
         String change(ObjectNode roster) throws RosterBook.Refused, IOException {
-            ObjectNode exported;
-            try {
-                if (Files.size(entry) > 64 * 1024) throw new RosterBook.Refused(entry + " is too large to be a key export");
-                exported = SignedFile.object(Files.readAllBytes(entry), "the key export");
-            } catch (SignedFile.Refused e) {
-                throw new RosterBook.Refused(entry + ": " + e.getMessage());
+            List<ObjectNode> exported = new ArrayList<>();
+            for (Path entry : entries) {
+                try {
+                    if (Files.size(entry) > 64 * 1024) throw new RosterBook.Refused(entry + " is too large to be a key export");
+                    exported.add(SignedFile.object(Files.readAllBytes(entry), "the key export"));
+                } catch (SignedFile.Refused e) {
+                    throw new RosterBook.Refused(entry + ": " + e.getMessage());
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new RosterBook.Refused(entry + ": no such file");
+                }
             }
-            ObjectNode added = RosterBook.enroll(roster, exported, LocalDate.now());
-            byte[] key = Ed25519Keys.decodeBase64(added.path("publicKey").asText());
-            return "enrolled " + added.path("name").asText() + " (" + added.path("id").asText() + "), " + added.path("members").asLong()
-                    + " members, key " + Ed25519Keys.keyId(key) + " — read this key id against the one printed on its minutes";
+            StringBuilder said = new StringBuilder();
+            for (ObjectNode added : RosterBook.enrollAll(roster, exported, LocalDate.now())) {
+                byte[] key = Ed25519Keys.decodeBase64(added.path("publicKey").asText());
+                if (said.length() > 0) said.append('\n');
+                said.append("enrolled ").append(added.path("name").asText()).append(" (").append(added.path("id").asText()).append("), ")
+                        .append(added.path("members").asLong()).append(" members, key ").append(Ed25519Keys.keyId(key));
+            }
+            return said.append("\nread each key id against the one printed on that Community's minutes").toString();
         }
     }
 

@@ -71,33 +71,54 @@ public final class RosterBook {
      * @return the entry as enrolled
      */
     public static ObjectNode enroll(ObjectNode roster, ObjectNode exported, LocalDate today) throws Refused {
-        String id = text(exported, "id");
-        byte[] key = Ed25519Keys.decodeBase64(text(exported, "publicKey"));
-        if (key == null || key.length != Ed25519Keys.KEY_BYTES) throw new Refused("the entry's publicKey is not 32 bytes of base64");
-        long members = exported.path("members").asLong(0);
-        if (!exported.path("members").canConvertToLong() || members < 1) throw new Refused("the entry gives no number of members");
+        return enrollAll(roster, List.of(exported), today).get(0);
+    }
+
+    /**
+     * Enrolls several exported keys at once (a folder of them from a day of enrolment): all of them, or, when
+     * one is refused, none. The roster's version goes up once.
+     *
+     * @return the entries as enrolled, in order
+     */
+    public static List<ObjectNode> enrollAll(ObjectNode roster, List<ObjectNode> exported, LocalDate today) throws Refused {
         ArrayNode list = communities(roster);
+        java.util.Map<String, String> enrolledKeys = new java.util.HashMap<>(); // canonical base64 -> community
+        java.util.Map<String, ObjectNode> active = new java.util.HashMap<>();
         for (JsonNode c : list) {
             byte[] listed = Ed25519Keys.decodeBase64(c.path("publicKey").asText(""));
-            if (listed != null && java.util.Arrays.equals(listed, key)) {
-                throw new Refused("this key is already enrolled (for " + c.path("id").asText() + ")");
-            }
+            if (listed != null) enrolledKeys.put(Ed25519Keys.base64(listed), c.path("id").asText());
+            if ("active".equals(c.path("status").asText("active"))) active.put(c.path("id").asText(), (ObjectNode) c);
         }
-        for (JsonNode c : list) {
-            if (id.equals(c.path("id").asText()) && "active".equals(c.path("status").asText("active"))) {
-                ObjectNode old = (ObjectNode) c;
+        List<ObjectNode> added = new java.util.ArrayList<>(exported.size());
+        for (ObjectNode e : exported) {
+            String id = text(e, "id");
+            byte[] key = Ed25519Keys.decodeBase64(text(e, "publicKey"));
+            if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
+                throw new Refused("the entry for " + id + ": its publicKey is not 32 bytes of base64");
+            }
+            long members = e.path("members").asLong(0);
+            if (!e.path("members").canConvertToLong() || members < 1) throw new Refused("the entry for " + id + " gives no number of members");
+            String canonical = Ed25519Keys.base64(key);
+            String holder = enrolledKeys.putIfAbsent(canonical, id);
+            if (holder != null) throw new Refused("this key is already enrolled (for " + holder + ")");
+            ObjectNode entry = JsonNodeFactory.instance.objectNode();
+            entry.put("id", id).put("name", e.path("name").asText(id)).put("members", members).put("publicKey", canonical);
+            JsonNode from = e.get("validFrom");
+            if (from == null || from.isNull()) entry.putNull("validFrom"); else entry.put("validFrom", from.asText());
+            entry.putNull("validUntil").put("status", "active");
+            added.add(entry);
+        }
+        // every entry is good: now the roster changes, all at once
+        for (ObjectNode entry : added) {
+            ObjectNode old = active.put(entry.path("id").asText(), entry);
+            if (old != null) {
                 old.put("status", "retired");
                 old.put("validUntil", today.minusDays(1).toString());
             }
+            list.add(entry);
         }
-        ObjectNode entry = list.addObject();
-        entry.put("id", id).put("name", exported.path("name").asText(id)).put("members", members)
-                .put("publicKey", Ed25519Keys.base64(key));
-        JsonNode from = exported.get("validFrom");
-        if (from == null || from.isNull()) entry.putNull("validFrom"); else entry.put("validFrom", from.asText());
-        entry.putNull("validUntil").put("status", "active");
         bump(roster);
-        return entry;
+        return added;
     }
 
     /** Retires a Community's active key: verdicts of days up to {@code until} still verify, later ones do not. */

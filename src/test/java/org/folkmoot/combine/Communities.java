@@ -114,7 +114,7 @@ public final class Communities {
     public static Path roster(Path file, String bodyId, List<String> ids) throws IOException {
         try {
             ObjectNode r = RosterBook.create("municipality", bodyId, "Municipality " + bodyId);
-            for (String id : ids) RosterBook.enroll(r, exported(id), LocalDate.of(2026, 1, 1));
+            RosterBook.enrollAll(r, ids.stream().map(Communities::exported).toList(), LocalDate.of(2026, 1, 1));
             Files.write(file, RosterBook.plain(r));
             return file;
         } catch (RosterBook.Refused e) {
