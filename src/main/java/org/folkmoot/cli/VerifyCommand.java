@@ -12,9 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code folkmoot verify FILE... [--roster ROSTER] [--json]}: one line per file, exit 0 only if all hold. */
+/**
+ * {@code folkmoot verify FILE... [--roster ROSTER] [--json]}: one line per file, exit 0 only if all hold. A body's
+ * result ({@code .tally}) is checked too: its body's signature, and with the roster it was counted against,
+ * every verdict it carries counted again.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Checks Community Verdict files: well-formed, signed by the Community's key (in the roster, if given).")
+        description = "Checks Community Verdict files (well-formed, signed by the Community's key, in the roster if given) "
+                + "and bodies' results (signed by the body; with --roster, their verdicts counted again).")
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
@@ -30,6 +35,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--text-sha256", paramLabel = "HEX", description = "refuse verdicts about another text")
     String textSha256;
+
+    @Option(names = "--body-key", paramLabel = "KEY", description = "a result's body's public key (base64), from `roster key`")
+    String bodyKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,9 +56,21 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         VerdictVerifier.Expected expected = new VerdictVerifier.Expected(resolution, textSha256);
+        byte[] body = null;
+        if (bodyKey != null) {
+            body = org.folkmoot.verdict.Ed25519Keys.decodeBase64(bodyKey.strip());
+            if (body == null || body.length != org.folkmoot.verdict.Ed25519Keys.KEY_BYTES) {
+                err.println("folkmoot: --body-key is not a 32-byte public key in base64");
+                return FolkmootCommand.REFUSED;
+            }
+        }
         int refused = 0;
         for (Path file : files) {
             try {
+                if (isResult(file)) {
+                    out.println(file + ": " + result(file, body, keys));
+                    continue;
+                }
                 VerdictVerifier.Verified v = VerdictVerifier.verify(file, keys, expected);
                 if (json) {
                     out.println(new String(v.payload(), StandardCharsets.UTF_8));
@@ -62,10 +82,34 @@ public final class VerifyCommand implements Callable<Integer> {
             } catch (SignedFile.Refused e) {
                 refused++;
                 err.println(file + ": refused — " + e.getMessage());
+            } catch (java.io.IOException e) {
+                refused++;
+                err.println(file + ": refused — cannot be read: " + e.getMessage());
             }
         }
         out.flush();
         err.flush();
         return refused == 0 ? 0 : 1;
+    }
+
+    /** A body's result names its payload type first (as ours are written); anything larger than a verdict is one. */
+    private static boolean isResult(Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) return false;
+        if (java.nio.file.Files.size(file) > SignedFile.MAX_BYTES) return true;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new String(in.readNBytes(256), StandardCharsets.ISO_8859_1).contains(org.folkmoot.verdict.Dsse.TALLY_TYPE);
+        }
+    }
+
+    private static String result(Path file, byte[] bodyKey, Roster roster) throws SignedFile.Refused, java.io.IOException {
+        java.nio.file.Path work = org.folkmoot.verdict.DataFolder.path().resolve("work");
+        java.nio.file.Files.createDirectories(work);
+        org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster, work);
+        return "verified — the result of " + c.name() + " (" + c.level() + " " + c.body() + "), resolution " + c.resolution()
+                + ": " + c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")") + ", " + c.reporting() + " reporting"
+                + ", fingerprint " + c.fingerprint() + ", signed by " + c.keyId()
+                + (c.keyFromResult() ? " (the key it carries: give --body-key to know whose it is)" : " (the key given)")
+                + (c.recounted() ? "; every verdict it carries holds against the roster and they give its counts"
+                        : "; give --roster to count the verdicts it carries again");
     }
 }

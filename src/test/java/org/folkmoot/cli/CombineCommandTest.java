@@ -121,4 +121,48 @@ class CombineCommandTest {
         assertThat(badRule.err().lines().count()).isEqualTo(1);
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void aResultIsVerifiedItsVerdictsCountedAgainAndATamperedOneRefused() throws Exception {
+        Path roster = Communities.roster(tmp.resolve("roster.json"), "M1", List.of("c1", "c2", "c3"));
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        for (String id : List.of("c1", "c2", "c3")) Files.write(stick.resolve(id + ".verdict"), Communities.verdict(id, Communities.Decided.PASSED));
+        Path result = tmp.resolve("M-R1.tally");
+        assertThat(Cli.run("combine", "--roster", roster.toString(), "--resolution", Communities.RESOLUTION, "--text-sha256",
+                Communities.SHA, stick.toString(), "--out", result.toString()).status()).isZero();
+
+        Cli plain = Cli.run("verify", result.toString());
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("verified — the result of Municipality M1 (municipality M1), resolution M-R1: passed (consensus), 3 reporting")
+                .contains("the key it carries").contains("give --roster to count the verdicts it carries again");
+        CommunityKey body = CommunityKey.loadOrCreateBody(DataFolder.path());
+        Cli full = Cli.run("verify", result.toString(), "--roster", roster.toString(), "--body-key", Ed25519Keys.base64(body.publicKey()));
+        assertThat(full.status()).as(full.err()).isZero();
+        assertThat(full.out()).contains("(the key given)").contains("every verdict it carries holds against the roster and they give its counts");
+
+        Cli otherRoster = Cli.run("verify", result.toString(), "--roster",
+                Communities.roster(tmp.resolve("other.json"), "M1", List.of("c1", "c2")).toString());
+        assertThat(otherRoster.status()).isEqualTo(1);
+        assertThat(otherRoster.err()).contains("the result was counted against another roster");
+
+        // the body's own count changed and signed again: the verdicts it carries say otherwise
+        SignedFile signed = SignedFile.parse(Files.readAllBytes(result));
+        String payload = new String(signed.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        Path inflated = tmp.resolve("inflated.tally");
+        Files.write(inflated, Dsse.sign(Dsse.TALLY_TYPE, payload.replace("\"reporting\":3", "\"reporting\":30")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), body));
+        Cli lie = Cli.run("verify", inflated.toString(), "--roster", roster.toString());
+        assertThat(lie.status()).isEqualTo(1);
+        assertThat(lie.err()).contains("the result counts 30 reporting, but its verdicts give 3");
+
+        // one byte of the payload changed, not signed again
+        byte[] bytes = Files.readAllBytes(result);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\"payload\":\"") + 40;
+        bytes[at] = (byte) (bytes[at] == 'A' ? 'B' : 'A');
+        Path flipped = tmp.resolve("flipped.tally");
+        Files.write(flipped, bytes);
+        Cli broken = Cli.run("verify", flipped.toString());
+        assertThat(broken.status()).isEqualTo(1);
+        assertThat(broken.err()).contains("refused");
+    }
 }

@@ -1,0 +1,218 @@
+package org.folkmoot.combine;
+
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+import org.folkmoot.verdict.StreamingEd25519;
+
+/**
+ * Checks a body's result ({@code folkmoot-tally/1}) as a stream, whatever its size: the body's signature over
+ * the payload, and — given the roster the result names — every verdict it carries counted again from its own
+ * signature, the counts and the outcome compared with what the result says.
+ */
+public final class TallyVerifier {
+    /** What a result says, once its signature holds; {@code recounted} when its verdicts were counted again. */
+    public record Checked(String level, String body, String name, String keyId, boolean keyFromResult, String resolution,
+                          String textSha256, String outcome, String route, long reporting, String fingerprint,
+                          boolean recounted) {
+    }
+
+    /** One value of a stream that goes on after it. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private TallyVerifier() {
+    }
+
+    /**
+     * @param bodyKey the body's public key, or null to take the one the result carries (which proves the file
+     *                is whole, not who made it)
+     * @param roster  the roster to count the carried verdicts against again, or null not to
+     */
+    public static Checked verify(Path file, byte[] bodyKey, Roster roster, Path work) throws SignedFile.Refused, IOException {
+        Path payload = Files.createTempFile(work, "tally-", ".json");
+        try {
+            List<Dsse.Signature> signatures = new ArrayList<>();
+            String type = envelope(file, payload, signatures);
+            if (!Dsse.TALLY_TYPE.equals(type)) {
+                throw new SignedFile.Refused(Dsse.VERDICT_TYPE.equals(type) ? "a Community Verdict, not a body's result"
+                        : "not a body's result (payload type " + type + ")");
+            }
+            ObjectNode head = head(payload);
+            if (!TallyWriter.FORMAT.equals(head.path("format").asText())) {
+                throw new SignedFile.Refused("the payload is not " + TallyWriter.FORMAT);
+            }
+            JsonNode body = head.path("body");
+            byte[] key = bodyKey;
+            boolean fromResult = key == null;
+            if (key == null) {
+                key = Ed25519Keys.decodeBase64(body.path("publicKey").asText(""));
+                if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
+                    throw new SignedFile.Refused("the result does not carry its body's key: give the body's key to check it");
+                }
+            }
+            long length = Files.size(payload);
+            byte[] prefix = ("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
+                    .getBytes(StandardCharsets.US_ASCII);
+            String keyId = Ed25519Keys.keyId(key);
+            boolean holds = false;
+            for (Dsse.Signature s : signatures) {
+                if (!s.keyId().isEmpty() && !s.keyId().equals(keyId)) continue;
+                if (StreamingEd25519.verify(key, d -> {
+                    d.update(prefix);
+                    feed(payload, d);
+                }, s.sig())) {
+                    holds = true;
+                    break;
+                }
+            }
+            if (!holds) throw new SignedFile.Refused("the body's signature does not hold" + (fromResult ? "" : " for the key given"));
+            MessageDigest sha = sha256();
+            feed(payload, sha);
+            String hex = HexFormat.of().formatHex(sha.digest()).substring(0, 20);
+            StringBuilder fingerprint = new StringBuilder();
+            for (int i = 0; i < hex.length(); i += 4) fingerprint.append(i > 0 ? " " : "").append(hex, i, i + 4);
+
+            JsonNode counts = head.path("counts");
+            String resolution = head.path("resolution").path("id").asText();
+            String textSha = head.path("resolution").path("textSha256").asText();
+            boolean recounted = false;
+            if (roster != null) {
+                if (!roster.sha256().equals(head.path("roster").path("sha256").asText())) {
+                    throw new SignedFile.Refused("the result was counted against another roster (SHA-256 "
+                            + head.path("roster").path("sha256").asText() + "); give that roster to count it again");
+                }
+                BodyRules rules;
+                try {
+                    rules = BodyRules.read(head.get("rules") instanceof ObjectNode r ? r : null);
+                } catch (IllegalArgumentException e) {
+                    throw new SignedFile.Refused("the result's rules cannot be read: " + e.getMessage());
+                }
+                try (Combination again = new Combination(roster, rules, resolution, textSha, work, null)) {
+                    again.read(List.of(file), Runtime.getRuntime().availableProcessors());
+                    Combination.Summary s = again.summary();
+                    if (s.refused() > 0) {
+                        Combination.Refusal first = again.refusals().get(0);
+                        throw new SignedFile.Refused(s.refused() + " of the verdicts it carries do not hold (" + first.file() + ": "
+                                + first.reason() + ")");
+                    }
+                    compare(counts, "reporting", s.reporting());
+                    compare(counts, "passed", s.count(Combination.Kind.PASSED));
+                    compare(counts, "passedWithAmendments", s.count(Combination.Kind.PASSED_WITH_AMENDMENTS));
+                    compare(counts, "notPassed", s.count(Combination.Kind.NOT_PASSED));
+                    compare(counts, "tabled", s.count(Combination.Kind.TABLED));
+                    compare(counts, "dismissed", s.count(Combination.Kind.DISMISSED));
+                    compare(counts, "withdrawn", s.count(Combination.Kind.WITHDRAWN));
+                    if (!s.outcome().equals(head.path("outcome").asText())
+                            || !String.valueOf(s.route()).equals(head.path("route").isNull() ? "null" : head.path("route").asText())) {
+                        throw new SignedFile.Refused("the result says " + head.path("outcome").asText() + ", but its verdicts give "
+                                + s.outcome() + (s.route() == null ? "" : " (" + s.route() + ")"));
+                    }
+                }
+                recounted = true;
+            }
+            return new Checked(body.path("level").asText(), body.path("id").asText(), body.path("name").asText(), keyId, fromResult,
+                    resolution, textSha, head.path("outcome").asText(), head.path("route").isNull() ? null : head.path("route").asText(),
+                    counts.path("reporting").asLong(), fingerprint.toString(), recounted);
+        } finally {
+            Files.deleteIfExists(payload);
+        }
+    }
+
+    private static void compare(JsonNode counts, String key, long recounted) throws SignedFile.Refused {
+        if (counts.path(key).asLong(-1) != recounted) {
+            throw new SignedFile.Refused("the result counts " + counts.path(key).asText("nothing") + " " + key
+                    + ", but its verdicts give " + recounted);
+        }
+    }
+
+    /** The envelope's type and signatures; its payload decoded into {@code payload} as a stream. */
+    private static String envelope(Path file, Path payload, List<Dsse.Signature> signatures) throws SignedFile.Refused {
+        String type = null;
+        boolean decoded = false;
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
+                    type = in.getText();
+                } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(payload))) {
+                        in.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, out);
+                    }
+                    decoded = true;
+                } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
+                    while (in.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode s = ONE_OF_MANY.readValue(in);
+                        byte[] sig = Ed25519Keys.decodeBase64(s.path("sig").asText(""));
+                        if (sig == null || sig.length != Ed25519Keys.SIGNATURE_BYTES) {
+                            throw new SignedFile.Refused("a signature is not 64 bytes of base64");
+                        }
+                        signatures.add(new Dsse.Signature(s.path("keyid").asText(""), sig));
+                    }
+                } else {
+                    throw new SignedFile.Refused("the envelope has an unknown key \"" + name + "\"");
+                }
+            }
+        } catch (IOException e) {
+            throw new SignedFile.Refused("is not a signed file (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (!decoded) throw new SignedFile.Refused("the envelope has no payload");
+        if (signatures.isEmpty()) throw new SignedFile.Refused("the envelope has no signatures");
+        return type;
+    }
+
+    /** The payload's fields before its verdicts (a result writes them last). */
+    private static ObjectNode head(Path payload) throws SignedFile.Refused {
+        ObjectNode head = Json.MAPPER.createObjectNode();
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the payload is not a JSON object");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                in.nextToken();
+                if (name.equals("verdicts")) {
+                    in.skipChildren();
+                    continue;
+                }
+                head.set(name, ONE_OF_MANY.readValue(in));
+            }
+        } catch (IOException e) {
+            throw new SignedFile.Refused("the payload is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        return head;
+    }
+
+    private static void feed(Path file, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+}
