@@ -156,9 +156,11 @@ public final class Combination implements AutoCloseable {
             List<Path> batch = new ArrayList<>(BATCH);
             for (Path input : inputs) {
                 if (Files.isDirectory(input)) {
-                    // the walk's own attributes say which are files: no second look at each
+                    // handed out as they are found (the verifying starts with the first folder, not after the last);
+                    // the walk's own attributes say which are files, no second look at each. What is counted does
+                    // not depend on the order: every list of the result is sorted.
                     try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile())) {
-                        for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
+                        for (Path file : (Iterable<Path>) walk::iterator) {
                             batch.add(file);
                             if (batch.size() == BATCH) {
                                 List<Path> these = List.copyOf(batch);
@@ -471,6 +473,15 @@ public final class Combination implements AutoCloseable {
                 counted++;
             } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
                 duplicates++;
+                // the same verdict in another envelope (another witness's signature, say): the one carried is the
+                // one whose bytes hash lowest, whichever the threads met first, so the result's bytes do not vary
+                if (Arrays.compareUnsigned(c.envelopeSha(), slot.envelopeSha) < 0) {
+                    Slot lower = new Slot(slot.payloadSha, spoolEnd + spooled.size(), c.envelope().length, slot.kind,
+                            slot.issuedAt, slot.amendments, c.envelopeSha());
+                    lower.conflict = slot.conflict;
+                    slots.put(c.community(), lower);
+                    spooled.writeBytes(c.envelope());
+                }
             } else {
                 slot.conflict = true;
             }
@@ -527,7 +538,7 @@ public final class Combination implements AutoCloseable {
         }
         conflicts.sort(null);
         List<String> missing = new ArrayList<>();
-        for (String id : roster.communities().keySet()) {
+        for (String id : roster.ids()) {
             if (!slots.containsKey(id)) missing.add(id);
         }
         missing.sort(null);
@@ -620,6 +631,8 @@ public final class Combination implements AutoCloseable {
     // ---- helpers --------------------------------------------------------------------------------------
 
     private static boolean later(String a, String b) {
+        // instants written alike (UTC, same precision) sort as text: no parsing for each of a million verdicts
+        if (a.length() == b.length() && a.endsWith("Z") && b.endsWith("Z")) return a.compareTo(b) > 0;
         try {
             return Instant.parse(a).isAfter(Instant.parse(b));
         } catch (java.time.format.DateTimeParseException e) {

@@ -112,47 +112,60 @@ public final class TallyWriter {
 
     /**
      * The payload's bytes as they go out: hashed twice (signature, fingerprint) and written as base64. The
-     * signature's SHA-512 runs on a thread of its own, beside the encoding and writing: a body's result is
-     * tens of megabytes, and the clerk waits for it.
+     * signature's SHA-512 and the base64 encoding and writing each run on a thread of their own, in chunks
+     * whose lengths are multiples of 3 (so that chunks encoded apart join into one base64 text): a body's
+     * result is tens of megabytes for every ten thousand verdicts, and the clerk waits for it.
      */
     private static final class Payload extends OutputStream {
+        private static final int CHUNK = 3 * 21_846; // 65,538 bytes
         private static final byte[] END = new byte[0];
-        private final OutputStream base64;
         private final MessageDigest fingerprint;
-        private final java.util.concurrent.BlockingQueue<byte[]> toHash = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final java.util.concurrent.BlockingQueue<byte[]> toHash = new java.util.concurrent.ArrayBlockingQueue<>(32);
+        private final java.util.concurrent.BlockingQueue<byte[]> toWrite = new java.util.concurrent.ArrayBlockingQueue<>(32);
         private final Thread hasher;
+        private final Thread writer;
         private volatile Throwable failed;
-        private byte[] chunk = new byte[1 << 16];
+        private byte[] chunk = new byte[CHUNK];
         private int filled;
         long count;
 
         Payload(OutputStream file, MessageDigest challenge, MessageDigest fingerprint) {
-            this.base64 = Base64.getEncoder().wrap(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    file.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    file.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    file.flush(); // the envelope goes on after the payload: the file stays open
-                }
-            });
             this.fingerprint = fingerprint;
-            this.hasher = new Thread(() -> {
+            // each keeps taking until the end even after a failure, so the producer never waits on a full queue
+            this.hasher = new Thread(() -> drain(toHash, next -> {
+                if (next != null) challenge.update(next);
+            }), "folkmoot-result-hash");
+            Base64.Encoder encoder = Base64.getEncoder();
+            this.writer = new Thread(() -> drain(toWrite, next -> {
                 try {
-                    for (byte[] next = toHash.take(); next != END; next = toHash.take()) challenge.update(next);
-                } catch (InterruptedException | RuntimeException e) {
-                    failed = e;
+                    if (next == null) file.flush(); else file.write(encoder.encode(next));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }, "folkmoot-result-hash");
-            hasher.setDaemon(true);
-            hasher.start();
+            }), "folkmoot-result-write");
+            for (Thread t : new Thread[] {hasher, writer}) {
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        /** Takes chunks until the end, giving each to {@code use} (and null at the end) until one fails. */
+        private void drain(java.util.concurrent.BlockingQueue<byte[]> queue, java.util.function.Consumer<byte[]> use) {
+            try {
+                for (byte[] next = queue.take(); ; next = queue.take()) {
+                    boolean end = next == END;
+                    if (failed == null) {
+                        try {
+                            use.accept(end ? null : next);
+                        } catch (RuntimeException e) {
+                            failed = e;
+                        }
+                    }
+                    if (end) return;
+                }
+            } catch (InterruptedException e) {
+                failed = e;
+            }
         }
 
         @Override
@@ -162,42 +175,44 @@ public final class TallyWriter {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (failed != null) throw new IOException("the result could not be written: " + failed);
             fingerprint.update(b, off, len);
-            base64.write(b, off, len);
             count += len;
             while (len > 0) {
-                int n = Math.min(len, chunk.length - filled);
+                int n = Math.min(len, CHUNK - filled);
                 System.arraycopy(b, off, chunk, filled, n);
                 filled += n;
                 off += n;
                 len -= n;
-                if (filled == chunk.length) hand(chunk.length);
+                if (filled == CHUNK) hand(chunk);
             }
         }
 
-        private void hand(int n) throws IOException {
+        private void hand(byte[] bytes) throws IOException {
             try {
-                toHash.put(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                toHash.put(bytes);
+                toWrite.put(bytes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while hashing the result");
+                throw new IOException("interrupted while writing the result");
             }
-            chunk = new byte[chunk.length];
+            chunk = new byte[CHUNK];
             filled = 0;
         }
 
         @Override
         public void close() throws IOException {
-            base64.close(); // writes the last group and its padding
-            if (filled > 0) hand(filled);
+            if (filled > 0) hand(java.util.Arrays.copyOf(chunk, filled)); // the last chunk: its padding ends the text
             try {
                 toHash.put(END);
+                toWrite.put(END);
                 hasher.join();
+                writer.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while hashing the result");
+                throw new IOException("interrupted while writing the result");
             }
-            if (failed != null) throw new IOException("the result could not be hashed: " + failed);
+            if (failed != null) throw new IOException("the result could not be written: " + failed);
         }
     }
 

@@ -102,6 +102,11 @@ public final class Roster {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The Communities' ids, in the roster's order. */
+    public java.util.Set<String> ids() {
+        return Collections.unmodifiableSet(communities.keySet());
+    }
+
     /** How many Communities (not keys) the roster lists. */
     public int size() {
         return communities.size();
