@@ -11,7 +11,8 @@ public final class Folkmoot {
         // jOOQ greets on first use; the facilitator's terminal is not the place for it
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        if (args.length == 0) {
+        // no command, or one verdict or result file (opened from the file manager): the desktop app
+        if (args.length == 0 || org.folkmoot.app.FileCheck.isFileToCheck(args)) {
             org.folkmoot.app.FolkmootApp.launchApp(args);
             return;
         }

@@ -69,6 +69,11 @@ public final class FolkmootApp extends Application {
     public void start(Stage stage) throws IOException {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         text = bundle(Locale.getDefault());
+        String[] raw = getParameters().getRaw().toArray(new String[0]);
+        if (FileCheck.isFileToCheck(raw)) {
+            showCheck(stage, Path.of(raw[0]));
+            return;
+        }
         data = DataFolder.path();
         key = CommunityKey.loadOrCreate(data);
         TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meetingTab(stage)),
@@ -166,6 +171,39 @@ public final class FolkmootApp extends Application {
         VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** A verdict or a body's result opened from the file manager: whether it holds, and what it says. */
+    private void showCheck(Stage stage, Path file) {
+        Label headline = new Label(text.getString("check.checking"));
+        headline.getStyleClass().add("title-2");
+        VBox lines = new VBox(6);
+        VBox box = new VBox(12, new Label(file.toString()), headline, lines);
+        box.setPadding(new Insets(20));
+        Scene scene = new Scene(box, 760, 360);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle(text.getString("check.title") + " — " + file.getFileName());
+        stage.setScene(scene);
+        stage.show();
+        javafx.concurrent.Task<FileCheck.Shown> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected FileCheck.Shown call() {
+                return FileCheck.check(file, text);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            FileCheck.Shown shown = task.getValue();
+            headline.setText(shown.headline());
+            headline.setStyle(shown.holds() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+            for (String line : shown.lines()) {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                lines.getChildren().add(l);
+            }
+        });
+        Thread thread = new Thread(task, "folkmoot-check");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The tally clerk's count of verdicts, signed with this laptop's body key (made on first use). */

@@ -52,7 +52,10 @@ class StartScreenUiTest {
     }
 
     private static void type(FxRobot robot, int index, String text) {
-        TextField field = robot.lookup(".text-field").queryAllAs(TextField.class).stream().toList().get(index);
+        // the fields of the tab in view (the other tabs have fields of their own)
+        javafx.scene.Node meetingTab = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getContent();
+        TextField field = robot.from(meetingTab).lookup(".text-field").queryAllAs(TextField.class).stream().toList().get(index);
         robot.clickOn(field);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
