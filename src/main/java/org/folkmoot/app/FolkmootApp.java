@@ -266,8 +266,20 @@ public final class FolkmootApp extends Application {
             if (now != null) result.setText(replay(now));
         });
         HBox.setHgrow(result, Priority.ALWAYS);
+        Label problem = new Label();
+        Button rehearse = new Button(text.getString("training.rehearse"));
+        rehearse.disableProperty().bind(meetings.getSelectionModel().selectedItemProperty().isNull());
+        rehearse.setOnAction(e -> {
+            String name = meetings.getSelectionModel().getSelectedItem();
+            try {
+                Rehearsal.open(name, ExampleMeetings.read(name), text);
+                problem.setText("");
+            } catch (IOException | FormatException | StoreException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
         Label hint = new Label(text.getString("training.hint"));
-        VBox box = new VBox(10, hint, new HBox(12, meetings, result));
+        VBox box = new VBox(10, hint, new HBox(12, meetings, result), new HBox(12, rehearse, problem));
         VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         box.setPadding(new Insets(16));
         if (!meetings.getItems().isEmpty()) meetings.getSelectionModel().selectFirst();

@@ -157,6 +157,13 @@ public final class ConsoleViewModel {
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
 
+    /** Shows the meeting again as the session holds it (after actions recorded elsewhere: a rehearsal's script). */
+    public void reload() {
+        String before = selected.get();
+        refresh();
+        if (before != null && before.equals(selected.get())) buildForm(before);
+    }
+
     public Optional<FieldModel> field(String key) {
         return fields.stream().filter(f -> f.field().key().equals(key)).findFirst();
     }

@@ -1,0 +1,154 @@
+package org.folkmoot.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.EntryWords;
+import org.folkmoot.procedure.Refusal;
+import org.folkmoot.record.ActionCodec;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Json;
+import org.folkmoot.session.MeetingSession;
+import org.folkmoot.store.StoreException;
+import org.folkmoot.verdict.CommunityKey;
+
+/**
+ * A rehearsal for a new facilitator: an example meeting opened in the real console and projector, its
+ * script applied one action at a time with "Next step", so each step of the ladder can be watched (and tried
+ * in the console in between). It runs on a meeting file of its own in a temporary folder and signs with a
+ * throwaway key: nothing of it can pass for the Community's.
+ */
+public final class Rehearsal {
+    private final MeetingSession session;
+    private final List<Action> script;
+    private final MeetingWindows.Opened opened;
+    private final ResourceBundle text;
+    private final Label step = new Label();
+    private final Label next = new Label();
+    private final Button nextButton;
+    private final Button toEnd;
+    private int done;
+
+    private Rehearsal(MeetingSession session, List<Action> script, MeetingWindows.Opened opened, ResourceBundle text) {
+        this.session = session;
+        this.script = script;
+        this.opened = opened;
+        this.text = text;
+        nextButton = new Button(text.getString("rehearsal.next"));
+        nextButton.setId("rehearsal-next");
+        nextButton.setDefaultButton(true);
+        nextButton.setOnAction(e -> step());
+        toEnd = new Button(text.getString("rehearsal.end"));
+        toEnd.setOnAction(e -> {
+            while (done < script.size() && step()) {
+                // each step shown as it is taken
+            }
+        });
+    }
+
+    /** Opens example {@code name} for a rehearsal; the control window says what the next step is. */
+    public static Rehearsal open(String name, byte[] example, ResourceBundle text) throws IOException, FormatException, StoreException {
+        List<String> lines = new ArrayList<>();
+        for (String line : new String(example, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) lines.add(line);
+        }
+        if (lines.isEmpty()) throw new FormatException("the example is empty");
+        List<Action> script = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) script.add(ActionCodec.read(Json.object(line)));
+        Path folder = Files.createTempDirectory("folkmoot-rehearsal");
+        MeetingSession session = MeetingSession.create(folder.resolve("rehearsal.meeting"),
+                HeaderCodec.read(Json.object(lines.get(0))), Clock.systemUTC());
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        MeetingWindows.Opened opened = MeetingWindows.open(session, CommunityKey.fromSeed(seed), text, true);
+        opened.console().setTitle(String.format(text.getString("rehearsal.title"), name));
+        Rehearsal r = new Rehearsal(session, script, opened, text);
+        r.show(name);
+        return r;
+    }
+
+    private void show(String name) {
+        Label title = new Label(String.format(text.getString("rehearsal.title"), name));
+        title.getStyleClass().add("title-3");
+        Label hint = new Label(text.getString("rehearsal.hint"));
+        hint.setWrapText(true);
+        next.setWrapText(true);
+        next.setId("rehearsal-step");
+        HBox buttons = new HBox(10, nextButton, toEnd);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, title, hint, step, next, buttons);
+        box.setPadding(new Insets(16));
+        Stage stage = new Stage();
+        Scene scene = new Scene(box, 520, 260);
+        scene.getStylesheets().add(FolkmootApp.stylesheet());
+        stage.setScene(scene);
+        stage.setTitle(String.format(text.getString("rehearsal.title"), name));
+        stage.setOnHidden(e -> {
+            opened.projector().close();
+            opened.console().close();
+        });
+        opened.console().setOnHidden(e -> {
+            session.close();
+            stage.close();
+        });
+        stage.show();
+        update();
+    }
+
+    /** Applies the script's next action as the facilitator would have recorded it; false when it does not fit. */
+    boolean step() {
+        if (done >= script.size()) return false;
+        Action action = script.get(done);
+        try {
+            Optional<Refusal> refused = session.take(action);
+            if (refused.isPresent()) {
+                next.setText(String.format(text.getString("rehearsal.refused"), refused.get().reason(text.getLocale())));
+                return false;
+            }
+        } catch (StoreException e) {
+            next.setText(e.getMessage());
+            return false;
+        }
+        done++;
+        opened.model().reload();
+        update();
+        return true;
+    }
+
+    private void update() {
+        step.setText(String.format(text.getString("rehearsal.step"), done, script.size()));
+        if (done < script.size()) {
+            next.setText(String.format(text.getString("rehearsal.upcoming"), opened.model().say(EntryWords.of(script.get(done)))));
+        } else {
+            next.setText(text.getString("rehearsal.done"));
+        }
+        nextButton.setDisable(done >= script.size());
+        toEnd.setDisable(done >= script.size());
+    }
+
+    /** How many of the script's actions have been taken. */
+    public int done() {
+        return done;
+    }
+
+    public MeetingWindows.Opened opened() {
+        return opened;
+    }
+}
