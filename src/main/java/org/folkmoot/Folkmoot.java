@@ -11,6 +11,10 @@ public final class Folkmoot {
         // jOOQ greets on first use; the facilitator's terminal is not the place for it
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        Logs.start(org.folkmoot.verdict.DataFolder.path());
+        Logs.of("program").info(() -> org.folkmoot.verdict.Program.nameAndVersion() + " started on Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name")
+                + (args.length == 0 ? " (the desktop app)" : " (" + (org.folkmoot.app.FileCheck.isFileToCheck(args) ? "a file to check" : args[0]) + ")"));
         // no command, or one verdict or result file (opened from the file manager): the desktop app
         if (args.length == 0 || org.folkmoot.app.FileCheck.isFileToCheck(args)) {
             org.folkmoot.app.FolkmootApp.launchApp(args);

@@ -25,6 +25,7 @@ import org.folkmoot.store.StoreException;
 public final class MeetingSession implements AutoCloseable {
     private final MeetingFile file;
     private final Clock clock;
+    private static final java.util.logging.Logger LOG = org.folkmoot.Logs.of("session");
     private Meeting meeting;
     private final List<String> record;
 
@@ -44,6 +45,7 @@ public final class MeetingSession implements AutoCloseable {
             }
             String headerLine = HeaderCodec.write(header);
             file.start(headerLine);
+            LOG.info(() -> "started the meeting file " + path.getFileName());
             return new MeetingSession(file, Meeting.open(header), List.of(headerLine), clock);
         } catch (StoreException | RuntimeException e) {
             file.close();
@@ -58,6 +60,7 @@ public final class MeetingSession implements AutoCloseable {
             Replay.Stored stored = file.stored().orElseThrow(
                     () -> new StoreException(path.getFileName() + " holds no meeting yet"));
             Replay.Result result = Replay.reopen(stored);
+            LOG.info(() -> "reopened the meeting file " + path.getFileName() + " at entry " + result.meeting().size());
             return new MeetingSession(file, result.meeting(), result.record(), clock);
         } catch (FormatException e) {
             file.close();
@@ -84,9 +87,12 @@ public final class MeetingSession implements AutoCloseable {
         } catch (RuntimeException e) {
             // not durable, so it never happened: fold the meeting again from what the file holds
             meeting = refold();
+            LOG.warning(() -> "entry " + seq + " (" + action.kind() + ") could not be committed to " + file.path().getFileName()
+                    + ": " + e.getClass().getSimpleName());
             throw new StoreException("the action was not saved (" + e.getMessage() + "); nothing was recorded", e);
         }
         record.add(line);
+        LOG.info(() -> "recorded entry " + seq + " (" + action.kind() + ") in " + file.path().getFileName());
         return Optional.empty();
     }
 

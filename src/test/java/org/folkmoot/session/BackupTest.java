@@ -1,0 +1,71 @@
+package org.folkmoot.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.folkmoot.Logs;
+import org.folkmoot.Meetings;
+import org.folkmoot.cli.FolkmootCommand;
+import org.folkmoot.procedure.Community;
+import org.folkmoot.procedure.Rules;
+import org.folkmoot.record.ActionCodec;
+import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.Json;
+import org.folkmoot.record.Replay;
+import org.folkmoot.store.MeetingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data folder backed up as records, and a meeting file made again from its record; the log says what, not who. */
+class BackupTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyMeetingsRecordIsBackedUpAndMakesTheMeetingFileAgain() throws Exception {
+        Path data = tmp.resolve("data");
+        Logs.start(data);
+        CommunitySettings.save(data, new Community("test-1", "Test 1", 150), Rules.defaults());
+        Path file = Files.createDirectories(data.resolve("meetings")).resolve("2026-11-26-test-1.meeting");
+        List<String> record;
+        try (MeetingSession s = MeetingSession.create(file, HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            for (String line : List.of(Meetings.attendance(120), Meetings.present("R1"), Meetings.vote("check-1", 110, 5, 5),
+                    "{\"do\":\"elect\",\"name\":\"Dana Quill\",\"mandate\":\"Carry R1\",\"for\":100,\"against\":10,\"abstain\":0}")) {
+                assertThat(s.take(ActionCodec.read(Json.object(line)))).isEmpty();
+            }
+            record = s.record();
+        }
+
+        Path target = tmp.resolve("usb");
+        Backup.Written w = Backup.write(data, target, false);
+        assertThat(w.records()).containsExactly(target.resolve("2026-11-26-test-1.jsonl"));
+        assertThat(Files.readAllBytes(w.records().get(0))).isEqualTo(Replay.recordBytes(record));
+        assertThat(target.resolve("community.json")).exists();
+        assertThat(target.resolve("community.public-key.txt")).exists();
+        assertThat(target.resolve("community.key")).doesNotExist();
+        assertThat(Backup.write(data, tmp.resolve("usb2"), true).secretKey()).isTrue();
+        assertThat(Files.readAllBytes(tmp.resolve("usb2/community.key"))).isEqualTo(Files.readAllBytes(data.resolve("community.key")));
+
+        // the meeting file made again from its backed-up record holds the same record
+        Path restored = tmp.resolve("restored.meeting");
+        int status = FolkmootCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "replay", w.records().get(0).toString(), "--db", restored.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(status).isZero();
+        try (MeetingFile again = MeetingFile.open(restored)) {
+            Replay.Stored stored = again.stored().orElseThrow();
+            assertThat(stored.headerLine()).isEqualTo(record.get(0));
+            assertThat(stored.lines()).isEqualTo(record.subList(1, record.size()));
+        }
+
+        // the log says what was done, never who: no names of the record in it
+        String log = Files.readString(data.resolve("logs/folkmoot-0.log"));
+        assertThat(log).contains("started the meeting file 2026-11-26-test-1.meeting").contains("recorded entry 4 (elect)")
+                .contains("backed up 1 meeting records");
+        assertThat(log).doesNotContain("Dana").doesNotContain("Garden");
+    }
+}
