@@ -1,5 +1,6 @@
 package org.folkmoot.app;
 
+import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.CommunitySettings;
 
 import atlantafx.base.theme.PrimerLight;
@@ -69,7 +70,7 @@ public final class FolkmootApp extends Application {
     public void start(Stage stage) throws IOException {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         text = bundle(Locale.getDefault());
-        String[] raw = getParameters().getRaw().toArray(new String[0]);
+        String[] raw = getParameters() == null ? new String[0] : getParameters().getRaw().toArray(new String[0]);
         if (FileCheck.isFileToCheck(raw)) {
             showCheck(stage, Path.of(raw[0]));
             return;
@@ -164,11 +165,44 @@ public final class FolkmootApp extends Application {
 
         Label keyLine = new Label(String.format(text.getString("start.key"), key.keyId(), data));
         keyLine.getStyleClass().add("text-muted");
+        Button exportKey = new Button(text.getString("start.export-key"));
+        exportKey.setOnAction(e -> {
+            String m = members.getText().strip();
+            if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
+                problem.setText(text.getString("start.problem"));
+                return;
+            }
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName(id.getText().strip() + ".key.json");
+            java.io.File f = chooser.showSaveDialog(stage);
+            if (f == null) return;
+            try {
+                ClosingPapers.writeDurably(f.toPath(), key.exportEntry(id.getText().strip(),
+                        name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m)));
+                problem.setText(String.format(text.getString("start.exported"), f, key.keyId()));
+            } catch (IOException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+        Button backup = new Button(text.getString("start.backup"));
+        backup.setOnAction(e -> {
+            java.io.File dir = new javafx.stage.DirectoryChooser().showDialog(stage);
+            if (dir == null) return;
+            try {
+                org.folkmoot.session.Backup.Written w = org.folkmoot.session.Backup.write(data, dir.toPath(), false);
+                problem.setText(String.format(text.getString("start.backed-up"), w.records().size(), dir));
+            } catch (IOException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+        HBox keyRow = new HBox(10, exportKey, backup);
         Label newTitle = new Label(text.getString("start.new"));
         newTitle.getStyleClass().add("title-3");
         Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
-        VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen, keyLine);
+        VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen,
+                keyLine, keyRow);
+        if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;
     }
@@ -214,6 +248,23 @@ public final class FolkmootApp extends Application {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new org.folkmoot.app.combine.CombineView(model, text).root());
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** The first run: what to do before the first meeting, with this laptop's key and where its data lives. */
+    private VBox firstRunGuide() {
+        Label title = new Label(text.getString("guide.title"));
+        title.getStyleClass().add("title-3");
+        VBox guide = new VBox(6, title);
+        for (String step : new String[] {text.getString("guide.community"), String.format(text.getString("guide.key"), key.keyId()),
+            String.format(text.getString("guide.data"), data)}) {
+            Label l = new Label(step);
+            l.setWrapText(true);
+            guide.getChildren().add(l);
+        }
+        guide.setId("first-run-guide");
+        guide.setPadding(new Insets(12));
+        guide.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 6;");
+        return guide;
     }
 
     private Path newMeetingFile(String date, String community) throws IOException {

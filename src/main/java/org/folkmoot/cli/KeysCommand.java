@@ -87,13 +87,8 @@ public final class KeysCommand implements Runnable {
             }
             CommunityKey key = key(cli);
             if (key == null) return 1;
-            ObjectNode entry = JsonNodeFactory.instance.objectNode();
-            entry.put("id", id).put("name", name == null ? id : name).put("members", members)
-                    .put("publicKey", Ed25519Keys.base64(key.publicKey())).put("keyId", key.keyId())
-                    .putNull("validFrom").putNull("validUntil").put("status", "active");
-            // validity is the enrolling body's to set: a verdict signed before its key was enrolled must still verify
             try {
-                org.folkmoot.session.ClosingPapers.writeDurably(file, (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+                org.folkmoot.session.ClosingPapers.writeDurably(file, key.exportEntry(id, name == null ? id : name, members));
             } catch (IOException e) {
                 cli.getErr().println("folkmoot: cannot write " + file + ": " + e.getMessage());
                 return 1;

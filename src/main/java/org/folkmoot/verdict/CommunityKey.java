@@ -77,6 +77,18 @@ public final class CommunityKey {
         }
     }
 
+    /**
+     * The public key as a roster entry, for the Municipality to enroll ({@code keys export}, or the app's
+     * start screen). Its validity is the enrolling body's to set: a verdict signed before enrolment must verify.
+     */
+    public byte[] exportEntry(String id, String name, long members) {
+        com.fasterxml.jackson.databind.node.ObjectNode entry = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        entry.put("id", id).put("name", name).put("members", members)
+                .put("publicKey", Ed25519Keys.base64(publicKey)).put("keyId", keyId())
+                .putNull("validFrom").putNull("validUntil").put("status", "active");
+        return (org.folkmoot.record.Json.compact(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public byte[] publicKey() {
         return publicKey.clone();
     }

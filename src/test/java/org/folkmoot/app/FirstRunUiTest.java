@@ -1,0 +1,46 @@
+package org.folkmoot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.DataFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** On a laptop's first run the start screen says what to do first: the Community, the key, the data and its backup. */
+@ExtendWith(ApplicationExtension.class)
+class FirstRunUiTest {
+    private String before;
+    private Path home;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        before = System.getProperty(DataFolder.PROPERTY);
+        home = Files.createTempDirectory("folkmoot-first-run");
+        System.setProperty(DataFolder.PROPERTY, home.toString());
+        new FolkmootApp().start(stage);
+    }
+
+    @AfterEach
+    void restore() {
+        if (before == null) System.clearProperty(DataFolder.PROPERTY); else System.setProperty(DataFolder.PROPERTY, before);
+    }
+
+    @Test
+    void theGuideNamesTheKeyAndWhereTheDataIs(FxRobot robot) throws Exception {
+        VBox guide = robot.lookup("#first-run-guide").queryAs(VBox.class);
+        String said = String.join("\n", guide.getChildren().stream().map(n -> ((Label) n).getText()).toList());
+        String keyId = CommunityKey.loadOrCreate(home).keyId();
+        assertThat(said).startsWith("Before your first meeting").contains("key id " + keyId).contains(home.toString())
+                .contains("Back it up");
+    }
+}
