@@ -77,7 +77,9 @@ public final class FolkmootApp extends Application {
         }
         data = DataFolder.path();
         key = CommunityKey.loadOrCreate(data);
-        TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meetingTab(stage)),
+        javafx.scene.control.ScrollPane meeting = new javafx.scene.control.ScrollPane(meetingTab(stage));
+        meeting.setFitToWidth(true);
+        TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meeting),
                 new Tab(text.getString("start.tab.training"), trainingTab()), new Tab(text.getString("start.tab.combine"), combineTab(stage)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1000, 640);
@@ -259,6 +261,7 @@ public final class FolkmootApp extends Application {
             String.format(text.getString("guide.data"), data)}) {
             Label l = new Label(step);
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, not cut short with "…"
             guide.getChildren().add(l);
         }
         guide.setId("first-run-guide");
