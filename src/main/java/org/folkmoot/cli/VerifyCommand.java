@@ -39,6 +39,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--body-key", paramLabel = "KEY", description = "a result's body's public key (base64), from `roster key`")
     String bodyKey;
 
+    @Option(names = "--roster-key", paramLabel = "KEY", description = "the public key (base64) that signed the roster, if not this laptop's body key")
+    java.util.List<String> rosterKeys = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +52,21 @@ public final class VerifyCommand implements Callable<Integer> {
         Roster keys = null;
         if (roster != null) {
             try {
-                keys = Roster.read(roster);
+                // a signed roster: signed by this laptop's body key, or by the key given
+                java.util.List<byte[]> trusted = new java.util.ArrayList<>();
+                java.nio.file.Path bodyKeyFile = org.folkmoot.verdict.DataFolder.path().resolve("body.key");
+                if (java.nio.file.Files.exists(bodyKeyFile)) {
+                    try {
+                        trusted.add(org.folkmoot.verdict.CommunityKey.loadOrCreateBody(org.folkmoot.verdict.DataFolder.path()).publicKey());
+                    } catch (java.io.IOException unreadable) {
+                        // then only --roster-key can vouch for a signed roster
+                    }
+                }
+                for (String k : rosterKeys) {
+                    byte[] key = org.folkmoot.verdict.Ed25519Keys.decodeBase64(k.strip());
+                    if (key != null && key.length == org.folkmoot.verdict.Ed25519Keys.KEY_BYTES) trusted.add(key);
+                }
+                keys = Roster.read(roster, trusted);
             } catch (SignedFile.Refused e) {
                 err.println("folkmoot: " + roster + ": " + e.getMessage());
                 return 1;
