@@ -103,10 +103,6 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    /** Reads one value of a stream that goes on after it (the strict mapper refuses anything after a value). */
-    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /** Verdicts whose signatures are checked together. */
     private static final int BATCH = 64;
 
@@ -363,25 +359,11 @@ public final class Combination implements AutoCloseable {
     private void readResult(Path file, String label, ThreadPoolExecutor pool) throws IOException {
         Path payload = Files.createTempFile(work, "result-", ".json");
         try {
-            String type = null;
-            try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
-                if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
-                while (in.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = in.currentName();
-                    JsonToken value = in.nextToken();
-                    if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
-                        type = in.getText();
-                    } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
-                        decode(file, payload);
-                    } else {
-                        in.skipChildren();
-                    }
-                }
+            String type;
+            try {
+                type = ResultEnvelope.read(file, payload).type();
             } catch (SignedFile.Refused e) {
                 refuse(label, e.getMessage());
-                return;
-            } catch (IOException e) {
-                refuse(label, "is not a signed file (" + firstLine(e.getMessage()) + ")");
                 return;
             }
             if (!Dsse.TALLY_TYPE.equals(type)) {
@@ -402,7 +384,7 @@ public final class Combination implements AutoCloseable {
                         List<Item> batch = new ArrayList<>(BATCH);
                         while (in.nextToken() == JsonToken.START_OBJECT) {
                             n++;
-                            JsonNode verdict = ONE_OF_MANY.readValue(in);
+                            JsonNode verdict = ResultEnvelope.ONE_OF_MANY.readValue(in);
                             batch.add(new Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
                             if (batch.size() == BATCH) {
                                 submit(List.copyOf(batch), pool);
@@ -434,28 +416,6 @@ public final class Combination implements AutoCloseable {
             }
             report();
         });
-    }
-
-    /** Decodes the base64 payload of the envelope (standard or URL-safe) into {@code to}, as a stream. */
-    private static void decode(Path file, Path to) throws IOException {
-        for (var variant : new com.fasterxml.jackson.core.Base64Variant[] {Base64Variants.MIME_NO_LINEFEEDS,
-                Base64Variants.MODIFIED_FOR_URL}) {
-            try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile());
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(to))) {
-                in.nextToken();
-                while (in.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = in.currentName();
-                    in.nextToken();
-                    if (name.equals("payload")) {
-                        in.readBinaryValue(variant, out);
-                        return;
-                    }
-                    in.skipChildren();
-                }
-            } catch (com.fasterxml.jackson.core.JsonParseException e) {
-                if (variant == Base64Variants.MODIFIED_FOR_URL) throw e;
-            }
-        }
     }
 
     // ---- sorting ------------------------------------------------------------------------------------

@@ -35,10 +35,6 @@ public final class TallyVerifier {
                           boolean recounted) {
     }
 
-    /** One value of a stream that goes on after it. */
-    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private TallyVerifier() {
     }
 
@@ -50,8 +46,9 @@ public final class TallyVerifier {
     public static Checked verify(Path file, byte[] bodyKey, Roster roster, Path work) throws SignedFile.Refused, IOException {
         Path payload = Files.createTempFile(work, "tally-", ".json");
         try {
-            List<Dsse.Signature> signatures = new ArrayList<>();
-            String type = envelope(file, payload, signatures);
+            ResultEnvelope.Read envelope = ResultEnvelope.read(file, payload);
+            List<Dsse.Signature> signatures = envelope.signatures();
+            String type = envelope.type();
             if (!Dsse.TALLY_TYPE.equals(type)) {
                 throw new SignedFile.Refused(Dsse.VERDICT_TYPE.equals(type) ? "a Community Verdict, not a body's result"
                         : "not a body's result (payload type " + type + ")");
@@ -78,15 +75,15 @@ public final class TallyVerifier {
                 if (!s.keyId().isEmpty() && !s.keyId().equals(keyId)) continue;
                 if (StreamingEd25519.verify(key, d -> {
                     d.update(prefix);
-                    feed(payload, d);
+                    ResultEnvelope.feed(payload, d);
                 }, s.sig())) {
                     holds = true;
                     break;
                 }
             }
             if (!holds) throw new SignedFile.Refused("the body's signature does not hold" + (fromResult ? "" : " for the key given"));
-            MessageDigest sha = sha256();
-            feed(payload, sha);
+            MessageDigest sha = ResultEnvelope.sha256();
+            ResultEnvelope.feed(payload, sha);
             String hex = HexFormat.of().formatHex(sha.digest()).substring(0, 20);
             StringBuilder fingerprint = new StringBuilder();
             for (int i = 0; i < hex.length(); i += 4) fingerprint.append(i > 0 ? " " : "").append(hex, i, i + 4);
@@ -144,43 +141,6 @@ public final class TallyVerifier {
         }
     }
 
-    /** The envelope's type and signatures; its payload decoded into {@code payload} as a stream. */
-    private static String envelope(Path file, Path payload, List<Dsse.Signature> signatures) throws SignedFile.Refused {
-        String type = null;
-        boolean decoded = false;
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
-                    type = in.getText();
-                } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(payload))) {
-                        in.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, out);
-                    }
-                    decoded = true;
-                } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
-                    while (in.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode s = ONE_OF_MANY.readValue(in);
-                        byte[] sig = Ed25519Keys.decodeBase64(s.path("sig").asText(""));
-                        if (sig == null || sig.length != Ed25519Keys.SIGNATURE_BYTES) {
-                            throw new SignedFile.Refused("a signature is not 64 bytes of base64");
-                        }
-                        signatures.add(new Dsse.Signature(s.path("keyid").asText(""), sig));
-                    }
-                } else {
-                    throw new SignedFile.Refused("the envelope has an unknown key \"" + name + "\"");
-                }
-            }
-        } catch (IOException e) {
-            throw new SignedFile.Refused("is not a signed file (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (!decoded) throw new SignedFile.Refused("the envelope has no payload");
-        if (signatures.isEmpty()) throw new SignedFile.Refused("the envelope has no signatures");
-        return type;
-    }
-
     /** The payload's fields before its verdicts (a result writes them last). */
     private static ObjectNode head(Path payload) throws SignedFile.Refused {
         ObjectNode head = Json.MAPPER.createObjectNode();
@@ -193,26 +153,11 @@ public final class TallyVerifier {
                     in.skipChildren();
                     continue;
                 }
-                head.set(name, ONE_OF_MANY.readValue(in));
+                head.set(name, ResultEnvelope.ONE_OF_MANY.readValue(in));
             }
         } catch (IOException e) {
             throw new SignedFile.Refused("the payload is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         return head;
-    }
-
-    private static void feed(Path file, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
     }
 }

@@ -58,14 +58,14 @@ public final class TallyWriter {
             for (Combination.Carried c : carried) length += c.length();
 
             // the nonce's digest: the head, then each envelope's SHA-256, in the order they are carried
-            MessageDigest commitment = sha256();
-            feed(head, commitment);
+            MessageDigest commitment = ResultEnvelope.sha256();
+            ResultEnvelope.feed(head, commitment);
             for (Combination.Carried c : carried) commitment.update(c.sha256());
             StreamingEd25519.Signer signer = key.signer(commitment.digest());
             MessageDigest challenge = signer.message();
             challenge.update(("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
                     .getBytes(StandardCharsets.US_ASCII));
-            MessageDigest fingerprint = sha256();
+            MessageDigest fingerprint = ResultEnvelope.sha256();
 
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
                 file.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
@@ -287,20 +287,5 @@ public final class TallyWriter {
         g.writeArrayFieldStart(name);
         for (String v : values) g.writeString(v);
         g.writeEndArray();
-    }
-
-    private static void feed(Path file, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
     }
 }

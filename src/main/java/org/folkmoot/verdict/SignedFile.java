@@ -146,7 +146,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         return v.textValue();
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

@@ -1,0 +1,106 @@
+package org.folkmoot.combine;
+
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.SignedFile;
+
+/**
+ * A body's result read as a stream, whatever its size: its envelope's type and signatures, its payload
+ * (standard or URL-safe base64) decoded into a file. The envelope is as strict as a verdict's: no key but
+ * {@code payloadType}, {@code payload} and {@code signatures}.
+ */
+final class ResultEnvelope {
+    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
+    static final ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    record Read(String type, List<Dsse.Signature> signatures) {
+    }
+
+    private ResultEnvelope() {
+    }
+
+    static Read read(Path file, Path payload) throws SignedFile.Refused {
+        try {
+            return read(file, payload, Base64Variants.MIME_NO_LINEFEEDS);
+        } catch (SignedFile.Refused standardFailed) {
+            try {
+                return read(file, payload, Base64Variants.MODIFIED_FOR_URL);
+            } catch (SignedFile.Refused urlSafeFailed) {
+                throw standardFailed;
+            }
+        }
+    }
+
+    private static Read read(Path file, Path payload, Base64Variant variant) throws SignedFile.Refused {
+        String type = null;
+        boolean decoded = false;
+        List<Dsse.Signature> signatures = new ArrayList<>();
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
+                    type = in.getText();
+                } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(payload))) {
+                        in.readBinaryValue(variant, out);
+                    }
+                    decoded = true;
+                } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
+                    while (in.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode s = ONE_OF_MANY.readValue(in);
+                        byte[] sig = Ed25519Keys.decodeBase64(s.path("sig").asText(""));
+                        if (sig == null || sig.length != Ed25519Keys.SIGNATURE_BYTES) {
+                            throw new SignedFile.Refused("a signature is not 64 bytes of base64");
+                        }
+                        signatures.add(new Dsse.Signature(s.path("keyid").asText(""), sig));
+                    }
+                } else {
+                    throw new SignedFile.Refused("the envelope has an unknown key \"" + SignedFile.shorten(name) + "\"");
+                }
+            }
+        } catch (IOException e) {
+            throw new SignedFile.Refused("is not a signed file (" + firstLine(e.getMessage()) + ")");
+        }
+        if (!decoded) throw new SignedFile.Refused("the envelope has no payload");
+        if (signatures.isEmpty()) throw new SignedFile.Refused("the envelope has no signatures");
+        return new Read(type, signatures);
+    }
+
+    static void feed(Path file, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "unknown error" : message.lines().findFirst().orElse("");
+    }
+}
