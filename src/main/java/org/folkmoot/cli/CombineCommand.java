@@ -111,15 +111,10 @@ public final class CombineCommand implements Callable<Integer> {
         }
         Roster keys;
         try {
-            List<byte[]> trusted = new ArrayList<>();
-            trusted.add(bodyKey.publicKey());
-            for (String k : rosterKeys) {
-                byte[] key = Ed25519Keys.decodeBase64(k.strip());
-                if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
-                    stderr.println("folkmoot: --roster-key is not a 32-byte public key in base64");
-                    return FolkmootCommand.REFUSED;
-                }
-                trusted.add(key);
+            List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), rosterKeys);
+            if (trusted == null) {
+                stderr.println(RosterKeys.NOT_A_KEY);
+                return FolkmootCommand.REFUSED;
             }
             keys = Roster.read(roster, trusted);
         } catch (SignedFile.Refused e) {

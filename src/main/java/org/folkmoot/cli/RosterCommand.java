@@ -248,10 +248,10 @@ public final class RosterCommand implements Runnable {
             var err = spec.commandLine().getErr();
             CommunityKey key = bodyKey(err);
             if (key == null) return 1;
-            List<byte[]> trusted = new ArrayList<>(List.of(key.publicKey()));
-            for (String k : rosterKeys) {
-                byte[] b = Ed25519Keys.decodeBase64(k.strip());
-                if (b != null) trusted.add(b);
+            List<byte[]> trusted = RosterKeys.trusted(key.publicKey(), rosterKeys);
+            if (trusted == null) {
+                err.println(RosterKeys.NOT_A_KEY);
+                return FolkmootCommand.REFUSED;
             }
             Roster roster;
             try {

@@ -53,18 +53,18 @@ public final class VerifyCommand implements Callable<Integer> {
         if (roster != null) {
             try {
                 // a signed roster: signed by this laptop's body key, or by the key given
-                java.util.List<byte[]> trusted = new java.util.ArrayList<>();
-                java.nio.file.Path bodyKeyFile = org.folkmoot.verdict.DataFolder.path().resolve("body.key");
-                if (java.nio.file.Files.exists(bodyKeyFile)) {
+                byte[] bodyKey = null;
+                if (java.nio.file.Files.exists(org.folkmoot.verdict.DataFolder.path().resolve("body.key"))) {
                     try {
-                        trusted.add(org.folkmoot.verdict.CommunityKey.loadOrCreateBody(org.folkmoot.verdict.DataFolder.path()).publicKey());
+                        bodyKey = org.folkmoot.verdict.CommunityKey.loadOrCreateBody(org.folkmoot.verdict.DataFolder.path()).publicKey();
                     } catch (java.io.IOException unreadable) {
                         // then only --roster-key can vouch for a signed roster
                     }
                 }
-                for (String k : rosterKeys) {
-                    byte[] key = org.folkmoot.verdict.Ed25519Keys.decodeBase64(k.strip());
-                    if (key != null && key.length == org.folkmoot.verdict.Ed25519Keys.KEY_BYTES) trusted.add(key);
+                java.util.List<byte[]> trusted = RosterKeys.trusted(bodyKey, rosterKeys);
+                if (trusted == null) {
+                    err.println(RosterKeys.NOT_A_KEY);
+                    return FolkmootCommand.REFUSED;
                 }
                 keys = Roster.read(roster, trusted);
             } catch (SignedFile.Refused e) {
