@@ -104,7 +104,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /** Verdicts whose signatures are checked together. */
-    private static final int BATCH = 64;
+    private static final int BATCH = 128;
 
     private final Roster roster;
     private final BodyRules rules;
