@@ -555,9 +555,9 @@ public final class Combination implements AutoCloseable {
 
     /** The counted verdicts' envelopes, by Community id, as the result carries them (conflicts left out). */
     public synchronized List<Carried> carried() {
-        List<String> ids = new ArrayList<>(slots.keySet());
-        ids.sort(null);
-        List<Carried> out = new ArrayList<>(ids.size());
+        String[] ids = slots.keySet().toArray(new String[0]);
+        Arrays.parallelSort(ids); // a million ids: both cores
+        List<Carried> out = new ArrayList<>(ids.length);
         for (String id : ids) {
             Slot s = slots.get(id);
             if (!s.conflict) out.add(new Carried(s.offset, s.length, s.envelopeSha));
