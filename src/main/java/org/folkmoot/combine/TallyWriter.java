@@ -114,7 +114,7 @@ public final class TallyWriter {
      * The payload's bytes as they go out: hashed twice (signature, fingerprint) and written as base64. The
      * signature's SHA-512 and the base64 encoding and writing each run on a thread of their own, in chunks
      * whose lengths are multiples of 3 (so that chunks encoded apart join into one base64 text): a body's
-     * result is tens of megabytes for every ten thousand verdicts, and the clerk waits for it.
+     * result is some thirty megabytes for every ten thousand verdicts, and the clerk waits for it.
      */
     private static final class Payload extends OutputStream {
         private static final int CHUNK = 3 * 21_846; // 65,538 bytes
