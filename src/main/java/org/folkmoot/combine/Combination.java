@@ -225,12 +225,13 @@ public final class Combination implements AutoCloseable {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > SignedFile.MAX_BYTES) return null;
-            ByteBuffer buffer = ByteBuffer.allocate((int) size + 1); // one more: a file that grew since shows it
-            while (ch.read(buffer) > 0 && buffer.hasRemaining()) {
-                // until the end of the file, or more than a verdict may be
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && ch.read(buffer) > 0) {
+                // until the end of the file
             }
-            if (buffer.position() > SignedFile.MAX_BYTES) return null;
-            return Arrays.copyOf(buffer.array(), buffer.position());
+            if (buffer.hasRemaining()) return Arrays.copyOf(buffer.array(), buffer.position()); // it shrank meanwhile
+            if (ch.read(ByteBuffer.allocate(1)) > 0) return null; // it grew meanwhile: read it as a stream, with the size rules
+            return buffer.array();
         }
     }
 
@@ -316,7 +317,7 @@ public final class Combination implements AutoCloseable {
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
     private record Counted(String community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
-                           byte[] envelopeSha) {
+                           int envelopeLength, byte[] envelopeSha) {
     }
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
@@ -347,8 +348,17 @@ public final class Combination implements AutoCloseable {
                 if (a.path("adopted").asBoolean(false)) amendments.add(new String[] {a.path("find").asText(), a.path("replace").asText()});
             }
         }
-        byte[] carried = trim(item.bytes());
-        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried, sha256(carried));
+        // carried as it came, less the whitespace around it (most files end with a newline: not copied for that)
+        byte[] carried = item.bytes();
+        int from = 0;
+        while (from < carried.length && Character.isWhitespace(carried[from])) from++;
+        if (from > 0) carried = Arrays.copyOfRange(carried, from, carried.length);
+        int end = carried.length;
+        while (end > 0 && Character.isWhitespace(carried[end - 1])) end--;
+        MessageDigest envelopeSha = sha256Digest();
+        envelopeSha.update(carried, 0, end);
+        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried, end,
+                envelopeSha.digest());
     }
 
     /**
@@ -423,24 +433,26 @@ public final class Combination implements AutoCloseable {
     /** Sorts a batch of verdicts that hold: each Community's first is spooled (one write for the batch). */
     private synchronized void count(List<Counted> batch) {
         if (batch.isEmpty()) return;
-        java.io.ByteArrayOutputStream spooled = new java.io.ByteArrayOutputStream(batch.size() * 4096);
+        int size = 0;
+        for (Counted c : batch) size += c.envelopeLength();
+        java.io.ByteArrayOutputStream spooled = new java.io.ByteArrayOutputStream(size);
         for (Counted c : batch) {
             Slot slot = slots.get(c.community());
             if (slot == null) {
-                slots.put(c.community(), new Slot(c.payloadSha(), spoolEnd + spooled.size(), c.envelope().length, c.kind(),
+                slots.put(c.community(), new Slot(c.payloadSha(), spoolEnd + spooled.size(), c.envelopeLength(), c.kind(),
                         c.issuedAt(), c.amendments(), c.envelopeSha()));
-                spooled.writeBytes(c.envelope());
+                spooled.write(c.envelope(), 0, c.envelopeLength());
                 counted++;
             } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
                 duplicates++;
                 // the same verdict in another envelope (another witness's signature, say): the one carried is the
                 // one whose bytes hash lowest, whichever the threads met first, so the result's bytes do not vary
                 if (Arrays.compareUnsigned(c.envelopeSha(), slot.envelopeSha) < 0) {
-                    Slot lower = new Slot(slot.payloadSha, spoolEnd + spooled.size(), c.envelope().length, slot.kind,
+                    Slot lower = new Slot(slot.payloadSha, spoolEnd + spooled.size(), c.envelopeLength(), slot.kind,
                             slot.issuedAt, slot.amendments, c.envelopeSha());
                     lower.conflict = slot.conflict;
                     slots.put(c.community(), lower);
-                    spooled.writeBytes(c.envelope());
+                    spooled.write(c.envelope(), 0, c.envelopeLength());
                 }
             } else {
                 slot.conflict = true;
@@ -600,16 +612,13 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    private static byte[] trim(byte[] bytes) {
-        int from = 0, to = bytes.length;
-        while (from < to && Character.isWhitespace(bytes[from])) from++;
-        while (to > from && Character.isWhitespace(bytes[to - 1])) to--;
-        return from == 0 && to == bytes.length ? bytes : Arrays.copyOfRange(bytes, from, to);
+    private static byte[] sha256(byte[] bytes) {
+        return sha256Digest().digest(bytes);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java platform has SHA-256", impossible);
         }
