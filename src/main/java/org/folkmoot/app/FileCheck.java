@@ -34,9 +34,8 @@ public final class FileCheck {
     public static Shown check(Path file, ResourceBundle text) {
         List<String> lines = new ArrayList<>();
         try {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tally")) {
-                Path work = Files.createDirectories(DataFolder.path().resolve("work"));
-                TallyVerifier.Checked c = TallyVerifier.verify(file, null, null, work);
+            if (TallyVerifier.isResult(file)) {
+                TallyVerifier.Checked c = TallyVerifier.verify(file, null, null, DataFolder.work());
                 lines.add(String.format(text.getString("check.tally.body"), c.name(), c.level(), c.body()));
                 lines.add(String.format(text.getString("check.resolution"), c.resolution()));
                 lines.add(String.format(text.getString("check.tally.outcome"), c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")"),

@@ -245,7 +245,7 @@ public final class FolkmootApp extends Application {
     /** The tally clerk's count of verdicts, signed with this laptop's body key (made on first use). */
     private javafx.scene.Node combineTab(Stage stage) throws IOException {
         org.folkmoot.app.combine.CombineViewModel model = new org.folkmoot.app.combine.CombineViewModel(text,
-                CommunityKey.loadOrCreateBody(data), Files.createDirectories(data.resolve("work")));
+                CommunityKey.loadOrCreateBody(data), DataFolder.work());
         stage.setOnHidden(e -> model.closeCount());
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new org.folkmoot.app.combine.CombineView(model, text).root());
         scroll.setFitToWidth(true);

@@ -127,7 +127,7 @@ public final class CombineCommand implements Callable<Integer> {
             return FolkmootCommand.REFUSED;
         }
         boolean terminal = System.console() != null;
-        try (Combination c = new Combination(keys, rules, resolution, sha, workFolder(), (files, verdicts, counted, refused) -> {
+        try (Combination c = new Combination(keys, rules, resolution, sha, DataFolder.work(), (files, verdicts, counted, refused) -> {
             if (terminal) {
                 stderr.print("\r" + files + " files, " + verdicts + " verdicts checked: " + counted + " counted, " + refused + " refused ");
                 stderr.flush();
@@ -145,12 +145,6 @@ public final class CombineCommand implements Callable<Integer> {
             stderr.println("folkmoot: the count could not be completed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static Path workFolder() throws IOException {
-        Path dir = DataFolder.path().resolve("work");
-        Files.createDirectories(dir);
-        return dir;
     }
 
     private static Fraction share(String text, Fraction fallback) {

@@ -84,7 +84,7 @@ public final class VerifyCommand implements Callable<Integer> {
         int refused = 0;
         for (Path file : files) {
             try {
-                if (isResult(file)) {
+                if (org.folkmoot.combine.TallyVerifier.isResult(file)) {
                     out.println(file + ": " + result(file, body, keys));
                     continue;
                 }
@@ -109,19 +109,9 @@ public final class VerifyCommand implements Callable<Integer> {
         return refused == 0 ? 0 : 1;
     }
 
-    /** A body's result names its payload type first (as ours are written); anything larger than a verdict is one. */
-    private static boolean isResult(Path file) throws java.io.IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) return false;
-        if (java.nio.file.Files.size(file) > SignedFile.MAX_BYTES) return true;
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return new String(in.readNBytes(256), StandardCharsets.ISO_8859_1).contains(org.folkmoot.verdict.Dsse.TALLY_TYPE);
-        }
-    }
-
     private static String result(Path file, byte[] bodyKey, Roster roster) throws SignedFile.Refused, java.io.IOException {
-        java.nio.file.Path work = org.folkmoot.verdict.DataFolder.path().resolve("work");
-        java.nio.file.Files.createDirectories(work);
-        org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster, work);
+        org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster,
+                org.folkmoot.verdict.DataFolder.work());
         return "verified — the result of " + c.name() + " (" + c.level() + " " + c.body() + "), resolution " + c.resolution()
                 + ": " + c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")") + ", " + c.reporting() + " reporting"
                 + ", fingerprint " + c.fingerprint() + ", signed by " + c.keyId()

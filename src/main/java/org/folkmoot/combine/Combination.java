@@ -207,7 +207,7 @@ public final class Combination implements AutoCloseable {
                         readResult(file, label, pool);
                         continue;
                     }
-                    if (namesResultType(bytes)) readResult(file, label, pool);
+                    if (ResultEnvelope.namesResultType(bytes)) readResult(file, label, pool);
                     else verdictFiles.add(new Item(bytes, label));
                 } catch (IOException e) {
                     refuse(label, "cannot be read: " + e.getMessage());
@@ -233,16 +233,6 @@ public final class Combination implements AutoCloseable {
             if (ch.read(ByteBuffer.allocate(1)) > 0) return null; // it grew meanwhile: read it as a stream, with the size rules
             return buffer.array();
         }
-    }
-
-    /** Whether a small file's envelope names a body's result as its payload type (in its first bytes, as ours write it). */
-    private static boolean namesResultType(byte[] bytes) {
-        byte[] type = Dsse.TALLY_TYPE.getBytes(StandardCharsets.US_ASCII);
-        int end = Math.min(bytes.length, 256) - type.length;
-        for (int i = 0; i <= end; i++) {
-            if (bytes[i] == type[0] && Arrays.equals(bytes, i, i + type.length, type, 0, type.length)) return true;
-        }
-        return false;
     }
 
     /** A verdict whose signature is to be checked with others': everything else about it is known. */

@@ -85,6 +85,16 @@ final class ResultEnvelope {
         return new Read(type, signatures);
     }
 
+    /** Whether a file's first bytes name a body's result as its payload type (ours name it first). */
+    static boolean namesResultType(byte[] bytes) {
+        byte[] type = Dsse.TALLY_TYPE.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int end = Math.min(bytes.length, 256) - type.length;
+        for (int i = 0; i <= end; i++) {
+            if (bytes[i] == type[0] && java.util.Arrays.equals(bytes, i, i + type.length, type, 0, type.length)) return true;
+        }
+        return false;
+    }
+
     static void feed(Path file, MessageDigest digest) throws IOException {
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

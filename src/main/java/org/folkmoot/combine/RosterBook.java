@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,15 +49,9 @@ public final class RosterBook {
     /** The roster file's JSON, plain or signed (a signed one checked against {@code bodyKeys}). */
     public static ObjectNode load(Path file, List<byte[]> bodyKeys) throws Refused {
         try {
-            Roster.read(file, bodyKeys); // refuses what is not a readable roster, or a signature that does not hold
-            byte[] bytes = Files.readAllBytes(file);
-            ObjectNode root = SignedFile.object(bytes, "the roster");
-            if (root.has("payloadType")) return SignedFile.object(SignedFile.parse(bytes).payload(), "the roster");
-            return root;
+            return Roster.read(file, bodyKeys).json();
         } catch (SignedFile.Refused e) {
             throw new Refused(e.getMessage());
-        } catch (IOException e) {
-            throw new Refused("the roster cannot be read: " + e.getMessage());
         }
     }
 

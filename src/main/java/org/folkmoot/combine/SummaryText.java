@@ -23,9 +23,9 @@ public final class SummaryText {
         row(out, "dismissed", s.count(Combination.Kind.DISMISSED), s.reporting());
         row(out, "withdrawn", s.count(Combination.Kind.WITHDRAWN), s.reporting());
         out.add("Not counted: " + s.refused() + " refused, " + s.duplicates() + " duplicate" + (s.duplicates() == 1 ? "" : "s") + ", "
-                + s.conflicts().size() + " in conflict" + (s.conflicts().isEmpty() ? "" : " (" + names(s, s.conflicts()) + ")")
+                + s.conflicts().size() + " in conflict" + (s.conflicts().isEmpty() ? "" : " (" + names(s, s.conflicts(), 50) + ")")
                 + ", " + s.missing().size() + " missing");
-        if (!s.missing().isEmpty()) out.add("Missing: " + names(s, s.missing()));
+        if (!s.missing().isEmpty()) out.add("Missing: " + names(s, s.missing(), 50));
         for (Combination.AmendmentGroup g : s.amendmentGroups()) {
             out.add("Amendment proposed by " + g.communities().size() + ": \"" + g.find() + "\" → \"" + g.replace() + "\"");
         }
@@ -51,22 +51,21 @@ public final class SummaryText {
         out.add(String.format("  %-24s %8d  %s", what, n, of == 0 ? "" : percent(n, of)));
     }
 
-    /** n of {@code of} as a percentage to a tenth, exact from integers (rounded half up). */
+    /** n of {@code of} (not 0) as a percentage to a tenth, as the minutes print supports. */
     public static String percent(long n, long of) {
-        // exact to a tenth, rounded half up, from integers
-        long tenths = (n * 2000 / of + 1) / 2;
-        return tenths / 10 + "." + tenths % 10 + "%";
+        return new org.folkmoot.procedure.Fraction(n, of).percent();
     }
 
-    private static String names(Combination.Summary s, List<String> ids) {
+    /** Communities by name and id, the first {@code max} of them, then how many more: "Elm 2 (elm-2), … (+3)". */
+    public static String names(Combination.Summary s, List<String> ids, int max) {
         StringBuilder b = new StringBuilder();
-        int shown = 0;
-        for (String id : ids) {
-            if (shown == 50) {
-                b.append(", and ").append(ids.size() - shown).append(" more");
+        for (int i = 0; i < ids.size(); i++) {
+            if (i == max) {
+                b.append(" … (+").append(ids.size() - max).append(")");
                 break;
             }
-            if (shown++ > 0) b.append(", ");
+            if (i > 0) b.append(", ");
+            String id = ids.get(i);
             String name = s.roster().community(id).map(Roster.Entry::name).orElse(id);
             b.append(name.equals(id) ? id : name + " (" + id + ")");
         }

@@ -141,6 +141,15 @@ public final class TallyVerifier {
         }
     }
 
+    /** Whether {@code file} is a body's result (larger than a verdict may be, or naming the result's type first). */
+    public static boolean isResult(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return false;
+        if (Files.size(file) > SignedFile.MAX_BYTES) return true;
+        try (InputStream in = Files.newInputStream(file)) {
+            return ResultEnvelope.namesResultType(in.readNBytes(256));
+        }
+    }
+
     /** The payload's fields before its verdicts (a result writes them last). */
     private static ObjectNode head(Path payload) throws SignedFile.Refused {
         ObjectNode head = Json.MAPPER.createObjectNode();

@@ -497,9 +497,7 @@ public final class Minutes {
 
     /** A share as a percentage with one decimal, for people; decisions never use it. */
     public static String percent(Fraction f) {
-        if (f.denominator() == 0) return "no votes cast";
-        return BigDecimal.valueOf(f.numerator()).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(f.denominator()), 1, RoundingMode.HALF_EVEN).toPlainString() + "%";
+        return f.denominator() == 0 ? "no votes cast" : f.percent();
     }
 
     private static String orDash(String s) {

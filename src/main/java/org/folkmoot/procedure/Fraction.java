@@ -63,6 +63,13 @@ public record Fraction(long numerator, long denominator) {
         return denominator > 0 && compareTo(threshold) > 0;
     }
 
+    /** The share as a percentage to a tenth (half-even), exact from the integers: "83.3%". Not for 0/0. */
+    public String percent() {
+        if (denominator == 0) throw new IllegalStateException("0/0 is no share");
+        return new java.math.BigDecimal(numerator).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(java.math.BigDecimal.valueOf(denominator), 1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
     @Override
     public String toString() {
         return numerator + "/" + denominator;

@@ -97,11 +97,6 @@ public final class CommunityKey {
         return Ed25519Keys.keyId(publicKey);
     }
 
-    /** Signs a message too large to hold in memory, reading it twice (a body's result). */
-    public byte[] sign(StreamingEd25519.Message message) throws IOException {
-        return StreamingEd25519.sign(seed, message);
-    }
-
     /** A one-pass signer for a message of which {@code messageDigest} (e.g. its SHA-256) is already known. */
     public StreamingEd25519.Signer signer(byte[] messageDigest) {
         return StreamingEd25519.signer(seed, messageDigest);

@@ -15,6 +15,11 @@ public final class DataFolder {
     private DataFolder() {
     }
 
+    /** The data folder's {@code work} folder (made if need be): temporary files of a count or a check. */
+    public static Path work() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(path().resolve("work"));
+    }
+
     public static Path path() {
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) return Path.of(property);

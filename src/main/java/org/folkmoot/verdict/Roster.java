@@ -52,8 +52,10 @@ public final class Roster {
     private final long version;
     private final byte[] bytes;
     private final String signedBy;
+    private final ObjectNode json;
 
-    private Roster(Body body, Map<String, List<Entry>> communities, long version, byte[] bytes, String signedBy) {
+    private Roster(Body body, Map<String, List<Entry>> communities, long version, byte[] bytes, String signedBy, ObjectNode json) {
+        this.json = json;
         this.body = body;
         this.communities = communities;
         this.version = version;
@@ -68,6 +70,11 @@ public final class Roster {
     /** The body whose roster this is, or null when the file does not say (an older plain roster). */
     public Body body() {
         return body;
+    }
+
+    /** The roster's JSON (a signed roster's payload), a copy to change: how {@code folkmoot roster} edits it. */
+    public ObjectNode json() {
+        return json.deepCopy();
     }
 
     /** The key id that signed the roster, or null for a plain one. */
@@ -175,7 +182,7 @@ public final class Roster {
         Body body = b instanceof ObjectNode bo
                 ? new Body(bo.path("level").asText(null), bo.path("id").asText(null), bo.path("name").asText(null))
                 : null;
-        return new Roster(body, entries, root.path("version").asLong(0), bytes, signedBy);
+        return new Roster(body, entries, root.path("version").asLong(0), bytes, signedBy, root);
     }
 
     private static LocalDate date(ObjectNode o, String key, String id) throws SignedFile.Refused {

@@ -220,8 +220,8 @@ public final class CombineViewModel {
         } + " — " + quorum);
         notes.clear();
         notes.add(String.format(text.getString("combine.not-counted"), s.refused(), s.duplicates(), s.conflicts().size(), s.missing().size()));
-        if (!s.conflicts().isEmpty()) notes.add(String.format(text.getString("combine.conflicts"), names(s, s.conflicts())));
-        if (!s.missing().isEmpty()) notes.add(String.format(text.getString("combine.missing"), names(s, s.missing())));
+        if (!s.conflicts().isEmpty()) notes.add(String.format(text.getString("combine.conflicts"), org.folkmoot.combine.SummaryText.names(s, s.conflicts(), 100)));
+        if (!s.missing().isEmpty()) notes.add(String.format(text.getString("combine.missing"), org.folkmoot.combine.SummaryText.names(s, s.missing(), 100)));
         for (Combination.AmendmentGroup g : s.amendmentGroups()) {
             notes.add(String.format(text.getString("combine.amendment"), g.communities().size(), g.find(), g.replace()));
         }
@@ -235,21 +235,6 @@ public final class CombineViewModel {
             message.set(String.format(text.getString("combine.problem.count"), e.getMessage()));
         }
         counted.set(true);
-    }
-
-    private static String names(Combination.Summary s, List<String> ids) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            if (i == 100) {
-                b.append(" … (").append(ids.size()).append(")");
-                break;
-            }
-            if (i > 0) b.append(", ");
-            String id = ids.get(i);
-            String name = s.roster().community(id).map(Roster.Entry::name).orElse(id);
-            b.append(name.equals(id) ? id : name + " (" + id + ")");
-        }
-        return b.toString();
     }
 
     /** Writes the signed result off the UI thread; returns the task, or null when there is nothing to save yet. */
