@@ -103,8 +103,13 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    /** Verdicts whose signatures are checked together. */
+    /** Files handed to a thread at a time. */
     private static final int BATCH = 128;
+    /**
+     * Signatures checked together: the more, the less each costs (BatchEd25519), and a thousand cost about
+     * three quarters of what a hundred do, each. What waits for its batch is a few kilobytes a verdict.
+     */
+    private static final int SIGNATURES = 1024;
 
     private final Roster roster;
     private final BodyRules rules;
@@ -122,6 +127,8 @@ public final class Combination implements AutoCloseable {
     private final AtomicLong verdicts = new AtomicLong();
     private long counted;
     private volatile RuntimeException failure;
+    private final Object awaitingLock = new Object();
+    private List<Awaiting> awaiting = new ArrayList<>();
 
     /**
      * @param work a folder for the spool files (removed on {@link #close()})
@@ -186,6 +193,7 @@ public final class Combination implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        settleTheRest(threads);
         if (failure != null) throw failure;
         report();
     }
@@ -235,17 +243,21 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    /** A verdict whose signature is to be checked with others': everything else about it is known. */
-    private record Prepared(Item item, SignedFile envelope, ObjectNode payload, String community, byte[] key, byte[] pae, byte[] sig) {
+    /**
+     * A verdict whose signature waits to be checked with others': what it comes to if the signature holds
+     * (counted, or refused for what it says) is already known, so that only a few kilobytes wait.
+     */
+    private record Awaiting(String label, String community, byte[] key, byte[] pae, byte[] sig, Counted counted, String refusal) {
     }
 
     /**
-     * Community verdicts: each parsed and matched to its key in the roster, their signatures checked together
-     * (BatchEd25519), then each one's payload checked and sorted. A Community listed with several keys, or a
-     * key not valid that day, is checked alone, with the same reasons as {@code verify} gives.
+     * Community verdicts: each parsed and matched to its key in the roster, its content checked, and its
+     * signature put with others' to be checked together (BatchEd25519). A Community listed with several keys,
+     * or a key not valid that day, is checked alone, with the same reasons as {@code verify} gives. A verdict
+     * whose signature does not hold is refused for that, whatever it says.
      */
     void checkAll(List<Item> items) {
-        List<Prepared> batch = new ArrayList<>(items.size());
+        List<Awaiting> waiting = new ArrayList<>(items.size());
         List<Counted> counts = new ArrayList<>(items.size());
         for (Item item : items) {
             verdicts.incrementAndGet();
@@ -271,8 +283,15 @@ public final class Combination implements AutoCloseable {
                     }
                     if (count == 0) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
                     if (count == 1) {
-                        batch.add(new Prepared(item, envelope, p, community, only.publicKey(),
-                                Dsse.pae(envelope.payloadType(), envelope.payload()), named.sig()));
+                        Counted counted = null;
+                        String refusal = null;
+                        try {
+                            counted = accept(VerdictVerifier.content(envelope, p, only.publicKey(), true, expected), item);
+                        } catch (SignedFile.Refused e) {
+                            refusal = e.getMessage();
+                        }
+                        waiting.add(new Awaiting(item.label(), community, only.publicKey(),
+                                Dsse.pae(envelope.payloadType(), envelope.payload()), named.sig(), counted, refusal));
                         continue;
                     }
                 }
@@ -281,10 +300,20 @@ public final class Combination implements AutoCloseable {
                 refuse(item.label(), e.getMessage());
             }
         }
-        if (batch.isEmpty()) {
-            count(counts);
-            return;
+        count(counts);
+        List<Awaiting> full = null;
+        synchronized (awaitingLock) {
+            awaiting.addAll(waiting);
+            if (awaiting.size() >= SIGNATURES) {
+                full = awaiting;
+                awaiting = new ArrayList<>(SIGNATURES + BATCH);
+            }
         }
+        if (full != null) settle(full);
+    }
+
+    /** Checks the signatures of verdicts that waited, together, then counts or refuses each. */
+    private void settle(List<Awaiting> batch) {
         int n = batch.size();
         byte[][] keys = new byte[n][], messages = new byte[n][], signatures = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -293,16 +322,46 @@ public final class Combination implements AutoCloseable {
             signatures[i] = batch.get(i).sig();
         }
         boolean[] holds = BatchEd25519.verify(keys, messages, signatures);
+        List<Counted> counts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Prepared v = batch.get(i);
-            try {
-                if (!holds[i]) throw new SignedFile.Refused("the signature does not hold for " + v.community() + "'s key in the roster");
-                counts.add(accept(VerdictVerifier.content(v.envelope(), v.payload(), v.key(), true, expected), v.item()));
-            } catch (SignedFile.Refused e) {
-                refuse(v.item().label(), e.getMessage());
-            }
+            Awaiting v = batch.get(i);
+            if (!holds[i]) refuse(v.label(), "the signature does not hold for " + v.community() + "'s key in the roster");
+            else if (v.refusal() != null) refuse(v.label(), v.refusal());
+            else counts.add(v.counted());
         }
         count(counts);
+    }
+
+    /** The verdicts still waiting when every file has been read: checked on every core. */
+    private void settleTheRest(int threads) {
+        List<Awaiting> rest;
+        synchronized (awaitingLock) {
+            rest = awaiting;
+            awaiting = new ArrayList<>();
+        }
+        int parts = Math.max(1, Math.min(threads, rest.size() / BATCH));
+        List<Thread> running = new ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            List<Awaiting> part = rest.subList(rest.size() * i / parts, rest.size() * (i + 1) / parts);
+            Thread t = new Thread(() -> {
+                try {
+                    settle(part);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }, "folkmoot-count-" + i);
+            t.start();
+            running.add(t);
+        }
+        if (!rest.isEmpty()) settle(rest.subList(0, rest.size() / parts));
+        for (Thread t : running) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking the last signatures", e);
+            }
+        }
     }
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
@@ -347,8 +406,8 @@ public final class Combination implements AutoCloseable {
         while (end > 0 && Character.isWhitespace(carried[end - 1])) end--;
         MessageDigest envelopeSha = sha256Digest();
         envelopeSha.update(carried, 0, end);
-        return new Counted(v.communityId(), sha256(v.payload()), kind, p.path("issuedAt").asText(""), amendments, carried, end,
-                envelopeSha.digest());
+        byte[] carriedSha = envelopeSha.digest();
+        return new Counted(v.communityId(), v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
     }
 
     /**
@@ -423,38 +482,42 @@ public final class Combination implements AutoCloseable {
     /** Sorts a batch of verdicts that hold: each Community's first is spooled (one write for the batch). */
     private synchronized void count(List<Counted> batch) {
         if (batch.isEmpty()) return;
-        int size = 0;
-        for (Counted c : batch) size += c.envelopeLength();
-        java.io.ByteArrayOutputStream spooled = new java.io.ByteArrayOutputStream(size);
+        List<ByteBuffer> spooled = new ArrayList<>(batch.size());
+        long at = spoolEnd;
         for (Counted c : batch) {
             Slot slot = slots.get(c.community());
             if (slot == null) {
-                slots.put(c.community(), new Slot(c.payloadSha(), spoolEnd + spooled.size(), c.envelopeLength(), c.kind(),
+                slots.put(c.community(), new Slot(c.payloadSha(), at, c.envelopeLength(), c.kind(),
                         c.issuedAt(), c.amendments(), c.envelopeSha()));
-                spooled.write(c.envelope(), 0, c.envelopeLength());
+                spooled.add(ByteBuffer.wrap(c.envelope(), 0, c.envelopeLength()));
+                at += c.envelopeLength();
                 counted++;
             } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
                 duplicates++;
                 // the same verdict in another envelope (another witness's signature, say): the one carried is the
                 // one whose bytes hash lowest, whichever the threads met first, so the result's bytes do not vary
                 if (Arrays.compareUnsigned(c.envelopeSha(), slot.envelopeSha) < 0) {
-                    Slot lower = new Slot(slot.payloadSha, spoolEnd + spooled.size(), c.envelopeLength(), slot.kind,
+                    Slot lower = new Slot(slot.payloadSha, at, c.envelopeLength(), slot.kind,
                             slot.issuedAt, slot.amendments, c.envelopeSha());
                     lower.conflict = slot.conflict;
                     slots.put(c.community(), lower);
-                    spooled.write(c.envelope(), 0, c.envelopeLength());
+                    spooled.add(ByteBuffer.wrap(c.envelope(), 0, c.envelopeLength()));
+                    at += c.envelopeLength();
                 }
             } else {
                 slot.conflict = true;
             }
         }
-        ByteBuffer buffer = ByteBuffer.wrap(spooled.toByteArray());
+        // one gathering write at the spool's end (its position: reads are positional and do not move it)
+        ByteBuffer[] buffers = spooled.toArray(new ByteBuffer[0]);
         try {
-            while (buffer.hasRemaining()) spool.write(buffer, spoolEnd + buffer.position());
+            spool.position(spoolEnd);
+            long left = at - spoolEnd;
+            while (left > 0) left -= spool.write(buffers);
         } catch (IOException e) {
             throw new UncheckedIOException("the spool of counted verdicts cannot be written", e);
         }
-        spoolEnd += spooled.size();
+        spoolEnd = at;
     }
 
     private synchronized void refuse(String file, String reason) {
@@ -602,16 +665,19 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        return sha256Digest().digest(bytes);
-    }
-
-    private static MessageDigest sha256Digest() {
+    /** One SHA-256 per thread, reset: looking the algorithm up costs more than hashing a verdict. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java platform has SHA-256", impossible);
         }
+    });
+
+    private static MessageDigest sha256Digest() {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d;
     }
 
     private static String firstLine(String message) {

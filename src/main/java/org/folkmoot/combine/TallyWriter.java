@@ -15,7 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.HexFormat;
 import java.util.List;
 import org.folkmoot.record.Json;
@@ -114,31 +120,54 @@ public final class TallyWriter {
      * The payload's bytes as they go out: hashed twice (signature, fingerprint) and written as base64. The
      * signature's SHA-512 and the base64 encoding and writing each run on a thread of their own, in chunks
      * whose lengths are multiples of 3 (so that chunks encoded apart join into one base64 text): a body's
-     * result is some thirty megabytes for every ten thousand verdicts, and the clerk waits for it.
+     * result is some thirty megabytes for every ten thousand verdicts, and the clerk waits for it. The chunks
+     * go round: each comes back to be filled again once both threads are done with it.
      */
     private static final class Payload extends OutputStream {
         private static final int CHUNK = 3 * 21_846; // 65,538 bytes
-        private static final byte[] END = new byte[0];
+        private static final int CHUNKS = 24;
+        private static final Chunk END = new Chunk(new byte[0]);
         private final MessageDigest fingerprint;
-        private final java.util.concurrent.BlockingQueue<byte[]> toHash = new java.util.concurrent.ArrayBlockingQueue<>(32);
-        private final java.util.concurrent.BlockingQueue<byte[]> toWrite = new java.util.concurrent.ArrayBlockingQueue<>(32);
+        private final BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(CHUNKS + 1);
+        private final BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(CHUNKS + 1);
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
         private final Thread hasher;
         private final Thread writer;
         private volatile Throwable failed;
-        private byte[] chunk = new byte[CHUNK];
+        private Chunk chunk;
         private int filled;
         long count;
 
+        /** A chunk of the payload, and how many of the two threads still have it. */
+        private static final class Chunk {
+            final byte[] bytes;
+            int length;
+            final AtomicInteger users = new AtomicInteger();
+
+            Chunk(byte[] bytes) {
+                this.bytes = bytes;
+            }
+        }
+
         Payload(OutputStream file, MessageDigest challenge, MessageDigest fingerprint) {
             this.fingerprint = fingerprint;
+            for (int i = 0; i < CHUNKS; i++) free.add(new Chunk(new byte[CHUNK]));
+            this.chunk = free.poll();
             // each keeps taking until the end even after a failure, so the producer never waits on a full queue
             this.hasher = new Thread(() -> drain(toHash, next -> {
-                if (next != null) challenge.update(next);
+                if (next != null) challenge.update(next.bytes, 0, next.length);
             }), "folkmoot-result-hash");
             Base64.Encoder encoder = Base64.getEncoder();
+            byte[] encoded = new byte[CHUNK / 3 * 4];
             this.writer = new Thread(() -> drain(toWrite, next -> {
                 try {
-                    if (next == null) file.flush(); else file.write(encoder.encode(next));
+                    if (next == null) {
+                        file.flush();
+                    } else if (next.length == CHUNK) {
+                        file.write(encoded, 0, encoder.encode(next.bytes, encoded));
+                    } else {
+                        file.write(encoder.encode(Arrays.copyOf(next.bytes, next.length))); // the last: its padding ends the text
+                    }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -150,9 +179,9 @@ public final class TallyWriter {
         }
 
         /** Takes chunks until the end, giving each to {@code use} (and null at the end) until one fails. */
-        private void drain(java.util.concurrent.BlockingQueue<byte[]> queue, java.util.function.Consumer<byte[]> use) {
+        private void drain(BlockingQueue<Chunk> queue, Consumer<Chunk> use) {
             try {
-                for (byte[] next = queue.take(); ; next = queue.take()) {
+                for (Chunk next = queue.take(); ; next = queue.take()) {
                     boolean end = next == END;
                     if (failed == null) {
                         try {
@@ -162,6 +191,7 @@ public final class TallyWriter {
                         }
                     }
                     if (end) return;
+                    if (next.users.decrementAndGet() == 0) free.add(next);
                 }
             } catch (InterruptedException e) {
                 failed = e;
@@ -180,29 +210,36 @@ public final class TallyWriter {
             count += len;
             while (len > 0) {
                 int n = Math.min(len, CHUNK - filled);
-                System.arraycopy(b, off, chunk, filled, n);
+                System.arraycopy(b, off, chunk.bytes, filled, n);
                 filled += n;
                 off += n;
                 len -= n;
-                if (filled == CHUNK) hand(chunk);
+                if (filled == CHUNK) hand();
             }
         }
 
-        private void hand(byte[] bytes) throws IOException {
+        /** Hands the chunk filled so far to both threads, and takes the next free one. */
+        private void hand() throws IOException {
             try {
-                toHash.put(bytes);
-                toWrite.put(bytes);
+                chunk.length = filled;
+                chunk.users.set(2);
+                toHash.put(chunk);
+                toWrite.put(chunk);
+                chunk = null;
+                while (chunk == null) {
+                    if (failed != null) throw new IOException("the result could not be written: " + failed);
+                    chunk = free.poll(100, TimeUnit.MILLISECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while writing the result");
             }
-            chunk = new byte[CHUNK];
             filled = 0;
         }
 
         @Override
         public void close() throws IOException {
-            if (filled > 0) hand(java.util.Arrays.copyOf(chunk, filled)); // the last chunk: its padding ends the text
+            if (filled > 0) hand();
             try {
                 toHash.put(END);
                 toWrite.put(END);

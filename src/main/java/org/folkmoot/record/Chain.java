@@ -15,10 +15,21 @@ public final class Chain {
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Bytes(bytes));
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing a verdict, and a count hashes millions. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java platform has SHA-256", impossible);
         }
+    });
+
+    public static byte[] sha256Bytes(byte[] bytes) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d.digest(bytes);
     }
 }

@@ -3,7 +3,6 @@ package org.folkmoot.verdict;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.folkmoot.record.Json;
@@ -24,12 +23,11 @@ public final class Dsse {
     /** {@code "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body}, lengths in bytes, ASCII decimal. */
     public static byte[] pae(String payloadType, byte[] body) {
         byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(type.length + body.length + 32);
-        out.writeBytes(("DSSEv1 " + type.length + " ").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(type);
-        out.writeBytes((" " + body.length + " ").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        return out.toByteArray();
+        byte[] head = ("DSSEv1 " + type.length + " " + payloadType + " " + body.length + " ").getBytes(StandardCharsets.UTF_8);
+        // built in place: a body counts a million of these, and each copy is garbage to collect
+        byte[] pae = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, pae, head.length, body.length);
+        return pae;
     }
 
     /** The envelope's file bytes: compact JSON and a final newline. */

@@ -82,7 +82,12 @@ public final class Ed25519Keys {
 
     /** The first 20 hex digits of SHA-256 of the payload, in groups of four: what people read aloud. */
     public static String fingerprint(byte[] payload) {
-        String hex = Chain.sha256(payload).substring(0, 20);
+        return fingerprintOfDigest(Chain.sha256Bytes(payload));
+    }
+
+    /** The fingerprint, from the payload's SHA-256. */
+    public static String fingerprintOfDigest(byte[] sha256) {
+        String hex = java.util.HexFormat.of().formatHex(sha256, 0, 10);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < hex.length(); i += 4) {
             if (i > 0) s.append(' ');

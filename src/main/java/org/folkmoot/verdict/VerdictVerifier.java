@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.record.Chain;
 
 /**
  * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
@@ -23,7 +24,15 @@ public final class VerdictVerifier {
 
     /** A verdict that holds: its payload bytes and what a clerk reads off it. */
     public record Verified(byte[] payload, ObjectNode json, String communityId, String resolutionId, String outcome,
-                           String route, String fingerprint, String keyId, boolean rosterChecked) {
+                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked) {
+        /** What people read aloud (worked out when asked: a body counting a million verdicts never asks). */
+        public String fingerprint() {
+            return Ed25519Keys.fingerprintOfDigest(payloadSha256);
+        }
+
+        public String keyId() {
+            return Ed25519Keys.keyId(publicKey);
+        }
     }
 
     /** What the verdict must be about, when the caller knows (null: anything). */
@@ -145,7 +154,7 @@ public final class VerdictVerifier {
             }
         }
         return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route,
-                Ed25519Keys.fingerprint(envelope.payload()), Ed25519Keys.keyId(key), rosterChecked);
+                Chain.sha256Bytes(envelope.payload()), key, rosterChecked);
     }
 
     /** The day a verdict was decided (its meeting's date), which the roster's key validity is read against. */
