@@ -60,6 +60,46 @@ class BatchEd25519Test {
     }
 
     @Test
+    void aFewBadSignaturesAmongAThousandAreFoundByHalvingAndOnlyTheyFail() {
+        Random random = new Random(4);
+        int n = 1100;
+        byte[][][] b = batch(random, n);
+        java.util.Set<Integer> bad = new java.util.TreeSet<>(java.util.List.of(0, 17, 549, 550, n - 1));
+        for (int i : bad) b[2][i][random.nextInt(32)] ^= 1; // R damaged: still a point, or not
+        boolean[] together = new boolean[1];
+        boolean[] valid = BatchEd25519.verify(b[0], b[1], b[2], together);
+        assertThat(together[0]).isFalse();
+        for (int i = 0; i < n; i++) assertThat(valid[i]).as("signature %d", i).isEqualTo(!bad.contains(i));
+    }
+
+    @Test
+    void theWindowGrowsWithTheBatch() {
+        assertThat(BatchEd25519.window(1)).isLessThanOrEqualTo(BatchEd25519.window(128));
+        assertThat(BatchEd25519.window(128)).isLessThan(BatchEd25519.window(1024));
+        assertThat(BatchEd25519.window(1024)).isBetween(7, 9);
+    }
+
+    @Test
+    void signedDigitsAddUpToTheScalar() {
+        Random random = new Random(5);
+        for (int c = 3; c <= 12; c++) {
+            int windows = (256 + c - 1) / c + 1;
+            for (int trial = 0; trial < 200; trial++) {
+                java.math.BigInteger v = new java.math.BigInteger(253, random);
+                if (trial == 0) v = java.math.BigInteger.TWO.pow(253).subtract(java.math.BigInteger.ONE);
+                short[] d = new short[windows];
+                BatchEd25519.digits(v, c, windows, d, 0);
+                java.math.BigInteger sum = java.math.BigInteger.ZERO;
+                for (int w = windows - 1; w >= 0; w--) {
+                    assertThat((int) d[w]).isBetween(-(1 << (c - 1)) + 1, 1 << (c - 1));
+                    sum = sum.shiftLeft(c).add(java.math.BigInteger.valueOf(d[w]));
+                }
+                assertThat(sum).as("c=%d", c).isEqualTo(v);
+            }
+        }
+    }
+
+    @Test
     void malformedInputsAreNotValidAndDoNotSpoilTheRest() {
         byte[][][] b = batch(new Random(3), 5);
         b[0][1] = new byte[31];
