@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -73,33 +74,37 @@ public final class TallyWriter {
                     .getBytes(StandardCharsets.US_ASCII));
             MessageDigest fingerprint = ResultEnvelope.sha256();
 
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                file.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
-                long written;
-                try (Payload payload = new Payload(file, challenge, fingerprint)) {
-                    try (InputStream in = Files.newInputStream(head)) {
-                        byte[] buffer = new byte[1 << 16];
-                        for (int n; (n = in.read(buffer)) > 0; ) payload.write(buffer, 0, n);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Syncer syncer = new Syncer(channel);
+                OutputStream file = new BufferedOutputStream(syncer.stream(), 1 << 16);
+                try {
+                    file.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
+                    long written;
+                    try (Payload payload = new Payload(file, challenge, fingerprint)) {
+                        try (InputStream in = Files.newInputStream(head)) {
+                            byte[] buffer = new byte[1 << 16];
+                            for (int n; (n = in.read(buffer)) > 0; ) payload.write(buffer, 0, n);
+                        }
+                        ByteBuffer envelope = ByteBuffer.allocate(64 * 1024);
+                        boolean first = true;
+                        for (Combination.Carried c : carried) {
+                            if (!first) payload.write(COMMA, 0, 1);
+                            first = false;
+                            if (envelope.capacity() < c.length()) envelope = ByteBuffer.allocate(c.length());
+                            combination.read(c, envelope);
+                            payload.write(envelope.array(), 0, envelope.limit());
+                        }
+                        payload.write(END_OF_PAYLOAD, 0, END_OF_PAYLOAD.length);
+                        written = payload.count;
                     }
-                    ByteBuffer envelope = ByteBuffer.allocate(64 * 1024);
-                    boolean first = true;
-                    for (Combination.Carried c : carried) {
-                        if (!first) payload.write(',');
-                        first = false;
-                        if (envelope.capacity() < c.length()) envelope = ByteBuffer.allocate(c.length());
-                        combination.read(c, envelope);
-                        payload.write(envelope.array(), 0, envelope.limit());
-                    }
-                    payload.write(']');
-                    payload.write('}');
-                    written = payload.count;
+                    if (written != length) throw new IOException("the result's payload came to " + written + " bytes, not " + length);
+                    file.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
+                            + "\"}]}\n").getBytes(StandardCharsets.US_ASCII));
+                    file.flush();
+                } finally {
+                    syncer.close();
                 }
-                if (written != length) throw new IOException("the result's payload came to " + written + " bytes, not " + length);
-                file.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
-                        + "\"}]}\n").getBytes(StandardCharsets.US_ASCII));
-            }
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+                channel.force(true);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -113,6 +118,78 @@ public final class TallyWriter {
         } finally {
             Files.deleteIfExists(head);
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static final byte[] COMMA = {','};
+    private static final byte[] END_OF_PAYLOAD = {']', '}'};
+
+    /**
+     * Writes to the result's file and has what is written reach the disk as it goes (a second thread forces
+     * the file every 32 MB), so that the last {@code force} — the result is durable before it is shown — waits
+     * for the last few megabytes, not for hundreds.
+     */
+    private static final class Syncer {
+        private static final long EVERY = 32L << 20;
+        private final FileChannel channel;
+        private final Semaphore asked = new Semaphore(0);
+        private final Thread thread;
+        private volatile boolean done;
+        private volatile IOException failed;
+        private long sinceAsked;
+
+        Syncer(FileChannel channel) {
+            this.channel = channel;
+            this.thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        asked.acquire();
+                        asked.drainPermits();
+                        if (done) return;
+                        channel.force(false);
+                    }
+                } catch (IOException e) {
+                    failed = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "folkmoot-result-sync");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        OutputStream stream() {
+            OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (failed != null) throw failed;
+                    out.write(b, off, len);
+                    sinceAsked += len;
+                    if (sinceAsked >= EVERY) {
+                        sinceAsked = 0;
+                        asked.release();
+                    }
+                }
+                // not closed here: the channel is the writer's to force and close
+            };
+        }
+
+        void close() throws IOException {
+            done = true;
+            asked.release();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the result");
+            }
+            if (failed != null) throw failed;
         }
     }
 
