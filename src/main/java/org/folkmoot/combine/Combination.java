@@ -15,7 +15,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,30 +159,42 @@ public final class Combination implements AutoCloseable {
                 // nothing is ever dropped, and what waits in memory stays bounded
                 (work, executor) -> work.run());
         try {
-            List<Path> batch = new ArrayList<>(BATCH);
+            List<Input> batch = new ArrayList<>(BATCH);
             for (Path input : inputs) {
                 if (Files.isDirectory(input)) {
                     // handed out as they are found (the verifying starts with the first folder, not after the last);
                     // the walk's own attributes say which are files, no second look at each. What is counted does
                     // not depend on the order: every list of the result is sorted.
-                    try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile())) {
-                        for (Path file : (Iterable<Path>) walk::iterator) {
-                            batch.add(file);
-                            if (batch.size() == BATCH) {
-                                List<Path> these = List.copyOf(batch);
-                                batch.clear();
-                                pool.execute(() -> examine(these, pool));
+                    try {
+                        Files.walkFileTree(input, new SimpleFileVisitor<>() {
+                            @Override
+                            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                                // the walk's own attributes: which are files (no link, no pipe), and their sizes
+                                if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;
+                                batch.add(new Input(file, attributes.size()));
+                                if (batch.size() == BATCH) {
+                                    List<Input> these = List.copyOf(batch);
+                                    batch.clear();
+                                    pool.execute(() -> examine(these, pool));
+                                }
+                                return FileVisitResult.CONTINUE;
                             }
-                        }
+
+                            @Override
+                            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                                refuse(file.toString(), (file.equals(input) ? "the folder" : "it") + " cannot be read: " + e.getMessage());
+                                return FileVisitResult.CONTINUE;
+                            }
+                        });
                     } catch (IOException | UncheckedIOException e) {
                         refuse(input.toString(), "the folder cannot be read: " + e.getMessage());
                     }
                 } else {
-                    batch.add(input);
+                    batch.add(new Input(input, -1));
                 }
             }
             if (!batch.isEmpty()) {
-                List<Path> these = List.copyOf(batch);
+                List<Input> these = List.copyOf(batch);
                 pool.execute(() -> examine(these, pool));
             }
         } finally {
@@ -198,19 +213,24 @@ public final class Combination implements AutoCloseable {
         report();
     }
 
+    /** A file to read, and its size as the folder's walk saw it (-1: not known). */
+    private record Input(Path path, long size) {
+    }
+
     /** A verdict's bytes and where they came from. */
     private record Item(byte[] bytes, String label) {
     }
 
     /** Some files: Community verdicts (checked together), lower bodies' results, or neither. */
-    private void examine(List<Path> files, ThreadPoolExecutor pool) {
+    private void examine(List<Input> files, ThreadPoolExecutor pool) {
         try {
             List<Item> verdictFiles = new ArrayList<>(files.size());
-            for (Path file : files) {
+            for (Input input : files) {
                 this.files.incrementAndGet();
+                Path file = input.path();
                 String label = file.toString();
                 try {
-                    byte[] bytes = readSmall(file);
+                    byte[] bytes = readSmall(file, input.size());
                     if (bytes == null) {
                         readResult(file, label, pool);
                         continue;
@@ -228,18 +248,30 @@ public final class Combination implements AutoCloseable {
         report();
     }
 
-    /** The file's bytes, or null when it is larger than a verdict may be (a body's result, read as a stream). */
-    private static byte[] readSmall(Path file) throws IOException {
+    /**
+     * Per thread, a buffer one byte larger than a verdict may be: one read takes a whole verdict file, and a
+     * full buffer says the file is larger (a body's result, read as a stream).
+     */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect((int) SignedFile.MAX_BYTES + 1));
+
+    /**
+     * The file's bytes, or null when it is larger than a verdict may be. A count opens a million files, and
+     * on a virtual machine each system call costs microseconds: a file the walk saw at {@code expected} bytes
+     * is taken in one read when that read gives exactly as many (otherwise it is read to its end).
+     */
+    private static byte[] readSmall(Path file, long expected) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > SignedFile.MAX_BYTES) return null;
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && ch.read(buffer) > 0) {
-                // until the end of the file
+            ByteBuffer buffer = READ_BUFFER.get();
+            buffer.clear();
+            int n = ch.read(buffer);
+            if (n != expected || expected < 0) {
+                while (n >= 0 && buffer.hasRemaining()) n = ch.read(buffer);
             }
-            if (buffer.hasRemaining()) return Arrays.copyOf(buffer.array(), buffer.position()); // it shrank meanwhile
-            if (ch.read(ByteBuffer.allocate(1)) > 0) return null; // it grew meanwhile: read it as a stream, with the size rules
-            return buffer.array();
+            if (!buffer.hasRemaining()) return null; // larger than a verdict may be: read as a stream, with the size rules
+            byte[] bytes = new byte[buffer.flip().remaining()];
+            buffer.get(bytes);
+            return bytes;
         }
     }
 

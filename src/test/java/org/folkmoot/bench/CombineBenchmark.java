@@ -165,6 +165,7 @@ public class CombineBenchmark {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
         // an upper bound: each pool's own peak, summed (they need not peak at once)
-        System.out.println("\nPEAK HEAP (sum of the heap pools' peaks, -Xmx512m): " + peak / (1024 * 1024) + " MB");
+        System.out.println("\nPEAK HEAP (sum of the heap pools' peaks, -Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + "m): " + peak / (1024 * 1024) + " MB");
     }
 }
