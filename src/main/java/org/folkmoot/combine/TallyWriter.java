@@ -91,8 +91,7 @@ public final class TallyWriter {
                             if (!first) payload.write(COMMA, 0, 1);
                             first = false;
                             if (envelope.capacity() < c.length()) envelope = ByteBuffer.allocate(c.length());
-                            combination.read(c, envelope);
-                            payload.write(envelope.array(), 0, envelope.limit());
+                            payload.write(combination.envelope(c, envelope));
                         }
                         payload.write(END_OF_PAYLOAD, 0, END_OF_PAYLOAD.length);
                         written = payload.count;
@@ -282,15 +281,18 @@ public final class TallyWriter {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            write(ByteBuffer.wrap(b, off, len));
+        }
+
+        /** Takes the buffer's bytes from its position to its limit. */
+        void write(ByteBuffer b) throws IOException {
             if (failed != null) throw new IOException("the result could not be written: " + failed);
-            fingerprint.update(b, off, len);
-            count += len;
-            while (len > 0) {
-                int n = Math.min(len, CHUNK - filled);
-                System.arraycopy(b, off, chunk.bytes, filled, n);
+            count += b.remaining();
+            while (b.hasRemaining()) {
+                int n = Math.min(b.remaining(), CHUNK - filled);
+                b.get(chunk.bytes, filled, n);
+                fingerprint.update(chunk.bytes, filled, n);
                 filled += n;
-                off += n;
-                len -= n;
                 if (filled == CHUNK) hand();
             }
         }
