@@ -586,11 +586,13 @@ public final class Combination implements AutoCloseable {
             reporting++;
             counts.merge(s.kind, 1L, Long::sum);
             if (issuedAt == null || later(s.issuedAt, issuedAt)) issuedAt = s.issuedAt;
+            // a Community that adopted the same change twice is one Community proposing it (looked up among its own
+            // few changes, not among the thousands of Communities already in the group)
+            java.util.Set<String> its = new java.util.HashSet<>();
             for (String[] change : s.amendments) {
                 String key = Json.compact(Json.MAPPER.createArrayNode().add(change[0]).add(change[1]));
                 changes.putIfAbsent(key, change);
-                List<String> ids = groups.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!ids.contains(e.getKey())) ids.add(e.getKey());
+                if (its.add(key)) groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
             }
         }
         conflicts.sort(null);

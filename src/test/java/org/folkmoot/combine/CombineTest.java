@@ -280,6 +280,22 @@ class CombineTest {
     }
 
     @Test
+    void aCommunityThatAdoptedTheSameChangeTwiceIsOneProposerOfIt() throws Exception {
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(3)));
+        ObjectNode p = Json.object(new String(Communities.payload(PASSED_AMENDED, Communities.RESOLUTION, Communities.TEXT, null),
+                StandardCharsets.UTF_8).strip());
+        com.fasterxml.jackson.databind.node.ArrayNode amendments = (com.fasterxml.jackson.databind.node.ArrayNode) p.get("amendments");
+        amendments.add(amendments.get(0).deepCopy());
+        write("c01.verdict", Communities.sign("c01", Json.compact(p)));
+        write("c02.verdict", Communities.verdict("c02", PASSED_AMENDED));
+
+        Run run = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(run.refused()).isEmpty();
+        assertThat(run.summary().amendmentGroups()).singleElement()
+                .satisfies(g -> assertThat(g.communities()).containsExactly("c01", "c02"));
+    }
+
+    @Test
     void theSameFilesGiveTheSameResultBytesAndTheResultVerifiesAsAStream() throws Exception {
         Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(6)));
         for (String id : ids(5)) write(id + ".verdict", Communities.verdict(id, PASSED));
