@@ -49,7 +49,7 @@ public final class RosterBook {
     /** The roster file's JSON, plain or signed (a signed one checked against {@code bodyKeys}). */
     public static ObjectNode load(Path file, List<byte[]> bodyKeys) throws Refused {
         try {
-            return Roster.read(file, bodyKeys).json();
+            return Roster.readJson(file, bodyKeys);
         } catch (SignedFile.Refused e) {
             throw new Refused(e.getMessage());
         }

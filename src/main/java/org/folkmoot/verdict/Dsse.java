@@ -22,12 +22,17 @@ public final class Dsse {
 
     /** {@code "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body}, lengths in bytes, ASCII decimal. */
     public static byte[] pae(String payloadType, byte[] body) {
-        byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("DSSEv1 " + type.length + " " + payloadType + " " + body.length + " ").getBytes(StandardCharsets.UTF_8);
+        byte[] head = paeHead(payloadType, body.length);
         // built in place: a body counts a million of these, and each copy is garbage to collect
         byte[] pae = java.util.Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, pae, head.length, body.length);
         return pae;
+    }
+
+    /** PAE up to the body: what is hashed before a body too large to copy. */
+    public static byte[] paeHead(String payloadType, long bodyLength) {
+        byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
+        return ("DSSEv1 " + type.length + " " + payloadType + " " + bodyLength + " ").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The envelope's file bytes: compact JSON and a final newline. */

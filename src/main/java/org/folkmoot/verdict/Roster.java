@@ -1,6 +1,10 @@
 package org.folkmoot.verdict;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.folkmoot.record.Json;
 
 /**
  * A body's roster of Community keys ({@code folkmoot-roster/1}): a plain JSON file, or one signed in an
@@ -50,16 +55,14 @@ public final class Roster {
     private final Body body;
     private final Map<String, List<Entry>> communities;
     private final long version;
-    private final byte[] bytes;
+    private final String sha256;
     private final String signedBy;
-    private final ObjectNode json;
 
-    private Roster(Body body, Map<String, List<Entry>> communities, long version, byte[] bytes, String signedBy, ObjectNode json) {
-        this.json = json;
+    private Roster(Body body, Map<String, List<Entry>> communities, long version, String sha256, String signedBy) {
         this.body = body;
         this.communities = communities;
         this.version = version;
-        this.bytes = bytes;
+        this.sha256 = sha256;
         this.signedBy = signedBy;
     }
 
@@ -72,11 +75,6 @@ public final class Roster {
         return body;
     }
 
-    /** The roster's JSON (a signed roster's payload), a copy to change: how {@code folkmoot roster} edits it. */
-    public ObjectNode json() {
-        return json.deepCopy();
-    }
-
     /** The key id that signed the roster, or null for a plain one. */
     public String signedBy() {
         return signedBy;
@@ -84,7 +82,7 @@ public final class Roster {
 
     /** SHA-256 of the roster file's bytes, as a result names the roster it counted against. */
     public String sha256() {
-        return org.folkmoot.record.Chain.sha256(bytes);
+        return sha256;
     }
 
     /** The Community's key in force: the last listed that is not revoked, else the last listed. */
@@ -127,8 +125,67 @@ public final class Roster {
     /**
      * A roster file, plain or signed. A signed roster must be signed by one of {@code bodyKeys} (the
      * public keys the reader trusts to sign it); a plain one is taken as it is.
+     *
+     * <p>The Collective's roster lists every Community there is — a million entries, a quarter of a
+     * gigabyte — so it is read as a stream: the envelope's payload decoded without a string in between,
+     * the entries read one at a time, and nothing of the file kept but what a count needs of each entry.
      */
     public static Roster read(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
+        Loaded loaded = load(file, bodyKeys);
+        Map<String, List<Entry>> entries = new LinkedHashMap<>();
+        String format = null;
+        long version = 0;
+        Body body = null;
+        boolean listed = false;
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(loaded.json())) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the roster is not a JSON object");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                switch (name) {
+                    case "format" -> format = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                    case "version" -> version = value.isNumeric() ? in.getValueAsLong(0) : 0;
+                    case "body" -> {
+                        JsonNode b = ONE_OF_MANY.readValue(in);
+                        if (b instanceof ObjectNode bo) {
+                            body = new Body(bo.path("level").asText(null), bo.path("id").asText(null), bo.path("name").asText(null));
+                        }
+                    }
+                    case "communities" -> {
+                        if (value != JsonToken.START_ARRAY) throw new SignedFile.Refused("the roster lists no communities");
+                        listed = true;
+                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                            if (t != JsonToken.START_OBJECT) throw new SignedFile.Refused("a roster entry is not an object");
+                            add(entries, ONE_OF_MANY.readValue(in));
+                        }
+                    }
+                    default -> in.skipChildren();
+                }
+            }
+            if (in.nextToken() != null) throw new SignedFile.Refused("the roster is not JSON (something follows it)");
+        } catch (IOException e) {
+            throw new SignedFile.Refused("the roster " + SignedFile.jsonProblem(e));
+        }
+        if (!FORMAT.equals(format)) throw new SignedFile.Refused("the roster's format is not " + FORMAT);
+        if (!listed) throw new SignedFile.Refused("the roster lists no communities");
+        return new Roster(body, entries, version, loaded.sha256(), loaded.signedBy());
+    }
+
+    /** The roster file's JSON (a signed roster's payload), whole, to be changed: how {@code folkmoot roster} edits it. */
+    public static ObjectNode readJson(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
+        read(file, bodyKeys); // every check a count makes
+        return SignedFile.object(load(file, bodyKeys).json(), "the roster");
+    }
+
+    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
+    private static final ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A roster file's JSON (a signed one's payload, its signature checked), its SHA-256, and who signed it. */
+    private record Loaded(byte[] json, String sha256, String signedBy) {
+    }
+
+    private static Loaded load(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) throw new SignedFile.Refused("the roster is too large");
@@ -136,53 +193,60 @@ public final class Roster {
         } catch (IOException e) {
             throw new SignedFile.Refused("the roster cannot be read: " + e.getMessage());
         }
-        ObjectNode root = SignedFile.object(bytes, "the roster");
-        if (root.has("payloadType")) {
-            SignedFile envelope = SignedFile.parse(bytes);
-            if (!Dsse.ROSTER_TYPE.equals(envelope.payloadType())) {
-                throw new SignedFile.Refused("not a roster (payload type " + SignedFile.shorten(envelope.payloadType()) + ")");
-            }
-            String signer = null;
-            for (byte[] key : bodyKeys) {
-                if (envelope.signedBy(key)) signer = Ed25519Keys.keyId(key);
-            }
-            if (signer == null) {
-                throw new SignedFile.Refused(bodyKeys.isEmpty()
-                        ? "the roster is signed: give the body's public key (--roster-key) to check it"
-                        : "the roster's signature does not hold for the body's key");
-            }
-            return parse(SignedFile.object(envelope.payload(), "the roster"), bytes, signer);
+        String sha256 = org.folkmoot.record.Chain.sha256(bytes);
+        if (!topLevelKeys(bytes).contains("payloadType")) return new Loaded(bytes, sha256, null);
+
+        SignedFile.Streamed envelope = SignedFile.stream(bytes, "the roster");
+        if (!Dsse.ROSTER_TYPE.equals(envelope.payloadType())) {
+            throw new SignedFile.Refused("not a roster (payload type " + SignedFile.shorten(envelope.payloadType()) + ")");
         }
-        return parse(root, bytes, null);
+        String signer = null;
+        for (byte[] key : bodyKeys) {
+            if (envelope.signedBy(key)) signer = Ed25519Keys.keyId(key);
+        }
+        if (signer == null) {
+            throw new SignedFile.Refused(bodyKeys.isEmpty()
+                    ? "the roster is signed: give the body's public key (--roster-key) to check it"
+                    : "the roster's signature does not hold for the body's key");
+        }
+        return new Loaded(envelope.payload(), sha256, signer);
     }
 
-    static Roster parse(ObjectNode root) throws SignedFile.Refused {
-        return parse(root, root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    /** The names of the document's top-level keys (values skipped, not built). */
+    private static java.util.Set<String> topLevelKeys(byte[] bytes) throws SignedFile.Refused {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(bytes)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the roster is not a JSON object");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                names.add(in.currentName());
+                in.nextToken();
+                in.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new SignedFile.Refused("the roster " + SignedFile.jsonProblem(e));
+        }
+        return names;
     }
 
-    private static Roster parse(ObjectNode root, byte[] bytes, String signedBy) throws SignedFile.Refused {
-        if (!FORMAT.equals(root.path("format").textValue())) {
-            throw new SignedFile.Refused("the roster's format is not " + FORMAT);
+    private static void add(Map<String, List<Entry>> entries, JsonNode c) throws SignedFile.Refused {
+        if (!(c instanceof ObjectNode o)) throw new SignedFile.Refused("a roster entry is not an object");
+        String id = SignedFile.text(o, "id", "a roster entry");
+        byte[] key = Ed25519Keys.decodeBase64(SignedFile.text(o, "publicKey", "the roster entry " + id));
+        if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
+            throw new SignedFile.Refused("the roster entry " + id + " has no 32-byte public key");
         }
-        JsonNode list = root.get("communities");
-        if (list == null || !list.isArray()) throw new SignedFile.Refused("the roster lists no communities");
-        Map<String, List<Entry>> entries = new LinkedHashMap<>();
-        for (JsonNode c : list) {
-            if (!(c instanceof ObjectNode o)) throw new SignedFile.Refused("a roster entry is not an object");
-            String id = SignedFile.text(o, "id", "a roster entry");
-            byte[] key = Ed25519Keys.decodeBase64(SignedFile.text(o, "publicKey", "the roster entry " + id));
-            if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
-                throw new SignedFile.Refused("the roster entry " + id + " has no 32-byte public key");
-            }
-            String status = o.path("status").asText("active");
-            entries.computeIfAbsent(id, k -> new ArrayList<>(1)).add(new Entry(id, o.path("name").asText(id),
-                    o.path("members").asLong(0), key, date(o, "validFrom", id), date(o, "validUntil", id), status));
+        String status = o.path("status").asText("active").intern(); // three words, a million times
+        String name = o.path("name").asText(id);
+        Entry entry = new Entry(id, name.equals(id) ? id : name, o.path("members").asLong(0), key, date(o, "validFrom", id),
+                date(o, "validUntil", id), status);
+        List<Entry> listed = entries.get(id);
+        if (listed == null) {
+            entries.put(id, List.of(entry)); // most Communities have one key: no list to grow
+        } else {
+            List<Entry> more = new ArrayList<>(listed);
+            more.add(entry);
+            entries.put(id, List.copyOf(more));
         }
-        JsonNode b = root.get("body");
-        Body body = b instanceof ObjectNode bo
-                ? new Body(bo.path("level").asText(null), bo.path("id").asText(null), bo.path("name").asText(null))
-                : null;
-        return new Roster(body, entries, root.path("version").asLong(0), bytes, signedBy, root);
     }
 
     private static LocalDate date(ObjectNode o, String key, String id) throws SignedFile.Refused {

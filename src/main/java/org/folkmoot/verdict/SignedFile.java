@@ -1,6 +1,10 @@
 package org.folkmoot.verdict;
 
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,14 +67,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         List<Dsse.Signature> signatures = new ArrayList<>();
         for (JsonNode s : sigs) {
             if (!(s instanceof ObjectNode o)) throw new Refused("a signature is not an object");
-            onlyKeys(o, "a signature", "keyid", "sig");
-            byte[] sig = Ed25519Keys.decodeBase64(text(o, "sig", "a signature"));
-            if (sig == null) throw new Refused("a signature is not base64");
-            if (sig.length != Ed25519Keys.SIGNATURE_BYTES) {
-                throw new Refused("a signature is " + sig.length + " bytes, not 64");
-            }
-            JsonNode keyId = o.get("keyid");
-            signatures.add(new Dsse.Signature(keyId != null && keyId.isTextual() ? keyId.textValue() : "", sig));
+            signatures.add(signature(o));
         }
         return new SignedFile(type, payload, signatures);
     }
@@ -119,16 +116,125 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         JsonNode node;
         try {
             node = bytes != null ? Json.MAPPER.readTree(bytes) : Json.MAPPER.readTree(text);
-        } catch (StreamConstraintsException e) {
-            throw new Refused(what + " is JSON nested deeper than 32, or too large");
         } catch (java.io.IOException e) {
-            String m = e instanceof JsonProcessingException j && j.getOriginalMessage() != null ? j.getOriginalMessage() : "";
-            if (m.startsWith("Duplicate field")) throw new Refused(what + " has a key twice (" + m + ")");
-            if (m.contains("nesting depth")) throw new Refused(what + " is JSON nested deeper than 32");
-            throw new Refused(what + " is not JSON");
+            throw new Refused(what + " " + jsonProblem(e));
         }
         if (!(node instanceof ObjectNode o)) throw new Refused(what + " is not a JSON object");
         return o;
+    }
+
+    /** What is wrong with JSON the parser refused, as the end of a sentence ("… is not JSON"). */
+    public static String jsonProblem(java.io.IOException e) {
+        if (e instanceof StreamConstraintsException) return "is JSON nested deeper than 32, or too large";
+        String m = e instanceof JsonProcessingException j && j.getOriginalMessage() != null ? j.getOriginalMessage() : "";
+        if (m.startsWith("Duplicate field")) return "has a key twice (" + m + ")";
+        if (m.contains("nesting depth")) return "is JSON nested deeper than 32";
+        return "is not JSON";
+    }
+
+    /**
+     * A DSSE envelope read as a stream, for a file too large for the limits of a verdict (a roster of a
+     * million Communities): its payload decoded from the bytes with no string in between, the same keys
+     * and signatures required as {@link #parse} requires.
+     */
+    public record Streamed(String payloadType, byte[] payload, List<Dsse.Signature> signatures) {
+        /** As {@link SignedFile#signedBy}, hashing the payload where it lies rather than copying it into PAE. */
+        public boolean signedBy(byte[] publicKey) {
+            byte[] head = Dsse.paeHead(payloadType, payload.length);
+            String keyId = Ed25519Keys.keyId(publicKey);
+            for (Dsse.Signature s : signatures) {
+                if (!s.keyId().isEmpty() && !s.keyId().equals(keyId)) continue;
+                try {
+                    if (StreamingEd25519.verify(publicKey, d -> {
+                        d.update(head);
+                        d.update(payload);
+                    }, s.sig())) return true;
+                } catch (java.io.IOException impossible) {
+                    throw new IllegalStateException("hashing bytes in memory does not fail", impossible);
+                }
+            }
+            return false;
+        }
+    }
+
+    public static Streamed stream(byte[] bytes, String what) throws Refused {
+        try {
+            return stream(bytes, what, STANDARD);
+        } catch (Refused standardFailed) {
+            try {
+                return stream(bytes, what, URL_SAFE);
+            } catch (Refused urlSafeFailed) {
+                throw standardFailed;
+            }
+        }
+    }
+
+    // base64 as Ed25519Keys.decodeBase64 takes it: standard or URL-safe, padded or not
+    private static final Base64Variant STANDARD =
+            Base64Variants.MIME_NO_LINEFEEDS.withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
+    private static final Base64Variant URL_SAFE =
+            Base64Variants.MODIFIED_FOR_URL.withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
+
+    private static Streamed stream(byte[] bytes, String what, Base64Variant variant) throws Refused {
+        String type = null;
+        byte[] payload = null;
+        List<Dsse.Signature> signatures = new ArrayList<>();
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(bytes)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) throw new Refused(what + " is not a JSON object");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                switch (name) {
+                    case "payloadType" -> {
+                        if (value != JsonToken.VALUE_STRING) throw new Refused("the envelope has no 'payloadType'");
+                        type = in.getText();
+                    }
+                    case "payload" -> {
+                        if (value != JsonToken.VALUE_STRING) throw new Refused("the envelope has no 'payload'");
+                        try {
+                            payload = in.getBinaryValue(variant);
+                        } catch (JsonProcessingException e) {
+                            throw new Refused("the payload is not base64");
+                        }
+                    }
+                    case "signatures" -> {
+                        if (value != JsonToken.START_ARRAY) throw new Refused("the envelope has no signatures");
+                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                            if (!(t == JsonToken.START_OBJECT && ONE_OF_MANY.readValue(in) instanceof ObjectNode o)) {
+                                throw new Refused("a signature is not an object");
+                            }
+                            signatures.add(signature(o));
+                        }
+                    }
+                    default -> throw new Refused("the envelope has an unknown key '" + shorten(name) + "'");
+                }
+            }
+            if (in.nextToken() != null) throw new Refused(what + " is not JSON");
+        } catch (Refused e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new Refused(what + " " + jsonProblem(e));
+        }
+        if (type == null) throw new Refused("the envelope has no 'payloadType'");
+        if (payload == null) throw new Refused("the envelope has no 'payload'");
+        if (signatures.isEmpty()) throw new Refused("the envelope has no signatures");
+        return new Streamed(type, payload, signatures);
+    }
+
+    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A signature object: {@code sig} of 64 bytes in base64, and {@code keyid} (a hint) or nothing else. */
+    private static Dsse.Signature signature(ObjectNode o) throws Refused {
+        onlyKeys(o, "a signature", "keyid", "sig");
+        byte[] sig = Ed25519Keys.decodeBase64(text(o, "sig", "a signature"));
+        if (sig == null) throw new Refused("a signature is not base64");
+        if (sig.length != Ed25519Keys.SIGNATURE_BYTES) {
+            throw new Refused("a signature is " + sig.length + " bytes, not 64");
+        }
+        JsonNode keyId = o.get("keyid");
+        return new Dsse.Signature(keyId != null && keyId.isTextual() ? keyId.textValue() : "", sig);
     }
 
     /** A DSSE envelope has these keys and no others: a stray key is a damaged or foreign file. */

@@ -1,0 +1,120 @@
+package org.folkmoot.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.folkmoot.record.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rosters as large as the Collective's, read as a stream, with every check a small one gets. */
+class RosterTest {
+    @TempDir
+    Path tmp;
+
+    private static final CommunityKey BODY = CommunityKey.fromSeed(new byte[32]);
+
+    /** A roster of {@code n} Communities (one key for all: the reader does not mind, enrolling does). */
+    private static ObjectNode roster(int n) {
+        ObjectNode r = Json.MAPPER.createObjectNode();
+        r.put("format", Roster.FORMAT);
+        r.putObject("body").put("level", "collective").put("id", "C").put("name", "The Collective");
+        r.put("version", 7);
+        ArrayNode list = r.putArray("communities");
+        String key = Ed25519Keys.base64(CommunityKey.fromSeed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).publicKey());
+        for (int i = 0; i < n; i++) {
+            list.addObject().put("id", String.format("c%07d", i)).put("name", "Community " + i).put("members", 150)
+                    .put("publicKey", key).putNull("validFrom").putNull("validUntil").put("status", "active");
+        }
+        return r;
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static byte[] json(ObjectNode r) {
+        return Json.compact(r).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSignedRosterOfTwentyThousandCommunitiesIsRead() throws Exception {
+        // its payload is some 4 MB of base64: more than a JSON string may be in a verdict
+        Path file = write("c.roster.signed", Dsse.sign(Dsse.ROSTER_TYPE, json(roster(20_000)), BODY));
+        assertThat(Files.size(file)).isGreaterThan(4L * 1024 * 1024);
+
+        Roster r = Roster.read(file, List.of(BODY.publicKey()));
+        assertThat(r.size()).isEqualTo(20_000);
+        assertThat(r.version()).isEqualTo(7);
+        assertThat(r.body()).isEqualTo(new Roster.Body("collective", "C", "The Collective"));
+        assertThat(r.signedBy()).isEqualTo(BODY.keyId());
+        assertThat(r.community("c0019999")).get().extracting(Roster.Entry::name).isEqualTo("Community 19999");
+        assertThat(r.sha256()).isEqualTo(org.folkmoot.record.Chain.sha256(Files.readAllBytes(file)));
+        assertThat(Roster.readJson(file, List.of(BODY.publicKey())).get("communities")).hasSize(20_000);
+    }
+
+    @Test
+    void aSignedRosterIsTakenOnlyFromTheBodysKey() throws Exception {
+        byte[] signed = Dsse.sign(Dsse.ROSTER_TYPE, json(roster(3)), BODY);
+        Path file = write("r.signed", signed);
+        CommunityKey other = CommunityKey.fromSeed(new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+            9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+        assertThatThrownBy(() -> Roster.read(file)).hasMessage("the roster is signed: give the body's public key (--roster-key) to check it");
+        assertThatThrownBy(() -> Roster.read(file, List.of(other.publicKey())))
+                .hasMessage("the roster's signature does not hold for the body's key");
+
+        // one Community's name changed inside the signed payload
+        ObjectNode envelope = Json.object(new String(signed, StandardCharsets.UTF_8).strip());
+        String payload = new String(Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
+        envelope.put("payload", Base64.getEncoder().encodeToString(payload.replace("Community 1", "Community X").getBytes(StandardCharsets.UTF_8)));
+        Path tampered = write("tampered.signed", json(envelope));
+        assertThatThrownBy(() -> Roster.read(tampered, List.of(BODY.publicKey())))
+                .hasMessage("the roster's signature does not hold for the body's key");
+
+        // URL-safe base64 without padding, as another implementation may write it
+        envelope.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
+        Path urlSafe = write("url-safe.signed", json(envelope));
+        assertThat(Roster.read(urlSafe, List.of(BODY.publicKey())).size()).isEqualTo(3);
+    }
+
+    @Test
+    void aDamagedRosterIsRefusedWithOneLine() throws Exception {
+        String good = new String(json(roster(2)), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Roster.read(write("twice.json", good.replace("\"version\":7", "\"version\":7,\"version\":8")
+                .getBytes(StandardCharsets.UTF_8)))).hasMessageStartingWith("the roster has a key twice");
+        assertThatThrownBy(() -> Roster.read(write("cut.json", good.substring(0, good.length() / 2).getBytes(StandardCharsets.UTF_8))))
+                .hasMessage("the roster is not JSON");
+        assertThatThrownBy(() -> Roster.read(write("format.json", good.replace(Roster.FORMAT, "something-else/1")
+                .getBytes(StandardCharsets.UTF_8)))).hasMessage("the roster's format is not " + Roster.FORMAT);
+        ObjectNode noList = roster(0);
+        noList.remove("communities");
+        assertThatThrownBy(() -> Roster.read(write("nolist.json", json(noList)))).hasMessage("the roster lists no communities");
+        ObjectNode badKey = roster(1);
+        ((ObjectNode) badKey.get("communities").get(0)).put("publicKey", "AAAA");
+        assertThatThrownBy(() -> Roster.read(write("badkey.json", json(badKey))))
+                .hasMessage("the roster entry c0000000 has no 32-byte public key");
+    }
+
+    @Test
+    void aCommunityListedTwiceKeepsBothKeysOldestFirst() throws Exception {
+        ObjectNode r = roster(2);
+        ObjectNode second = ((ObjectNode) r.get("communities").get(0)).deepCopy();
+        second.put("publicKey", Ed25519Keys.base64(BODY.publicKey()));
+        ((ObjectNode) r.get("communities").get(0)).put("validUntil", "2026-06-30").put("status", "retired");
+        ((ArrayNode) r.get("communities")).add(second);
+        Roster read = Roster.read(write("two-keys.json", json(r)));
+        assertThat(read.size()).isEqualTo(2);
+        assertThat(read.keys("c0000000")).extracting(Roster.Entry::status).containsExactly("retired", "active");
+        assertThat(read.community("c0000000")).get().extracting(Roster.Entry::publicKey).isEqualTo(BODY.publicKey());
+    }
+}
