@@ -440,7 +440,10 @@ public final class Combination implements AutoCloseable {
         MessageDigest envelopeSha = sha256Digest();
         envelopeSha.update(carried, 0, end);
         byte[] carriedSha = envelopeSha.digest();
-        return new Counted(v.communityId(), v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
+        // the roster's own string for the id, not the verdict's copy: a Collective's count keeps one per Community
+        List<Roster.Entry> listed = roster.keys(v.communityId());
+        String id = listed.isEmpty() ? v.communityId() : listed.get(0).id();
+        return new Counted(id, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
     }
 
     /**
