@@ -119,7 +119,9 @@ public final class FolkmootApp extends Application {
         RulesForm.Values rules = new RulesForm.Values(CommunitySettings.rules(data));
         Label problem = new Label();
         problem.setStyle("-fx-text-fill: -color-danger-fg;");
+        problem.setWrapText(true);
         Button start = new Button(text.getString("start.button"));
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message beside it must not cut its words
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
         start.setOnAction(e -> {
@@ -167,11 +169,19 @@ public final class FolkmootApp extends Application {
 
         Label keyLine = new Label(String.format(text.getString("start.key"), key.keyId(), data));
         keyLine.getStyleClass().add("text-muted");
+        // what the key's and the backup's buttons did, said beside them (a success is not shown as a problem)
+        Label keyMessage = new Label();
+        keyMessage.setId("key-message");
+        keyMessage.setWrapText(true);
+        java.util.function.BiConsumer<String, Boolean> say = (message, done) -> {
+            keyMessage.setText(message);
+            keyMessage.setStyle(done ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+        };
         Button exportKey = new Button(text.getString("start.export-key"));
         exportKey.setOnAction(e -> {
             String m = members.getText().strip();
             if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
-                problem.setText(text.getString("start.problem"));
+                say.accept(text.getString("start.problem"), false);
                 return;
             }
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
@@ -181,9 +191,9 @@ public final class FolkmootApp extends Application {
             try {
                 ClosingPapers.writeDurably(f.toPath(), key.exportEntry(id.getText().strip(),
                         name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m)));
-                problem.setText(String.format(text.getString("start.exported"), f, key.keyId()));
+                say.accept(String.format(text.getString("start.exported"), f, key.keyId()), true);
             } catch (IOException ex) {
-                problem.setText(ex.getMessage());
+                say.accept(ex.getMessage(), false);
             }
         });
         Button backup = new Button(text.getString("start.backup"));
@@ -192,9 +202,9 @@ public final class FolkmootApp extends Application {
             if (dir == null) return;
             try {
                 org.folkmoot.session.Backup.Written w = org.folkmoot.session.Backup.write(data, dir.toPath(), false);
-                problem.setText(String.format(text.getString("start.backed-up"), w.records().size(), dir));
+                say.accept(String.format(text.getString("start.backed-up"), w.records().size(), dir), true);
             } catch (IOException ex) {
-                problem.setText(ex.getMessage());
+                say.accept(ex.getMessage(), false);
             }
         });
         HBox keyRow = new HBox(10, exportKey, backup);
@@ -203,7 +213,7 @@ public final class FolkmootApp extends Application {
         Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
         VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen,
-                keyLine, keyRow);
+                keyLine, keyRow, keyMessage);
         if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;

@@ -43,4 +43,19 @@ class FirstRunUiTest {
         assertThat(said).startsWith("Before your first meeting").contains("key id " + keyId).contains(home.toString())
                 .contains("Back it up");
     }
+
+    @Test
+    void whatTheKeysButtonSaysIsSaidBesideIt(FxRobot robot) {
+        // no Community yet: exporting its key asks for it there, not beside "Start the meeting"
+        javafx.scene.control.Button export = robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals("Export the public key…")).findFirst().orElseThrow();
+        robot.interact(export::fire); // below the fold of the start screen: pressed as the button itself
+        Label said = robot.lookup("#key-message").queryAs(Label.class);
+        assertThat(said.getText()).isEqualTo("Give the Community's id and its number of members.");
+        assertThat(said.getStyle()).contains("danger");
+        assertThat(said.isWrapText()).isTrue();
+        VBox box = (VBox) said.getParent();
+        int at = box.getChildren().indexOf(said);
+        assertThat(box.getChildren().get(at - 1).lookup(".button")).isNotNull(); // right under the row of those buttons
+    }
 }
