@@ -86,7 +86,7 @@ public final class FolkmootApp extends Application {
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(text.getString("app.title"));
         stage.setScene(scene);
-        stage.show();
+        Windows.show(stage);
         if (Boolean.getBoolean("folkmoot.startupProbe")) {
             // scripts/startup-time.sh: how long from the JVM's start to the first window on screen
             javafx.application.Platform.runLater(() -> {
@@ -230,7 +230,7 @@ public final class FolkmootApp extends Application {
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(text.getString("check.title") + " — " + file.getFileName());
         stage.setScene(scene);
-        stage.show();
+        Windows.show(stage);
         javafx.concurrent.Task<FileCheck.Shown> task = new javafx.concurrent.Task<>() {
             @Override
             protected FileCheck.Shown call() {

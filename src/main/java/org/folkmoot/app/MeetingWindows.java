@@ -83,7 +83,7 @@ public final class MeetingWindows {
         view.exportButton().setOnAction(e -> export(session, key, text, view, console));
         view.printButton().setDisable(showDocument == null);
         view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument));
-        console.show();
+        Windows.show(console);
         if (showProjector) {
             place(projector);
             // the facilitator types into the console: the projector never keeps the keyboard
@@ -100,7 +100,7 @@ public final class MeetingWindows {
         projector.setY(p.bounds().getMinY());
         projector.setWidth(p.bounds().getWidth());
         projector.setHeight(p.bounds().getHeight());
-        projector.show();
+        Windows.show(projector, p.bounds().getWidth(), p.bounds().getHeight());
         projector.setFullScreen(p.fullScreen());
     }
 

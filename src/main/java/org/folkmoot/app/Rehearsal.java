@@ -96,6 +96,8 @@ public final class Rehearsal {
         VBox box = new VBox(10, title, hint, step, next, buttons);
         box.setPadding(new Insets(16));
         Stage stage = new Stage();
+        // kept above the console by every window manager (some raise the console over a newer window)
+        stage.initOwner(opened.console());
         Scene scene = new Scene(box, 520, 260);
         scene.getStylesheets().add(FolkmootApp.stylesheet());
         stage.setScene(scene);
@@ -108,7 +110,7 @@ public final class Rehearsal {
             session.close();
             stage.close();
         });
-        stage.show();
+        Windows.show(stage);
         update();
     }
 

@@ -26,6 +26,9 @@ class RehearsalUiTest {
     @Test
     void eachStepIsTakenInTheConsoleAndTheWholeMeetingRunsToItsEnd(FxRobot robot) {
         assertThat(robot.lookup("#rehearsal-step").queryAs(Label.class).getText()).isEqualTo("Next: attendance: 130 present");
+        // the panel belongs to the console: no window manager puts the console over it
+        assertThat(robot.lookup("#rehearsal-step").queryAs(Label.class).getScene().getWindow())
+                .isInstanceOfSatisfying(Stage.class, panel -> assertThat(panel.getOwner()).isSameAs(rehearsal.opened().console()));
         for (int i = 0; i < 3; i++) robot.clickOn("#rehearsal-next");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rehearsal.done()).isEqualTo(3);
