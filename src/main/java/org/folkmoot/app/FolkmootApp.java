@@ -189,8 +189,17 @@ public final class FolkmootApp extends Application {
             java.io.File f = chooser.showSaveDialog(stage);
             if (f == null) return;
             try {
-                ClosingPapers.writeDurably(f.toPath(), key.exportEntry(id.getText().strip(),
-                        name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m)));
+                Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(),
+                        Long.parseLong(m));
+                ClosingPapers.writeDurably(f.toPath(), key.exportEntry(c.id(), c.name(), c.members()));
+                // the Community the key was exported for is this laptop's: kept, not typed again at the first meeting
+                Rules inForce;
+                try {
+                    inForce = rules.rules();
+                } catch (IllegalArgumentException ex) {
+                    inForce = CommunitySettings.rules(data);
+                }
+                CommunitySettings.save(data, c, inForce);
                 say.accept(String.format(text.getString("start.exported"), f, key.keyId()), true);
             } catch (IOException ex) {
                 say.accept(ex.getMessage(), false);

@@ -262,7 +262,7 @@ public final class RosterCommand implements Runnable {
             }
             Roster.Body b = roster.body();
             out.println((b == null ? "a roster" : b.name() + " (" + b.level() + " " + b.id() + ")") + ", version " + roster.version()
-                    + ", " + roster.size() + " Communities" + (roster.signedBy() == null ? ", not signed" : ", signed by " + roster.signedBy()));
+                    + ", " + roster.size() + (roster.size() == 1 ? " Community" : " Communities") + (roster.signedBy() == null ? ", not signed" : ", signed by " + roster.signedBy()));
             for (Map.Entry<String, Roster.Entry> e : roster.communities().entrySet()) {
                 for (Roster.Entry k : roster.keys(e.getKey())) {
                     out.println("  " + k.id() + "  " + k.name() + "  " + k.members() + " members  " + k.keyId() + "  " + k.status()

@@ -78,7 +78,7 @@ public final class Combination implements AutoCloseable {
     public record Summary(Roster roster, BodyRules rules, String resolution, String textSha256,
                           Map<Kind, Long> counts, long reporting, long refused, long duplicates,
                           List<String> conflicts, List<String> missing, String outcome, String route,
-                          List<AmendmentGroup> amendmentGroups, String issuedAt) {
+                          List<AmendmentGroup> amendmentGroups, String issuedAt, long passedOver) {
         public long count(Kind kind) {
             return counts.getOrDefault(kind, 0L);
         }
@@ -127,6 +127,7 @@ public final class Combination implements AutoCloseable {
     private long spoolEnd;
     private long refused;
     private long duplicates;
+    private long passedOver;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong verdicts = new AtomicLong();
     private long counted;
@@ -172,6 +173,10 @@ public final class Combination implements AutoCloseable {
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                                 // the walk's own attributes: which are files (no link, no pipe), and their sizes
                                 if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;
+                                if (writtenBeside(file)) {
+                                    passedOver++;
+                                    return FileVisitResult.CONTINUE;
+                                }
                                 batch.add(new Input(file, attributes.size()));
                                 if (batch.size() == BATCH) {
                                     List<Input> these = List.copyOf(batch);
@@ -212,6 +217,17 @@ public final class Combination implements AutoCloseable {
         settleTheRest(threads);
         if (failure != null) throw failure;
         report();
+    }
+
+    /**
+     * What Folkmoot writes beside a verdict on a delegate's stick — the minutes, the meeting's record (or a
+     * backup's records), the Community's exported public key — passed over in a folder, not refused: a clerk
+     * counting forty sticks would otherwise read eighty refusals that are no one's mistake. (A file named
+     * on the command line is always read.)
+     */
+    static boolean writtenBeside(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals("minutes.pdf") || name.endsWith(".jsonl") || name.endsWith(".key.json");
     }
 
     /** A file to read, and its size as the folder's walk saw it (-1: not known). */
@@ -633,7 +649,7 @@ public final class Combination implements AutoCloseable {
             }
         }
         return new Summary(roster, rules, expected.resolution(), expected.textSha256(), counts, reporting, refused,
-                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt);
+                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver);
     }
 
     /** Every file refused, sorted by file, as the result lists them. */

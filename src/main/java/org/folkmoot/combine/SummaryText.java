@@ -25,6 +25,10 @@ public final class SummaryText {
         out.add("Not counted: " + s.refused() + " refused, " + s.duplicates() + " duplicate" + (s.duplicates() == 1 ? "" : "s") + ", "
                 + s.conflicts().size() + " in conflict" + (s.conflicts().isEmpty() ? "" : " (" + names(s, s.conflicts(), 50) + ")")
                 + ", " + s.missing().size() + " missing");
+        if (s.passedOver() > 0) {
+            out.add("Passed over: " + s.passedOver() + " file" + (s.passedOver() == 1 ? "" : "s")
+                    + " Folkmoot writes beside verdicts (minutes, meeting records, public keys)");
+        }
         if (!s.missing().isEmpty()) out.add("Missing: " + names(s, s.missing(), 50));
         for (Combination.AmendmentGroup g : s.amendmentGroups()) {
             out.add("Amendment proposed by " + g.communities().size() + ": \"" + g.find() + "\" → \"" + g.replace() + "\"");

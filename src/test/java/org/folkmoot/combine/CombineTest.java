@@ -280,6 +280,29 @@ class CombineTest {
     }
 
     @Test
+    void whatFolkmootWritesBesideAVerdictIsPassedOverInAFolderButAStrangeFileIsRefused() throws Exception {
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(2)));
+        write("c01/c01.verdict", Communities.verdict("c01", PASSED));
+        write("c01/minutes.pdf", "%PDF-1.7 the minutes".getBytes(StandardCharsets.UTF_8));
+        write("c01/record.jsonl", "{\"format\":\"folkmoot-meeting/1\"}\n".getBytes(StandardCharsets.UTF_8));
+        write("c01/c01.key.json", Json.compact(Communities.exported("c01")).getBytes(StandardCharsets.UTF_8));
+        write("c02/c02.verdict", Communities.verdict("c02", PASSED));
+        write("c02/notes.txt", "bring chairs".getBytes(StandardCharsets.UTF_8));
+
+        Run run = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(run.summary().reporting()).isEqualTo(2);
+        assertThat(run.summary().passedOver()).isEqualTo(3);
+        assertThat(run.refused()).extracting(Combination.Refusal::file).singleElement().asString().endsWith("notes.txt");
+        assertThat(SummaryText.lines(run.summary(), new Roster.Body("municipality", "M1", "Municipality M1")))
+                .contains("Passed over: 3 files Folkmoot writes beside verdicts (minutes, meeting records, public keys)");
+
+        // named on its own, a file is always read: the clerk asked for it
+        Run named = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick/c01/minutes.pdf")));
+        assertThat(named.summary().passedOver()).isZero();
+        assertThat(named.reason("minutes.pdf")).isEqualTo("the file is not JSON");
+    }
+
+    @Test
     void aCommunityThatAdoptedTheSameChangeTwiceIsOneProposerOfIt() throws Exception {
         Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(3)));
         ObjectNode p = Json.object(new String(Communities.payload(PASSED_AMENDED, Communities.RESOLUTION, Communities.TEXT, null),

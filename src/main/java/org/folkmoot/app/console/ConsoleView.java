@@ -355,7 +355,8 @@ public final class ConsoleView {
         form.getChildren().clear();
         int row = 0;
         for (ConsoleViewModel.FieldModel f : model.fields()) {
-            Label label = new Label(f.label() + (f.field().optional() ? "" : ""));
+            Label label = new Label(f.label());
+            label.setMinWidth(Region.USE_PREF_SIZE); // "From a body", "Its resolution": never cut to "From …"
             Node input;
             switch (f.field().type()) {
                 case CATEGORY, AMENDMENT, DELEGATE, ENTRY -> {
