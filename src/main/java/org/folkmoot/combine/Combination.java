@@ -84,25 +84,51 @@ public final class Combination implements AutoCloseable {
         }
     }
 
-    /** What is kept of a Community's first counted verdict. */
-    private static final class Slot {
-        final byte[] payloadSha;
-        final long offset;
-        final int length;
-        final Kind kind;
-        final String issuedAt;
-        final List<String[]> amendments;
-        final byte[] envelopeSha;
-        boolean conflict;
+    /**
+     * What is kept of each Community's counted verdict, by its place in the roster: where its envelope lies in
+     * the spool, what it says, its two digests and its date. Packed in arrays — some 110 bytes a Community —
+     * because the Collective counts millions of Communities in a heap of 512 MB.
+     */
+    private static final class Tallies {
+        final long[] offset;
+        final int[] length;
+        final byte[] kind;          // 0: nothing counted yet; else the Kind's ordinal + 1
+        final boolean[] conflict;
+        final byte[] payloadSha;    // 32 bytes a Community
+        final byte[] envelopeSha;   // 32 bytes a Community
+        final int[] issuedAtStart;
+        final byte[] issuedAtLength;
+        byte[] issuedAt = new byte[1 << 12];
+        int issuedAtEnd;
+        final Map<Integer, List<String[]>> amendments = new HashMap<>(); // only the amended passes
 
-        Slot(byte[] payloadSha, long offset, int length, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelopeSha) {
-            this.envelopeSha = envelopeSha;
-            this.payloadSha = payloadSha;
-            this.offset = offset;
-            this.length = length;
-            this.kind = kind;
-            this.issuedAt = issuedAt;
-            this.amendments = amendments;
+        Tallies(int communities) {
+            offset = new long[communities];
+            length = new int[communities];
+            kind = new byte[communities];
+            conflict = new boolean[communities];
+            payloadSha = new byte[32 * communities];
+            envelopeSha = new byte[32 * communities];
+            issuedAtStart = new int[communities];
+            issuedAtLength = new byte[communities];
+        }
+
+        boolean counted(int c) {
+            return kind[c] != 0;
+        }
+
+        void date(int c, String date) {
+            byte[] b = date.getBytes(StandardCharsets.UTF_8);
+            int n = Math.min(b.length, 255); // an instant is some 20 characters; a longer one is not one
+            if (issuedAtEnd + n > issuedAt.length) issuedAt = Arrays.copyOf(issuedAt, Math.max(issuedAt.length * 2, issuedAtEnd + n));
+            System.arraycopy(b, 0, issuedAt, issuedAtEnd, n);
+            issuedAtStart[c] = issuedAtEnd;
+            issuedAtLength[c] = (byte) n;
+            issuedAtEnd += n;
+        }
+
+        String date(int c) {
+            return new String(issuedAt, issuedAtStart[c], issuedAtLength[c] & 0xff, StandardCharsets.UTF_8);
         }
     }
 
@@ -123,7 +149,7 @@ public final class Combination implements AutoCloseable {
     private final FileChannel spool;
     private final Path refusedSpool;
     private final OutputStream refusedOut;
-    private final Map<String, Slot> slots = new HashMap<>();
+    private final Tallies tallies;
     private long spoolEnd;
     private long refused;
     private long duplicates;
@@ -143,6 +169,7 @@ public final class Combination implements AutoCloseable {
         this.roster = roster;
         this.rules = rules;
         this.expected = new VerdictVerifier.Expected(resolution, textSha256.toLowerCase(java.util.Locale.ROOT));
+        this.tallies = new Tallies(roster.size());
         this.progress = progress == null ? (f, v, c, r) -> { } : progress;
         this.work = Files.createTempDirectory(work, "combine-");
         this.spool = FileChannel.open(this.work.resolve("verdicts.spool"), StandardOpenOption.CREATE_NEW,
@@ -414,7 +441,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
-    private record Counted(String community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
+    private record Counted(int community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
                            int envelopeLength, byte[] envelopeSha) {
     }
 
@@ -456,10 +483,8 @@ public final class Combination implements AutoCloseable {
         MessageDigest envelopeSha = sha256Digest();
         envelopeSha.update(carried, 0, end);
         byte[] carriedSha = envelopeSha.digest();
-        // the roster's own string for the id, not the verdict's copy: a Collective's count keeps one per Community
-        List<Roster.Entry> listed = roster.keys(v.communityId());
-        String id = listed.isEmpty() ? v.communityId() : listed.get(0).id();
-        return new Counted(id, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
+        int community = roster.index(v.communityId()); // in the roster: its key was found there
+        return new Counted(community, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
     }
 
     /**
@@ -537,27 +562,31 @@ public final class Combination implements AutoCloseable {
         List<ByteBuffer> spooled = new ArrayList<>(batch.size());
         long at = spoolEnd;
         for (Counted c : batch) {
-            Slot slot = slots.get(c.community());
-            if (slot == null) {
-                slots.put(c.community(), new Slot(c.payloadSha(), at, c.envelopeLength(), c.kind(),
-                        c.issuedAt(), c.amendments(), c.envelopeSha()));
+            int k = c.community();
+            if (!tallies.counted(k)) {
+                tallies.offset[k] = at;
+                tallies.length[k] = c.envelopeLength();
+                tallies.kind[k] = (byte) (c.kind().ordinal() + 1);
+                System.arraycopy(c.payloadSha(), 0, tallies.payloadSha, 32 * k, 32);
+                System.arraycopy(c.envelopeSha(), 0, tallies.envelopeSha, 32 * k, 32);
+                tallies.date(k, c.issuedAt());
+                if (!c.amendments().isEmpty()) tallies.amendments.put(k, c.amendments());
                 spooled.add(ByteBuffer.wrap(c.envelope(), 0, c.envelopeLength()));
                 at += c.envelopeLength();
                 counted++;
-            } else if (Arrays.equals(slot.payloadSha, c.payloadSha())) {
+            } else if (Arrays.equals(tallies.payloadSha, 32 * k, 32 * k + 32, c.payloadSha(), 0, 32)) {
                 duplicates++;
                 // the same verdict in another envelope (another witness's signature, say): the one carried is the
                 // one whose bytes hash lowest, whichever the threads met first, so the result's bytes do not vary
-                if (Arrays.compareUnsigned(c.envelopeSha(), slot.envelopeSha) < 0) {
-                    Slot lower = new Slot(slot.payloadSha, at, c.envelopeLength(), slot.kind,
-                            slot.issuedAt, slot.amendments, c.envelopeSha());
-                    lower.conflict = slot.conflict;
-                    slots.put(c.community(), lower);
+                if (Arrays.compareUnsigned(c.envelopeSha(), 0, 32, tallies.envelopeSha, 32 * k, 32 * k + 32) < 0) {
+                    tallies.offset[k] = at;
+                    tallies.length[k] = c.envelopeLength();
+                    System.arraycopy(c.envelopeSha(), 0, tallies.envelopeSha, 32 * k, 32);
                     spooled.add(ByteBuffer.wrap(c.envelope(), 0, c.envelopeLength()));
                     at += c.envelopeLength();
                 }
             } else {
-                slot.conflict = true;
+                tallies.conflict[k] = true;
             }
         }
         // one gathering write at the spool's end (its position: reads are positional and do not move it)
@@ -597,30 +626,48 @@ public final class Combination implements AutoCloseable {
         Map<String, String[]> changes = new HashMap<>();
         String issuedAt = null;
         long reporting = 0;
-        for (Map.Entry<String, Slot> e : slots.entrySet()) {
-            Slot s = e.getValue();
-            if (s.conflict) {
-                conflicts.add(e.getKey());
+        int[] byId = roster.indexesById();
+        int[] missingIds = new int[byId.length];
+        int missingCount = 0;
+        for (int k : byId) {
+            if (!tallies.counted(k)) {
+                missingIds[missingCount++] = k;
+                continue;
+            }
+            if (tallies.conflict[k]) {
+                conflicts.add(roster.id(k));
                 continue;
             }
             reporting++;
-            counts.merge(s.kind, 1L, Long::sum);
-            if (issuedAt == null || later(s.issuedAt, issuedAt)) issuedAt = s.issuedAt;
+            counts.merge(Kind.values()[tallies.kind[k] - 1], 1L, Long::sum);
+            String date = tallies.date(k);
+            if (issuedAt == null || later(date, issuedAt)) issuedAt = date;
+            List<String[]> its = tallies.amendments.get(k);
+            if (its == null) continue;
             // a Community that adopted the same change twice is one Community proposing it (looked up among its own
             // few changes, not among the thousands of Communities already in the group)
-            java.util.Set<String> its = new java.util.HashSet<>();
-            for (String[] change : s.amendments) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String id = roster.id(k);
+            for (String[] change : its) {
                 String key = Json.compact(Json.MAPPER.createArrayNode().add(change[0]).add(change[1]));
                 changes.putIfAbsent(key, change);
-                if (its.add(key)) groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
+                if (seen.add(key)) groups.computeIfAbsent(key, x -> new ArrayList<>()).add(id);
             }
         }
         conflicts.sort(null);
-        List<String> missing = new ArrayList<>();
-        for (String id : roster.ids()) {
-            if (!slots.containsKey(id)) missing.add(id);
-        }
-        missing.sort(null);
+        // the missing, in the order of their ids, as a view: a count begun with few sticks misses almost everyone
+        int[] missingAt = Arrays.copyOf(missingIds, missingCount);
+        List<String> missing = new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return roster.id(missingAt[i]);
+            }
+
+            @Override
+            public int size() {
+                return missingAt.length;
+            }
+        };
         List<AmendmentGroup> amendmentGroups = new ArrayList<>();
         for (Map.Entry<String, List<String>> g : groups.entrySet()) {
             List<String> ids = new ArrayList<>(g.getValue());
@@ -668,20 +715,25 @@ public final class Combination implements AutoCloseable {
         return out;
     }
 
-    /** A counted verdict's envelope as the spool holds it: where, how long, and its SHA-256. */
-    public record Carried(long offset, int length, byte[] sha256) {
+    /**
+     * The Communities whose verdicts the result carries (every counted one but those in conflict), by their
+     * places in the roster, in the order of their ids.
+     */
+    public synchronized int[] carried() {
+        int[] byId = roster.indexesById();
+        int n = 0;
+        for (int k : byId) if (tallies.counted(k) && !tallies.conflict[k]) byId[n++] = k;
+        return Arrays.copyOf(byId, n);
     }
 
-    /** The counted verdicts' envelopes, by Community id, as the result carries them (conflicts left out). */
-    public synchronized List<Carried> carried() {
-        String[] ids = slots.keySet().toArray(new String[0]);
-        Arrays.parallelSort(ids); // a million ids: both cores
-        List<Carried> out = new ArrayList<>(ids.length);
-        for (String id : ids) {
-            Slot s = slots.get(id);
-            if (!s.conflict) out.add(new Carried(s.offset, s.length, s.envelopeSha));
-        }
-        return out;
+    /** The length of Community {@code k}'s carried envelope. */
+    public int length(int k) {
+        return tallies.length[k];
+    }
+
+    /** Feeds the SHA-256 of Community {@code k}'s carried envelope to {@code digest}. */
+    public void feedSha(int k, MessageDigest digest) {
+        digest.update(tallies.envelopeSha, 32 * k, 32);
     }
 
     /**
@@ -699,9 +751,11 @@ public final class Combination implements AutoCloseable {
      * One carried envelope's bytes, as a buffer from its start to its end: a view of the mapped spool, or
      * {@code scratch} (cleared and filled) where the spool is not mapped or the envelope is larger.
      */
-    public ByteBuffer envelope(Carried c, ByteBuffer scratch) throws IOException {
+    public ByteBuffer envelope(int k, ByteBuffer scratch) throws IOException {
+        long offset = tallies.offset[k];
+        int length = tallies.length[k];
         if (MAP_SPOOL) {
-            int segment = (int) (c.offset() / SEGMENT);
+            int segment = (int) (offset / SEGMENT);
             long start = segment * SEGMENT;
             java.nio.MappedByteBuffer mapped = segments.get(segment);
             if (mapped == null) {
@@ -709,18 +763,18 @@ public final class Combination implements AutoCloseable {
                 mapped = spool.map(FileChannel.MapMode.READ_ONLY, start, size);
                 segments.put(segment, mapped);
             }
-            int at = (int) (c.offset() - start);
-            if (at + c.length() <= mapped.capacity()) return mapped.slice(at, c.length());
+            int at = (int) (offset - start);
+            if (at + length <= mapped.capacity()) return mapped.slice(at, length);
         }
-        read(c, scratch);
+        read(offset, length, scratch);
         return scratch;
     }
 
     /** One carried envelope's bytes, read back from the spool into {@code into} (which it fills from 0). */
-    public void read(Carried c, ByteBuffer into) throws IOException {
-        into.clear().limit(c.length());
+    private void read(long offset, int length, ByteBuffer into) throws IOException {
+        into.clear().limit(length);
         while (into.hasRemaining()) {
-            if (spool.read(into, c.offset() + into.position()) < 0) throw new IOException("the spool ended early");
+            if (spool.read(into, offset + into.position()) < 0) throw new IOException("the spool ended early");
         }
         into.flip();
     }

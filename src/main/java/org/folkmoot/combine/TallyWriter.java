@@ -60,14 +60,14 @@ public final class TallyWriter {
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             writeHead(head, combination, s, body, key);
-            List<Combination.Carried> carried = combination.carried();
-            long length = Files.size(head) + Math.max(0, carried.size() - 1) + 2; // commas, then "]}"
-            for (Combination.Carried c : carried) length += c.length();
+            int[] carried = combination.carried();
+            long length = Files.size(head) + Math.max(0, carried.length - 1) + 2; // commas, then "]}"
+            for (int k : carried) length += combination.length(k);
 
             // the nonce's digest: the head, then each envelope's SHA-256, in the order they are carried
             MessageDigest commitment = ResultEnvelope.sha256();
             ResultEnvelope.feed(head, commitment);
-            for (Combination.Carried c : carried) commitment.update(c.sha256());
+            for (int k : carried) combination.feedSha(k, commitment);
             StreamingEd25519.Signer signer = key.signer(commitment.digest());
             MessageDigest challenge = signer.message();
             challenge.update(("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
@@ -87,11 +87,11 @@ public final class TallyWriter {
                         }
                         ByteBuffer envelope = ByteBuffer.allocate(64 * 1024);
                         boolean first = true;
-                        for (Combination.Carried c : carried) {
+                        for (int k : carried) {
                             if (!first) payload.write(COMMA, 0, 1);
                             first = false;
-                            if (envelope.capacity() < c.length()) envelope = ByteBuffer.allocate(c.length());
-                            payload.write(combination.envelope(c, envelope));
+                            if (envelope.capacity() < combination.length(k)) envelope = ByteBuffer.allocate(combination.length(k));
+                            payload.write(combination.envelope(k, envelope));
                         }
                         payload.write(END_OF_PAYLOAD, 0, END_OF_PAYLOAD.length);
                         written = payload.count;

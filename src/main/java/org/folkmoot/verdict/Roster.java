@@ -53,14 +53,14 @@ public final class Roster {
     }
 
     private final Body body;
-    private final Map<String, List<Entry>> communities;
+    private final Rows rows;
     private final long version;
     private final String sha256;
     private final String signedBy;
 
-    private Roster(Body body, Map<String, List<Entry>> communities, long version, String sha256, String signedBy) {
+    private Roster(Body body, Rows rows, long version, String sha256, String signedBy) {
         this.body = body;
-        this.communities = communities;
+        this.rows = rows;
         this.version = version;
         this.sha256 = sha256;
         this.signedBy = signedBy;
@@ -87,8 +87,8 @@ public final class Roster {
 
     /** The Community's key in force: the last listed that is not revoked, else the last listed. */
     public Optional<Entry> community(String id) {
-        List<Entry> keys = communities.get(id);
-        if (keys == null) return Optional.empty();
+        List<Entry> keys = keys(id);
+        if (keys.isEmpty()) return Optional.empty();
         for (int i = keys.size() - 1; i >= 0; i--) {
             if (!"revoked".equals(keys.get(i).status())) return Optional.of(keys.get(i));
         }
@@ -97,24 +97,200 @@ public final class Roster {
 
     /** Every key listed for the Community, oldest first (empty when it is not in the roster). */
     public List<Entry> keys(String id) {
-        return communities.getOrDefault(id, List.of());
+        int at = rows.find(id);
+        if (at < 0) return List.of();
+        List<Entry> out = new ArrayList<>(1);
+        for (int i = at; i < rows.count && rows.sameId(rows.byId[i], rows.byId[at]); i++) out.add(rows.entry(rows.byId[i]));
+        return out;
+    }
+
+    /**
+     * The Community's place in the roster (0 to {@link #size()} - 1, the order of their first entries), or
+     * -1 when it is not in the roster: what a count keeps its tallies by, instead of the id.
+     */
+    public int index(String id) {
+        int at = rows.find(id);
+        return at < 0 ? -1 : rows.community[rows.byId[at]];
+    }
+
+    /** The id of the Community at {@code index}. */
+    public String id(int index) {
+        return rows.id(rows.firstRow[index]);
+    }
+
+    /** The Communities' places ({@link #index}), in the order of their ids (as bytes of UTF-8). */
+    public int[] indexesById() {
+        int[] out = new int[size()];
+        int n = 0;
+        for (int i = 0; i < rows.count; i++) {
+            if (i == 0 || !rows.sameId(rows.byId[i], rows.byId[i - 1])) out[n++] = rows.community[rows.byId[i]];
+        }
+        return out;
     }
 
     /** The Communities by id, each with its key in force. */
     public Map<String, Entry> communities() {
         Map<String, Entry> out = new LinkedHashMap<>();
-        for (String id : communities.keySet()) out.put(id, community(id).orElseThrow());
+        for (int c = 0; c < size(); c++) out.put(id(c), community(id(c)).orElseThrow());
         return Collections.unmodifiableMap(out);
     }
 
     /** The Communities' ids, in the roster's order. */
-    public java.util.Set<String> ids() {
-        return Collections.unmodifiableSet(communities.keySet());
+    public List<String> ids() {
+        List<String> out = new ArrayList<>(size());
+        for (int c = 0; c < size(); c++) out.add(id(c));
+        return out;
     }
 
     /** How many Communities (not keys) the roster lists. */
     public int size() {
-        return communities.size();
+        return rows.firstRow.length;
+    }
+
+    /**
+     * The roster's entries packed into arrays: the Collective's roster lists every Community there is, and
+     * an object per entry (its strings, its key, a map's node) comes to some 340 bytes a Community; packed,
+     * about 90. Entries are rows in the file's order; {@code byId} sorts them by id (then row) for lookup.
+     */
+    private static final class Rows {
+        int count;
+        byte[] ids = new byte[1 << 12];
+        int[] idStart = new int[65];
+        byte[] names = new byte[1 << 12];
+        int[] nameStart = new int[65];
+        byte[] keys = new byte[64 * 32];
+        long[] members = new long[64];
+        int[] validFrom = new int[64];
+        int[] validUntil = new int[64];
+        byte[] status = new byte[64];
+        final List<String> statuses = new ArrayList<>();
+        int[] byId;
+        int[] community;
+        int[] firstRow;
+        private static final int OPEN = Integer.MIN_VALUE;
+
+        void add(String id, String name, long memberCount, byte[] key, LocalDate from, LocalDate until, String state)
+                throws SignedFile.Refused {
+            if (count == members.length) grow();
+            byte[] idUtf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] nameUtf8 = name.equals(id) ? new byte[0] : name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ids = append(ids, idStart[count], idUtf8);
+            idStart[count + 1] = idStart[count] + idUtf8.length;
+            names = append(names, nameStart[count], nameUtf8);
+            nameStart[count + 1] = nameStart[count] + nameUtf8.length;
+            System.arraycopy(key, 0, keys, count * 32, 32);
+            members[count] = memberCount;
+            validFrom[count] = from == null ? OPEN : Math.toIntExact(from.toEpochDay());
+            validUntil[count] = until == null ? OPEN : Math.toIntExact(until.toEpochDay());
+            int s = statuses.indexOf(state);
+            if (s < 0) {
+                if (statuses.size() == 256) throw new SignedFile.Refused("the roster's entries have more than 256 different statuses");
+                statuses.add(state);
+                s = statuses.size() - 1;
+            }
+            status[count] = (byte) s;
+            count++;
+        }
+
+        private static byte[] append(byte[] to, int at, byte[] bytes) {
+            if (at + bytes.length > to.length) to = java.util.Arrays.copyOf(to, Math.max(to.length * 2, at + bytes.length));
+            System.arraycopy(bytes, 0, to, at, bytes.length);
+            return to;
+        }
+
+        private void grow() {
+            int n = members.length * 2;
+            idStart = java.util.Arrays.copyOf(idStart, n + 1);
+            nameStart = java.util.Arrays.copyOf(nameStart, n + 1);
+            keys = java.util.Arrays.copyOf(keys, n * 32);
+            members = java.util.Arrays.copyOf(members, n);
+            validFrom = java.util.Arrays.copyOf(validFrom, n);
+            validUntil = java.util.Arrays.copyOf(validUntil, n);
+            status = java.util.Arrays.copyOf(status, n);
+        }
+
+        /** Sorts the rows by id, and numbers the Communities in the order of their first rows. */
+        void index() {
+            Integer[] order = new Integer[count];
+            for (int i = 0; i < count; i++) order[i] = i;
+            java.util.Arrays.sort(order, (a, b) -> {
+                int c = compareIds(a, b);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            byId = new int[count];
+            for (int i = 0; i < count; i++) byId[i] = order[i];
+            community = new int[count];
+            boolean[] first = new boolean[count];
+            for (int i = 0; i < count; i++) first[byId[i]] = i == 0 || !sameId(byId[i], byId[i - 1]);
+            int n = 0;
+            for (int row = 0; row < count; row++) if (first[row]) n++;
+            firstRow = new int[n];
+            int[] numberOfFirst = new int[count];
+            int c = 0;
+            for (int row = 0; row < count; row++) {
+                if (first[row]) {
+                    firstRow[c] = row;
+                    numberOfFirst[row] = c++;
+                }
+            }
+            // each row takes its Community's number from the first row of its id (rows of an id are together in byId)
+            for (int i = 0; i < count; i++) {
+                int row = byId[i];
+                int head = i;
+                while (head > 0 && sameId(byId[head - 1], row)) head--;
+                community[row] = numberOfFirst[byId[head]];
+            }
+            order = null;
+            // the arrays at their size
+            ids = java.util.Arrays.copyOf(ids, idStart[count]);
+            names = java.util.Arrays.copyOf(names, nameStart[count]);
+            idStart = java.util.Arrays.copyOf(idStart, count + 1);
+            nameStart = java.util.Arrays.copyOf(nameStart, count + 1);
+            keys = java.util.Arrays.copyOf(keys, 32 * count);
+            members = java.util.Arrays.copyOf(members, count);
+            validFrom = java.util.Arrays.copyOf(validFrom, count);
+            validUntil = java.util.Arrays.copyOf(validUntil, count);
+            status = java.util.Arrays.copyOf(status, count);
+        }
+
+        int compareIds(int a, int b) {
+            return java.util.Arrays.compareUnsigned(ids, idStart[a], idStart[a + 1], ids, idStart[b], idStart[b + 1]);
+        }
+
+        boolean sameId(int a, int b) {
+            return compareIds(a, b) == 0;
+        }
+
+        /** Where in {@code byId} the id's first row is, or -1. */
+        int find(String id) {
+            byte[] key = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int lo = 0, hi = count - 1, found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int row = byId[mid];
+                int c = java.util.Arrays.compareUnsigned(ids, idStart[row], idStart[row + 1], key, 0, key.length);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    if (c == 0) found = mid;
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        String id(int row) {
+            return new String(ids, idStart[row], idStart[row + 1] - idStart[row], java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        Entry entry(int row) {
+            String id = id(row);
+            int nameLength = nameStart[row + 1] - nameStart[row];
+            String name = nameLength == 0 ? id : new String(names, nameStart[row], nameLength, java.nio.charset.StandardCharsets.UTF_8);
+            return new Entry(id, name, members[row], java.util.Arrays.copyOfRange(keys, row * 32, row * 32 + 32),
+                    validFrom[row] == OPEN ? null : LocalDate.ofEpochDay(validFrom[row]),
+                    validUntil[row] == OPEN ? null : LocalDate.ofEpochDay(validUntil[row]), statuses.get(status[row] & 0xff));
+        }
     }
 
     /** A plain roster file; a signed one is refused here (read it with the body's key). */
@@ -132,7 +308,7 @@ public final class Roster {
      */
     public static Roster read(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
         Loaded loaded = load(file, bodyKeys);
-        Map<String, List<Entry>> entries = new LinkedHashMap<>();
+        Rows entries = new Rows();
         String format = null;
         long version = 0;
         Body body = null;
@@ -168,6 +344,7 @@ public final class Roster {
         }
         if (!FORMAT.equals(format)) throw new SignedFile.Refused("the roster's format is not " + FORMAT);
         if (!listed) throw new SignedFile.Refused("the roster lists no communities");
+        entries.index();
         return new Roster(body, entries, version, loaded.sha256(), loaded.signedBy());
     }
 
@@ -228,25 +405,15 @@ public final class Roster {
         return names;
     }
 
-    private static void add(Map<String, List<Entry>> entries, JsonNode c) throws SignedFile.Refused {
+    private static void add(Rows entries, JsonNode c) throws SignedFile.Refused {
         if (!(c instanceof ObjectNode o)) throw new SignedFile.Refused("a roster entry is not an object");
         String id = SignedFile.text(o, "id", "a roster entry");
         byte[] key = Ed25519Keys.decodeBase64(SignedFile.text(o, "publicKey", "the roster entry " + id));
         if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
             throw new SignedFile.Refused("the roster entry " + id + " has no 32-byte public key");
         }
-        String status = o.path("status").asText("active").intern(); // three words, a million times
-        String name = o.path("name").asText(id);
-        Entry entry = new Entry(id, name.equals(id) ? id : name, o.path("members").asLong(0), key, date(o, "validFrom", id),
-                date(o, "validUntil", id), status);
-        List<Entry> listed = entries.get(id);
-        if (listed == null) {
-            entries.put(id, List.of(entry)); // most Communities have one key: no list to grow
-        } else {
-            List<Entry> more = new ArrayList<>(listed);
-            more.add(entry);
-            entries.put(id, List.copyOf(more));
-        }
+        entries.add(id, o.path("name").asText(id), o.path("members").asLong(0), key, date(o, "validFrom", id),
+                date(o, "validUntil", id), o.path("status").asText("active"));
     }
 
     private static LocalDate date(ObjectNode o, String key, String id) throws SignedFile.Refused {

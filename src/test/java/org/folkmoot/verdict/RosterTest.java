@@ -116,5 +116,27 @@ class RosterTest {
         assertThat(read.size()).isEqualTo(2);
         assertThat(read.keys("c0000000")).extracting(Roster.Entry::status).containsExactly("retired", "active");
         assertThat(read.community("c0000000")).get().extracting(Roster.Entry::publicKey).isEqualTo(BODY.publicKey());
+        // a Community's place is that of its first entry; the second key adds no Community
+        assertThat(read.index("c0000000")).isZero();
+        assertThat(read.index("c0000001")).isEqualTo(1);
+        assertThat(read.index("c0000002")).isEqualTo(-1);
+        assertThat(read.ids()).containsExactly("c0000000", "c0000001");
+    }
+
+    @Test
+    void communitiesAreFoundByIdAndListedInTheirIdsOrder() throws Exception {
+        ObjectNode r = roster(0);
+        for (String id : new String[] {"zeta", "alpha", "mid", "Alpha", "été"}) {
+            ((ArrayNode) r.get("communities")).addObject().put("id", id).put("name", id.equals("mid") ? "Middle" : id)
+                    .put("publicKey", Ed25519Keys.base64(BODY.publicKey()));
+        }
+        Roster read = Roster.read(write("order.json", json(r)));
+        assertThat(read.ids()).containsExactly("zeta", "alpha", "mid", "Alpha", "été"); // the file's order
+        int[] byId = read.indexesById();
+        assertThat(java.util.Arrays.stream(byId).mapToObj(read::id).toList()).containsExactly("Alpha", "alpha", "mid", "zeta", "été");
+        for (String id : read.ids()) assertThat(read.id(read.index(id))).isEqualTo(id);
+        assertThat(read.community("mid")).get().extracting(Roster.Entry::name).isEqualTo("Middle");
+        assertThat(read.community("été")).get().extracting(Roster.Entry::name, Roster.Entry::status).containsExactly("été", "active");
+        assertThat(read.keys("nobody")).isEmpty();
     }
 }
