@@ -699,20 +699,98 @@ public final class Combination implements AutoCloseable {
                 duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver);
     }
 
-    /** Every file refused, sorted by file, as the result lists them. */
-    public synchronized List<Refusal> refusals() throws IOException {
+    /** Refusals sorted in memory at a time; more are sorted in runs on disk and merged as they are read. */
+    private int refusalsInMemory = 50_000;
+
+    /** For tests: runs of {@code n} refusals, to see them merged without making 50,000 files. */
+    void sortRefusalsInRunsOf(int n) {
+        refusalsInMemory = n;
+    }
+    private static final Comparator<Refusal> BY_FILE = Comparator.comparing(Refusal::file).thenComparing(Refusal::reason);
+
+    /**
+     * Every file refused, sorted by file, as the result lists them — read as they are needed: a stick of a
+     * million stray files is a million refusals, and they are sorted in runs of 50,000 on disk and merged,
+     * never all held at once.
+     */
+    public synchronized Iterable<Refusal> refusals() throws IOException {
         refusedOut.flush();
-        List<Refusal> out = new ArrayList<>();
-        for (String line : Files.readAllLines(refusedSpool, StandardCharsets.UTF_8)) {
-            try {
-                JsonNode pair = Json.MAPPER.readTree(line);
-                out.add(new Refusal(pair.get(0).asText(), pair.get(1).asText()));
-            } catch (IOException e) {
-                throw new IOException("the list of refused files is damaged: " + e.getMessage(), e);
+        List<Path> runs = new ArrayList<>();
+        List<Refusal> chunk = new ArrayList<>();
+        try (java.io.BufferedReader in = Files.newBufferedReader(refusedSpool, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                chunk.add(refusal(line));
+                if (chunk.size() == refusalsInMemory) {
+                    runs.add(run(chunk));
+                    chunk.clear();
+                }
             }
         }
-        out.sort(Comparator.comparing(Refusal::file).thenComparing(Refusal::reason));
-        return out;
+        chunk.sort(BY_FILE);
+        if (runs.isEmpty()) return chunk;
+        if (!chunk.isEmpty()) runs.add(run(chunk));
+        return () -> new Merged(runs);
+    }
+
+    private static Refusal refusal(String line) throws IOException {
+        try {
+            JsonNode pair = Json.MAPPER.readTree(line);
+            return new Refusal(pair.get(0).asText(), pair.get(1).asText());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("the list of refused files is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** One sorted run of refusals, written to the work folder (removed with it). */
+    private Path run(List<Refusal> chunk) throws IOException {
+        chunk.sort(BY_FILE);
+        Path file = Files.createTempFile(work, "refused-", ".run");
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Refusal r : chunk) {
+                out.write(Json.compact(Json.MAPPER.createArrayNode().add(r.file()).add(r.reason())));
+                out.newLine();
+            }
+        }
+        return file;
+    }
+
+    /** The runs merged: each run's next refusal waits in a queue, the least taken first. */
+    private static final class Merged implements java.util.Iterator<Refusal> {
+        private record Head(Refusal refusal, java.io.BufferedReader from) {
+        }
+
+        private final java.util.PriorityQueue<Head> heads = new java.util.PriorityQueue<>(Comparator.comparing(Head::refusal, BY_FILE));
+
+        Merged(List<Path> runs) {
+            try {
+                for (Path run : runs) advance(Files.newBufferedReader(run, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void advance(java.io.BufferedReader from) throws IOException {
+            String line = from.readLine();
+            if (line == null) from.close();
+            else heads.add(new Head(refusal(line), from));
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public Refusal next() {
+            Head head = heads.poll();
+            if (head == null) throw new java.util.NoSuchElementException();
+            try {
+                advance(head.from());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return head.refusal();
+        }
     }
 
     /**

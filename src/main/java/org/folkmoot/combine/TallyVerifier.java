@@ -107,7 +107,7 @@ public final class TallyVerifier {
                     again.read(List.of(file), Runtime.getRuntime().availableProcessors());
                     Combination.Summary s = again.summary();
                     if (s.refused() > 0) {
-                        Combination.Refusal first = again.refusals().get(0);
+                        Combination.Refusal first = again.refusals().iterator().next();
                         throw new SignedFile.Refused(s.refused() + " of the verdicts it carries do not hold (" + first.file() + ": "
                                 + first.reason() + ")");
                     }

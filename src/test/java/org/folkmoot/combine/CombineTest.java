@@ -48,7 +48,8 @@ class CombineTest {
         try (Combination c = new Combination(roster, rules, Communities.RESOLUTION, Communities.SHA, tmp, null)) {
             c.read(inputs, 2);
             Combination.Summary s = c.summary();
-            List<Combination.Refusal> refused = c.refusals();
+            List<Combination.Refusal> refused = new ArrayList<>();
+            c.refusals().forEach(refused::add);
             TallyWriter.write(out, c, s, new Roster.Body("municipality", "M1", "Municipality M1"), body);
             SignedFile envelope = SignedFile.parse(Files.readAllBytes(out));
             assertThat(envelope.payloadType()).isEqualTo(Dsse.TALLY_TYPE);
@@ -300,6 +301,27 @@ class CombineTest {
         Run named = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick/c01/minutes.pdf")));
         assertThat(named.summary().passedOver()).isZero();
         assertThat(named.reason("minutes.pdf")).isEqualTo("the file is not JSON");
+    }
+
+    @Test
+    void refusalsBeyondWhatIsSortedInMemoryAreMergedInOrder() throws Exception {
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", ids(1)));
+        java.util.Random random = new java.util.Random(7);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String name = "junk-" + Integer.toString(random.nextInt(1_000_000), 36) + "-" + i + ".txt";
+            names.add(name);
+            write(name, ("not a verdict " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        try (Combination c = new Combination(roster, BodyRules.defaults(), Communities.RESOLUTION, Communities.SHA, tmp, null)) {
+            c.sortRefusalsInRunsOf(40); // seven runs on disk
+            c.read(List.of(tmp.resolve("stick")), 2);
+            List<String> refused = new ArrayList<>();
+            for (Combination.Refusal r : c.refusals()) refused.add(r.file().substring(r.file().lastIndexOf('/') + 1));
+            names.sort(null);
+            assertThat(refused).isEqualTo(names);
+            assertThat(c.summary().refused()).isEqualTo(250);
+        }
     }
 
     @Test
