@@ -124,13 +124,18 @@ public final class FolkmootApp extends Application {
         start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message beside it must not cut its words
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
-        start.setOnAction(e -> {
+        // the Community as the form gives it, or null when its id or its members are missing
+        java.util.function.Supplier<Community> community = () -> {
             String m = members.getText().strip();
-            if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
+            if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) return null;
+            return new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
+        };
+        start.setOnAction(e -> {
+            Community c = community.get();
+            if (c == null) {
                 problem.setText(text.getString("start.problem"));
                 return;
             }
-            Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
             Rules inForce;
             try {
                 inForce = rules.rules();
@@ -179,18 +184,16 @@ public final class FolkmootApp extends Application {
         };
         Button exportKey = new Button(text.getString("start.export-key"));
         exportKey.setOnAction(e -> {
-            String m = members.getText().strip();
-            if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) {
+            Community c = community.get();
+            if (c == null) {
                 say.accept(text.getString("start.problem"), false);
                 return;
             }
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setInitialFileName(id.getText().strip() + ".key.json");
+            chooser.setInitialFileName(c.id() + ".key.json");
             java.io.File f = chooser.showSaveDialog(stage);
             if (f == null) return;
             try {
-                Community c = new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(),
-                        Long.parseLong(m));
                 ClosingPapers.writeDurably(f.toPath(), key.exportEntry(c.id(), c.name(), c.members()));
                 // the Community the key was exported for is this laptop's: kept, not typed again at the first meeting
                 Rules inForce;

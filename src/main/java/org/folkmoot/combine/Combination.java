@@ -348,17 +348,9 @@ public final class Combination implements AutoCloseable {
                 if (listed.isEmpty()) throw new SignedFile.Refused("the community " + community + " is not in the roster");
                 Roster.Entry only = listed.size() == 1 ? listed.get(0) : null;
                 if (only != null && only.refusal(VerdictVerifier.day(p)) == null) {
-                    String keyId = only.keyId();
-                    Dsse.Signature named = null;
-                    int count = 0;
-                    for (Dsse.Signature sig : envelope.signatures()) {
-                        if (sig.keyId().isEmpty() || sig.keyId().equals(keyId)) {
-                            named = sig;
-                            count++;
-                        }
-                    }
-                    if (count == 0) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
-                    if (count == 1) {
+                    List<Dsse.Signature> named = Dsse.mayBe(envelope.signatures(), only.keyId());
+                    if (named.isEmpty()) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
+                    if (named.size() == 1) {
                         Counted counted = null;
                         String refusal = null;
                         try {
@@ -367,7 +359,7 @@ public final class Combination implements AutoCloseable {
                             refusal = e.getMessage();
                         }
                         waiting.add(new Awaiting(item.label(), community, only.publicKey(),
-                                Dsse.pae(envelope.payloadType(), envelope.payload()), named.sig(), counted, refusal));
+                                Dsse.pae(envelope.payloadType(), envelope.payload()), named.get(0).sig(), counted, refusal));
                         continue;
                     }
                 }
@@ -520,7 +512,7 @@ public final class Combination implements AutoCloseable {
                         List<Item> batch = new ArrayList<>(BATCH);
                         while (in.nextToken() == JsonToken.START_OBJECT) {
                             n++;
-                            JsonNode verdict = ResultEnvelope.ONE_OF_MANY.readValue(in);
+                            JsonNode verdict = Json.ONE_OF_MANY.readValue(in);
                             batch.add(new Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
                             if (batch.size() == BATCH) {
                                 submit(List.copyOf(batch), pool);

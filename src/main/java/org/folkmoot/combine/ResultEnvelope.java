@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +25,6 @@ import org.folkmoot.verdict.SignedFile;
  * {@code payloadType}, {@code payload} and {@code signatures}.
  */
 final class ResultEnvelope {
-    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
-    static final ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     record Read(String type, List<Dsse.Signature> signatures) {
     }
 
@@ -66,7 +61,7 @@ final class ResultEnvelope {
                     decoded = true;
                 } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
                     while (in.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode s = ONE_OF_MANY.readValue(in);
+                        JsonNode s = Json.ONE_OF_MANY.readValue(in);
                         byte[] sig = Ed25519Keys.decodeBase64(s.path("sig").asText(""));
                         if (sig == null || sig.length != Ed25519Keys.SIGNATURE_BYTES) {
                             throw new SignedFile.Refused("a signature is not 64 bytes of base64");

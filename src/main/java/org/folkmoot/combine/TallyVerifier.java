@@ -162,7 +162,7 @@ public final class TallyVerifier {
                     in.skipChildren();
                     continue;
                 }
-                head.set(name, ResultEnvelope.ONE_OF_MANY.readValue(in));
+                head.set(name, Json.ONE_OF_MANY.readValue(in));
             }
         } catch (IOException e) {
             throw new SignedFile.Refused("the payload is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -30,6 +30,13 @@ public final class Json {
         MAPPER.getFactory().disable(JsonParser.Feature.ALLOW_COMMENTS);
     }
 
+    /**
+     * One value of a stream that goes on after it (the strict mapper refuses anything after a value): an entry
+     * of a roster, a verdict inside a result, a signature of an envelope read as a stream.
+     */
+    public static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {
     }
 

@@ -29,6 +29,14 @@ public final class Dsse {
         return pae;
     }
 
+    /**
+     * The signatures that may be {@code keyId}'s: those naming it, and those naming no key. The key id is only a
+     * hint, but a signature that names another key is not taken as this key's.
+     */
+    public static List<Signature> mayBe(List<Signature> signatures, String keyId) {
+        return signatures.stream().filter(s -> s.keyId().isEmpty() || s.keyId().equals(keyId)).toList();
+    }
+
     /** PAE up to the body: what is hashed before a body too large to copy. */
     public static byte[] paeHead(String payloadType, long bodyLength) {
         byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);

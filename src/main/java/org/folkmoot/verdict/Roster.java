@@ -2,9 +2,7 @@ package org.folkmoot.verdict;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +98,7 @@ public final class Roster {
         int at = rows.find(id);
         if (at < 0) return List.of();
         List<Entry> out = new ArrayList<>(1);
-        for (int i = at; i < rows.count && rows.sameId(rows.byId[i], rows.byId[at]); i++) out.add(rows.entry(rows.byId[i]));
+        for (int i = at; i < rows.count && (i == at || !rows.startsId(i)); i++) out.add(rows.entry(rows.byId[i]));
         return out;
     }
 
@@ -123,7 +121,7 @@ public final class Roster {
         int[] out = new int[size()];
         int n = 0;
         for (int i = 0; i < rows.count; i++) {
-            if (i == 0 || !rows.sameId(rows.byId[i], rows.byId[i - 1])) out[n++] = rows.community[rows.byId[i]];
+            if (rows.startsId(i)) out[n++] = rows.community[rows.byId[i]];
         }
         return out;
     }
@@ -219,28 +217,21 @@ public final class Roster {
             });
             byId = new int[count];
             for (int i = 0; i < count; i++) byId[i] = order[i];
-            community = new int[count];
-            boolean[] first = new boolean[count];
-            for (int i = 0; i < count; i++) first[byId[i]] = i == 0 || !sameId(byId[i], byId[i - 1]);
+            // a row's id begins with its lowest row (byId sorts ties by row): the Community's first entry in the file
+            int[] head = new int[count];
+            for (int i = 0, start = 0; i < count; i++) {
+                if (startsId(i)) start = byId[i];
+                head[byId[i]] = start;
+            }
+            int[] number = new int[count];
             int n = 0;
-            for (int row = 0; row < count; row++) if (first[row]) n++;
+            for (int row = 0; row < count; row++) if (head[row] == row) number[row] = n++;
             firstRow = new int[n];
-            int[] numberOfFirst = new int[count];
-            int c = 0;
+            community = new int[count];
             for (int row = 0; row < count; row++) {
-                if (first[row]) {
-                    firstRow[c] = row;
-                    numberOfFirst[row] = c++;
-                }
+                if (head[row] == row) firstRow[number[row]] = row;
+                community[row] = number[head[row]];
             }
-            // each row takes its Community's number from the first row of its id (rows of an id are together in byId)
-            for (int i = 0; i < count; i++) {
-                int row = byId[i];
-                int head = i;
-                while (head > 0 && sameId(byId[head - 1], row)) head--;
-                community[row] = numberOfFirst[byId[head]];
-            }
-            order = null;
             // the arrays at their size
             ids = java.util.Arrays.copyOf(ids, idStart[count]);
             names = java.util.Arrays.copyOf(names, nameStart[count]);
@@ -259,6 +250,11 @@ public final class Roster {
 
         boolean sameId(int a, int b) {
             return compareIds(a, b) == 0;
+        }
+
+        /** Whether {@code byId[i]} is the first of its id's rows there. */
+        boolean startsId(int i) {
+            return i == 0 || !sameId(byId[i], byId[i - 1]);
         }
 
         /** Where in {@code byId} the id's first row is, or -1. */
@@ -307,7 +303,10 @@ public final class Roster {
      * the entries read one at a time, and nothing of the file kept but what a count needs of each entry.
      */
     public static Roster read(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
-        Loaded loaded = load(file, bodyKeys);
+        return read(load(file, bodyKeys));
+    }
+
+    private static Roster read(Loaded loaded) throws SignedFile.Refused {
         Rows entries = new Rows();
         String format = null;
         long version = 0;
@@ -322,7 +321,7 @@ public final class Roster {
                     case "format" -> format = value == JsonToken.VALUE_STRING ? in.getText() : null;
                     case "version" -> version = value.isNumeric() ? in.getValueAsLong(0) : 0;
                     case "body" -> {
-                        JsonNode b = ONE_OF_MANY.readValue(in);
+                        JsonNode b = Json.ONE_OF_MANY.readValue(in);
                         if (b instanceof ObjectNode bo) {
                             body = new Body(bo.path("level").asText(null), bo.path("id").asText(null), bo.path("name").asText(null));
                         }
@@ -332,7 +331,7 @@ public final class Roster {
                         listed = true;
                         for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
                             if (t != JsonToken.START_OBJECT) throw new SignedFile.Refused("a roster entry is not an object");
-                            add(entries, ONE_OF_MANY.readValue(in));
+                            add(entries, Json.ONE_OF_MANY.readValue(in));
                         }
                     }
                     default -> in.skipChildren();
@@ -350,13 +349,10 @@ public final class Roster {
 
     /** The roster file's JSON (a signed roster's payload), whole, to be changed: how {@code folkmoot roster} edits it. */
     public static ObjectNode readJson(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
-        read(file, bodyKeys); // every check a count makes
-        return SignedFile.object(load(file, bodyKeys).json(), "the roster");
+        Loaded loaded = load(file, bodyKeys);
+        read(loaded); // every check a count makes
+        return SignedFile.object(loaded.json(), "the roster");
     }
-
-    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
-    private static final ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A roster file's JSON (a signed one's payload, its signature checked), its SHA-256, and who signed it. */
     private record Loaded(byte[] json, String sha256, String signedBy) {

@@ -78,10 +78,8 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
      */
     public boolean signedBy(byte[] publicKey) {
         byte[] pae = Dsse.pae(payloadType, payload);
-        String keyId = Ed25519Keys.keyId(publicKey);
-        for (Dsse.Signature s : signatures) {
-            boolean named = s.keyId().isEmpty() || s.keyId().equals(keyId);
-            if (named && Ed25519Keys.verify(publicKey, pae, s.sig())) return true;
+        for (Dsse.Signature s : Dsse.mayBe(signatures, Ed25519Keys.keyId(publicKey))) {
+            if (Ed25519Keys.verify(publicKey, pae, s.sig())) return true;
         }
         return false;
     }
@@ -141,9 +139,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         /** As {@link SignedFile#signedBy}, hashing the payload where it lies rather than copying it into PAE. */
         public boolean signedBy(byte[] publicKey) {
             byte[] head = Dsse.paeHead(payloadType, payload.length);
-            String keyId = Ed25519Keys.keyId(publicKey);
-            for (Dsse.Signature s : signatures) {
-                if (!s.keyId().isEmpty() && !s.keyId().equals(keyId)) continue;
+            for (Dsse.Signature s : Dsse.mayBe(signatures, Ed25519Keys.keyId(publicKey))) {
                 try {
                     if (StreamingEd25519.verify(publicKey, d -> {
                         d.update(head);
@@ -200,7 +196,7 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
                     case "signatures" -> {
                         if (value != JsonToken.START_ARRAY) throw new Refused("the envelope has no signatures");
                         for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            if (!(t == JsonToken.START_OBJECT && ONE_OF_MANY.readValue(in) instanceof ObjectNode o)) {
+                            if (!(t == JsonToken.START_OBJECT && Json.ONE_OF_MANY.readValue(in) instanceof ObjectNode o)) {
                                 throw new Refused("a signature is not an object");
                             }
                             signatures.add(signature(o));
@@ -220,10 +216,6 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         if (signatures.isEmpty()) throw new Refused("the envelope has no signatures");
         return new Streamed(type, payload, signatures);
     }
-
-    /** One value of a stream that goes on after it (the strict mapper refuses anything after a value). */
-    private static final com.fasterxml.jackson.databind.ObjectReader ONE_OF_MANY = Json.MAPPER.readerFor(JsonNode.class)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A signature object: {@code sig} of 64 bytes in base64, and {@code keyid} (a hint) or nothing else. */
     private static Dsse.Signature signature(ObjectNode o) throws Refused {

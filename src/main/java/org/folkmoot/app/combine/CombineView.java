@@ -31,21 +31,11 @@ public final class CombineView {
     public CombineView(CombineViewModel model, ResourceBundle text) {
         TextField roster = field(model.rosterProperty(), "combine-roster", text.getString("combine.roster"));
         Button chooseRoster = new Button(text.getString("combine.choose"));
-        chooseRoster.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setTitle(text.getString("combine.roster"));
-            File f = c.showOpenDialog(window());
-            if (f != null) model.rosterProperty().set(f.getPath());
-        });
+        chooseRoster.setOnAction(e -> open(text.getString("combine.roster"), f -> model.rosterProperty().set(f.getPath())));
         TextField resolution = field(model.resolutionProperty(), "combine-resolution", text.getString("combine.resolution"));
         TextField sha = field(model.textSha256Property(), "combine-sha", text.getString("combine.sha"));
         Button hash = new Button(text.getString("combine.hash"));
-        hash.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setTitle(text.getString("combine.hash"));
-            File f = c.showOpenDialog(window());
-            if (f != null) model.hashTextOf(f.toPath());
-        });
+        hash.setOnAction(e -> open(text.getString("combine.hash"), f -> model.hashTextOf(f.toPath())));
         TextArea inputs = new TextArea();
         inputs.setId("combine-inputs");
         inputs.setPrefRowCount(3);
@@ -172,5 +162,13 @@ public final class CombineView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Asks for a file to open, titled {@code title}, and gives it to {@code then} unless the clerk cancels. */
+    private void open(String title, java.util.function.Consumer<File> then) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        File f = c.showOpenDialog(window());
+        if (f != null) then.accept(f);
     }
 }

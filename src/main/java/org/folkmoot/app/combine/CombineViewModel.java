@@ -152,10 +152,7 @@ public final class CombineViewModel {
             done();
             message.set(String.format(text.getString("combine.problem.count"), task.getException().getMessage()));
         });
-        Thread thread = new Thread(task, "folkmoot-count");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
+        return inBackground(task, "folkmoot-count");
     }
 
     private void done() {
@@ -266,7 +263,12 @@ public final class CombineViewModel {
             running.set(false);
             message.set(String.format(text.getString("combine.problem.save"), task.getException().getMessage()));
         });
-        Thread thread = new Thread(task, "folkmoot-save-result");
+        return inBackground(task, "folkmoot-save-result");
+    }
+
+    /** Runs {@code task} on a thread of its own (a daemon: closing the window does not wait for it). */
+    private static <T extends javafx.concurrent.Task<?>> T inBackground(T task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
         return task;
