@@ -18,7 +18,7 @@ final class Windows {
         // the stage may believe it has its size while the window manager made the window smaller: a size that
         // differs is set, then the one asked for, once the window is mapped
         after(150, () -> {
-            if (!stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
+            if (!shrunk(stage, width, height)) return;
             stage.setWidth(width + 1);
             stage.setHeight(height + 1);
             stage.setWidth(width);
@@ -29,13 +29,32 @@ final class Windows {
     /** Shows {@code stage} with room for its scene at the size the scene was made (the frame around it added). */
     static void show(Stage stage) {
         double width = stage.getScene().getWidth(), height = stage.getScene().getHeight();
-        show(stage, width, height);
+        boolean[] resized = new boolean[1];
+        stage.show();
+        after(150, () -> {
+            if (!shrunk(stage, width, height)) return;
+            resized[0] = true;
+            stage.setWidth(width + 1);
+            stage.setHeight(height + 1);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        // the size just set counts the frame: the scene is given back what the frame took
         after(300, () -> {
-            if (!stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
+            if (!resized[0] || !stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
             double wider = width - stage.getScene().getWidth(), taller = height - stage.getScene().getHeight();
             if (wider > 0) stage.setWidth(stage.getWidth() + wider);
             if (taller > 0) stage.setHeight(stage.getHeight() + taller);
         });
+    }
+
+    /**
+     * Whether the window manager made the window far smaller than asked (the bug gives a few hundred pixels);
+     * a window that only lost its frame's few pixels, or one the window manager sized as asked, is left alone.
+     */
+    private static boolean shrunk(Stage stage, double width, double height) {
+        if (!stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return false;
+        return stage.getScene().getWidth() < 0.75 * width || stage.getScene().getHeight() < 0.75 * height;
     }
 
     private static void after(double millis, Runnable then) {
