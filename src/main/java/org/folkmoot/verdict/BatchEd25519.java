@@ -8,28 +8,36 @@ import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
- * Ed25519 signatures checked many at once: a body counting a million verdicts checks a million signatures,
- * and checked together they cost well under half of what they cost one by one.
+ * The one Ed25519 signature equation of Folkmoot (docs/decisions/0004), checked one at a time or many at
+ * once: a body counting a million verdicts checks a million signatures, and checked together they cost
+ * well under half of what they cost one by one.
  *
- * <p>For signatures (R_i, s_i) by keys A_i with challenges k_i = SHA-512(R_i || A_i || M_i) mod L, each holds
- * when [s_i]B = R_i + [k_i]A_i. With random odd 128-bit weights z_i (secret, fresh for every batch) the batch
- * holds when Σ [z_i]R_i + Σ [z_i k_i]A_i - [Σ z_i s_i]B is the identity — one multi-scalar multiplication
- * instead of n. It is done by Pippenger's bucket method (signed digits, the window chosen for the batch's
- * size), which costs per signature less the more signatures there are: at a thousand signatures (8-bit
- * windows), about 49 additions of 7 field multiplications each into the buckets and 70 multiplications of
- * summing them — some 415 in all, against some 650 for Straus's method (sliding windows) at 128. A forged
- * signature makes the sum hold only with probability about 2^-128. Decompressing the two points of each
- * signature (a square root each: 250 squarings) costs about as much again, and does not shrink with the batch.
+ * <p>A signature (R, S) by key A over M, with k = SHA-512(R || A || M) mod L, holds when S &lt; L, R is the
+ * canonical encoding of a point, and [8]([S]B - R - [k]A) is the identity: the <em>cofactored</em> equation.
+ * Multiplying by the cofactor 8 removes every small-order component, so whether a signature holds never
+ * depends on how it is checked: alone (weight 1), or in a batch with random odd 128-bit weights z_i, where
+ * the batch holds when [8](Σ [z_i]R_i + Σ [z_i k_i]A_i - [Σ z_i S_i]B) is the identity — one
+ * multi-scalar multiplication instead of n. A batch of signatures that each hold always holds; one that
+ * holds although a signature in it does not has probability about 2^-128. (Checked without the cofactor, a
+ * small-order component of R or A survives as [z_i]T, and whether a batch held depended on the weights:
+ * the same folder could be counted two ways.) The keys are not checked here: every caller takes a key
+ * only when {@link Ed25519Keys#isValidPublicKey} holds for it, that is, a point of prime order.
+ *
+ * <p>The multi-scalar multiplication is Pippenger's bucket method (signed digits, the window chosen for the
+ * batch's size), which costs per signature less the more signatures there are: at a thousand signatures
+ * (8-bit windows), about 49 additions of 7 field multiplications each into the buckets and 70
+ * multiplications of summing them — some 415 in all, against some 650 for Straus's method at 128.
+ * Decompressing the two points of each signature (a square root each: 250 squarings) costs about as much
+ * again, and does not shrink with the batch.
  *
  * <p>When a batch does not hold, its halves are checked as batches of their own, down to a few signatures
- * that are checked alone (BouncyCastle's {@code verify}): one bad signature among a thousand costs a few
- * more batches, not a thousand single checks. For signatures that hold one by one, the batch holds.
- *
- * <p>(Where the two could differ: signatures deliberately built by their own key's holder with a small-order
- * component may pass a batch while failing alone. That needs the private key, so it forges nothing.)
+ * that are checked alone (with the same equation, weight 1): one bad signature among a thousand costs a few
+ * more batches, not a thousand single checks.
  *
  * <p>Field arithmetic is BouncyCastle's {@link X25519Field}; the point formulas are those of Hisil, Wong,
- * Carter and Dawson (2008) for twisted Edwards curves with a = -1, in extended coordinates.
+ * Carter and Dawson (2008) for twisted Edwards curves with a = -1, in extended coordinates (complete: they
+ * hold for every pair of points, doubling and the identity included, which the constant-time ladder of
+ * {@link #multiplyBase} relies on).
  */
 public final class BatchEd25519 {
     private static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
@@ -94,7 +102,7 @@ public final class BatchEd25519 {
             usable[m++] = i;
         }
         int[] all = Arrays.copyOf(usable, m);
-        together[0] = m > 0 && b.holds(all);
+        together[0] = m > 0 && b.holds(all, false);
         if (together[0]) {
             for (int i : all) b.valid[i] = true;
         } else if (m > 0) {
@@ -127,8 +135,8 @@ public final class BatchEd25519 {
         void settle(int[] which) {
             if (which.length == 0) return;
             if (which.length <= ALONE) {
-                for (int i : which) valid[i] = Ed25519Keys.verify(keys[i], messages[i], signatures[i]);
-            } else if (holds(which)) {
+                for (int i : which) valid[i] = holds(new int[] {i}, true);
+            } else if (holds(which, false)) {
                 for (int i : which) valid[i] = true;
             } else {
                 int half = which.length / 2;
@@ -137,19 +145,23 @@ public final class BatchEd25519 {
             }
         }
 
-        /** Whether Σ [z]R + Σ [z k]A - [Σ z s]B is the identity, with fresh random weights z. */
-        boolean holds(int[] which) {
+        /**
+         * Whether [8](Σ [z]R + Σ [z k]A - [Σ z s]B) is the identity: with fresh random odd weights z, or with
+         * every weight 1 ({@code alone}: one signature, no randomness, the equation itself).
+         */
+        boolean holds(int[] which, boolean alone) {
             int m = which.length;
             int c = window(m);
             int windows = (256 + c - 1) / c + 1;
             Affine[] points = new Affine[2 * m + 1];
             short[] digits = new short[points.length * windows];
             byte[] weights = new byte[16 * m];
-            RANDOM.nextBytes(weights);
+            if (!alone) RANDOM.nextBytes(weights);
             BigInteger baseScalar = BigInteger.ZERO;
             for (int j = 0; j < m; j++) {
                 int i = which[j];
-                weights[16 * j] |= 1; // odd: no small-order component of R is cancelled by the weight
+                if (alone) weights[16 * j] = 1;
+                else weights[16 * j] |= 1; // odd, though with the cofactor applied nothing rests on it
                 BigInteger z = littleEndian(weights, 16 * j, 16);
                 baseScalar = baseScalar.add(z.multiply(s[i]));
                 points[2 * j] = r[i];
@@ -159,8 +171,88 @@ public final class BatchEd25519 {
             }
             points[2 * m] = BASE;
             digits(L.subtract(baseScalar.mod(L)).mod(L), c, windows, digits, 2 * m * windows);
-            return isIdentity(multiScalar(points, digits, c, windows));
+            Point sum = multiScalar(points, digits, c, windows);
+            if (sum == null) return true;
+            int[][] tmp = temporaries();
+            for (int i = 0; i < 3; i++) doubleInto(sum, tmp); // the cofactor: small-order components vanish
+            return isIdentity(sum);
         }
+    }
+
+    /**
+     * The equation for one signature, alone: {@code challenge} is SHA-512(R || A || M) (64 bytes), however the
+     * caller fed it the message (in memory, or as a stream). False for anything malformed.
+     */
+    static boolean holdsAlone(byte[] key, byte[] signature, byte[] challenge) {
+        if (key == null || signature == null || key.length != 32 || signature.length != 64 || challenge.length != 64) return false;
+        BigInteger s = littleEndian(signature, 32, 32);
+        if (s.compareTo(L) >= 0) return false;
+        Affine a = decode(key);
+        Affine r = decode(Arrays.copyOfRange(signature, 0, 32));
+        if (a == null || r == null) return false;
+        Batch b = new Batch(new byte[][] {key}, new byte[][] {new byte[0]}, new byte[][] {signature});
+        b.a[0] = a;
+        b.r[0] = r;
+        b.s[0] = s;
+        b.k[0] = littleEndian(challenge, 0, 64).mod(L);
+        return b.holds(new int[] {0}, true);
+    }
+
+    /**
+     * [n]B for a secret scalar n (32 bytes, little-endian), encoded: a Montgomery ladder over all 256 bits
+     * with conditional swaps, so that the sequence of field operations — and their time — never depends on
+     * n's bits. For signing (a nonce's R); verifying uses the faster variable-time multiplication above.
+     */
+    static byte[] multiplyBase(byte[] n) {
+        if (n.length != 32) throw new IllegalArgumentException("a scalar is 32 bytes");
+        Point r0 = new Point(), r1 = new Point();
+        X25519Field.one(r0.y);
+        X25519Field.one(r0.z); // r0 = the identity (0, 1, 1, 0)
+        set(r1, BASE, false);
+        int[][] tmp = temporaries();
+        int swap = 0;
+        for (int i = 255; i >= 0; i--) {
+            int bit = (n[i >>> 3] >>> (i & 7)) & 1;
+            swap ^= bit;
+            cswap(swap, r0, r1);
+            swap = bit;
+            add(r1, r0, tmp);    // r1 = r0 + r1
+            doubleInto(r0, tmp); // r0 = 2 r0
+        }
+        cswap(swap, r0, r1);
+        int[] zInv = X25519Field.create(), x = X25519Field.create(), y = X25519Field.create();
+        X25519Field.inv(r0.z, zInv);
+        X25519Field.mul(r0.x, zInv, x);
+        X25519Field.mul(r0.y, zInv, y);
+        X25519Field.normalize(x);
+        X25519Field.normalize(y);
+        byte[] out = new byte[32], xBytes = new byte[32];
+        X25519Field.encode(y, out, 0);
+        X25519Field.encode(x, xBytes, 0);
+        out[31] |= (byte) ((xBytes[0] & 1) << 7); // x's sign, without a branch
+        return out;
+    }
+
+    private static void cswap(int swap, Point p, Point q) {
+        X25519Field.cswap(swap, p.x, q.x);
+        X25519Field.cswap(swap, p.y, q.y);
+        X25519Field.cswap(swap, p.z, q.z);
+        X25519Field.cswap(swap, p.t, q.t);
+    }
+
+    /** Whether the encoded point decodes and [L]P is the identity (a point of the prime-order subgroup, or the identity). */
+    static boolean inPrimeOrderSubgroup(byte[] encoded) {
+        Affine p = encoded.length == 32 ? decode(encoded) : null;
+        if (p == null) return false;
+        Point acc = new Point();
+        X25519Field.one(acc.y);
+        X25519Field.one(acc.z);
+        int[][] tmp = temporaries();
+        for (int i = L.bitLength() - 1; i >= 0; i--) {
+            doubleInto(acc, tmp);
+            if (L.testBit(i)) addAffine(acc, p, false, tmp);
+        }
+        return isIdentity(acc);
     }
 
     /** The window (bits per digit) that costs least for a batch of {@code m} signatures. */

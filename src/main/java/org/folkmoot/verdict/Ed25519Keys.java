@@ -29,13 +29,44 @@ public final class Ed25519Keys {
         return sig;
     }
 
-    /** False for a malformed key or signature as for a wrong one: never throws on what a file holds. */
+    /**
+     * Folkmoot's one validity rule (docs/decisions/0004): the key is acceptable ({@link #isValidPublicKey}), S
+     * &lt; L, R is canonically encoded, and the cofactored equation [8][S]B = [8]R + [8][k]A holds. False for a
+     * malformed key or signature as for a wrong one: never throws on what a file holds.
+     */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        if (publicKey.length != KEY_BYTES || signature.length != SIGNATURE_BYTES) return false;
+        if (publicKey == null || signature == null || publicKey.length != KEY_BYTES || signature.length != SIGNATURE_BYTES) return false;
+        if (!isValidPublicKey(publicKey)) return false;
+        java.security.MessageDigest sha512 = sha512();
+        sha512.update(signature, 0, 32);
+        sha512.update(publicKey);
+        sha512.update(message);
+        return BatchEd25519.holdsAlone(publicKey, signature, sha512.digest());
+    }
+
+    /**
+     * Whether {@code key} may be a Community's or a body's key: the canonical encoding (y below p, no sign
+     * on x = 0) of a point of prime order L — never the identity, never a point of small order, never one
+     * with a small-order component. Refused wherever a key is taken: enrolled, read from a roster, carried
+     * in a file, a body's own. Costs a scalar multiplication (some 100 µs), so a count remembers the keys
+     * it has checked ({@code combine.CheckedKeys}).
+     */
+    public static boolean isValidPublicKey(byte[] key) {
+        if (key == null || key.length != KEY_BYTES) return false;
+        if (key[0] == 1 && allZero(key, 1)) return false; // the identity, (0, 1): [L] of it is itself
+        return BatchEd25519.inPrimeOrderSubgroup(key);
+    }
+
+    private static boolean allZero(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) if (b[i] != 0) return false;
+        return true;
+    }
+
+    static java.security.MessageDigest sha512() {
         try {
-            return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
-        } catch (RuntimeException malformed) {
-            return false;
+            return java.security.MessageDigest.getInstance("SHA-512");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-512", impossible);
         }
     }
 
