@@ -160,12 +160,21 @@ public final class Combination implements AutoCloseable {
     private volatile RuntimeException failure;
     private final Object awaitingLock = new Object();
     private List<Awaiting> awaiting = new ArrayList<>();
+    private final CheckedKeys checkedKeys;
 
     /**
      * @param work a folder for the spool files (removed on {@link #close()})
      */
     public Combination(Roster roster, BodyRules rules, String resolution, String textSha256, Path work, Progress progress)
             throws IOException {
+        this(roster, rules, resolution, textSha256, work, progress,
+                CheckedKeys.in(org.folkmoot.verdict.DataFolder.path().resolve("checked-keys")));
+    }
+
+    /** @param checkedKeys the keys already found valid (the laptop's, or {@link CheckedKeys#none()}) */
+    public Combination(Roster roster, BodyRules rules, String resolution, String textSha256, Path work, Progress progress,
+                       CheckedKeys checkedKeys) throws IOException {
+        this.checkedKeys = checkedKeys;
         this.roster = roster;
         this.rules = rules;
         this.expected = new VerdictVerifier.Expected(resolution, textSha256.toLowerCase(java.util.Locale.ROOT));
@@ -348,6 +357,8 @@ public final class Combination implements AutoCloseable {
                 if (listed.isEmpty()) throw new SignedFile.Refused("the community " + community + " is not in the roster");
                 Roster.Entry only = listed.size() == 1 ? listed.get(0) : null;
                 if (only != null && only.refusal(VerdictVerifier.day(p)) == null) {
+                    // the one rule takes a key only of prime order; the batch's equation leaves that to its callers
+                    if (!checkedKeys.valid(only.publicKey())) throw new SignedFile.Refused(invalidKey(community));
                     List<Dsse.Signature> named = Dsse.mayBe(envelope.signatures(), only.keyId());
                     if (named.isEmpty()) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
                     if (named.size() == 1) {
@@ -378,6 +389,11 @@ public final class Combination implements AutoCloseable {
             }
         }
         if (full != null) settle(full);
+    }
+
+    /** The refusal of a verdict whose roster key is no point of prime order: the same words as {@code verify}'s. */
+    static String invalidKey(String community) {
+        return VerdictVerifier.invalidKey("the roster's key for " + community);
     }
 
     /** Checks the signatures of verdicts that waited, together, then counts or refuses each. */
@@ -851,6 +867,7 @@ public final class Combination implements AutoCloseable {
 
     @Override
     public void close() {
+        checkedKeys.close();
         try {
             refusedOut.close();
             segments.clear(); // the mappings go with the garbage (Java has no way to unmap them sooner)

@@ -63,6 +63,10 @@ public final class VerdictVerifier {
             key = null;
             for (int i = listed.size() - 1; i >= 0 && key == null; i--) {
                 Roster.Entry entry = listed.get(i);
+                if (!Ed25519Keys.isValidPublicKey(entry.publicKey())) {
+                    if (refusal == null) refusal = invalidKey("the roster's key for " + communityId);
+                    continue;
+                }
                 if (!envelope.signedBy(entry.publicKey())) continue;
                 String why = entry.refusal(day);
                 if (why == null) key = entry.publicKey();
@@ -76,9 +80,15 @@ public final class VerdictVerifier {
             if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
                 throw new SignedFile.Refused("the verdict does not carry its public key: give a --roster to check it");
             }
+            if (!Ed25519Keys.isValidPublicKey(key)) throw new SignedFile.Refused(invalidKey("the verdict's own key"));
         }
         if (roster == null && !envelope.signedBy(key)) throw new SignedFile.Refused("the signature does not hold");
         return content(envelope, p, key, rosterChecked, expected);
+    }
+
+    /** The refusal of a key that is no point of prime order (VERDICT-FORMAT's one rule), in every path's words. */
+    public static String invalidKey(String whose) {
+        return whose + " is not a valid Ed25519 key (a point of small order, or with a small-order component)";
     }
 
     /** The envelope's payload, once it is known to be a Community Verdict's. */

@@ -14,7 +14,7 @@ import java.util.Random;
  * honest signature beside each. Each case carries the answer Folkmoot's one rule gives it
  * (docs/decisions/0004): the key a point of prime order, S &lt; L, R canonical, the cofactored equation.
  */
-final class EdgeCases {
+public final class EdgeCases {
     static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
     static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
@@ -74,6 +74,18 @@ final class EdgeCases {
             if (!t.times(BigInteger.valueOf(4)).equals(Pt.ZERO)) found = t;
         }
         T8 = found;
+    }
+
+    /** The encodings of the eight small-order points, the identity first. */
+    public static List<byte[]> smallOrderKeys() {
+        List<byte[]> out = new ArrayList<>();
+        for (int j = 0; j < 8; j++) out.add(torsion(j).encode());
+        return out;
+    }
+
+    /** [a]B + [j]T8: a key whose holder knows a, with a small-order component of order 8/gcd(j, 8). */
+    public static byte[] mixedKey(BigInteger a, int j) {
+        return B.times(a).plus(torsion(j)).encode();
     }
 
     /** The eight small-order points: [j]T8. */

@@ -1,0 +1,132 @@
+package org.folkmoot.combine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.folkmoot.verdict.Ed25519Keys;
+
+/**
+ * The Community keys this laptop has found to be points of prime order ({@link Ed25519Keys#isValidPublicKey}),
+ * remembered in the data folder. The check costs a scalar multiplication, some 100 µs — as much again as the
+ * rest of a verdict's count — and its answer for a key never changes, so each key is checked once per laptop:
+ * the first count with a roster pays for its keys, every later count (each resolution, each recount) looks
+ * them up. A key found not valid is not remembered: it is refused, and checked again, every time.
+ *
+ * <p>The file holds the first 16 bytes of each key's SHA-256, appended as keys are found valid; a key is taken
+ * as checked only if its own hash is there (another key with those 16 bytes would take some 2^128 tries). A
+ * damaged or unreadable file costs only time: nothing in it can make a key count that is not valid, short
+ * of writing it on purpose — and whoever can write the data folder holds the body's key anyway.
+ */
+public final class CheckedKeys implements AutoCloseable {
+    private static final int RECORD = 16;
+
+    private final Path file;
+    private final long[] high, low; // the remembered hashes, sorted by (high, low)
+    private final Set<ByteBuffer> found = new HashSet<>();
+    private final List<byte[]> fresh = new ArrayList<>();
+
+    private CheckedKeys(Path file, long[] high, long[] low) {
+        this.file = file;
+        this.high = high;
+        this.low = low;
+    }
+
+    /** The keys remembered in {@code file} (none when it is missing or cannot be read). */
+    public static CheckedKeys in(Path file) {
+        byte[] bytes;
+        try {
+            bytes = file == null ? new byte[0] : Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            bytes = new byte[0];
+        } catch (IOException | RuntimeException unreadable) {
+            bytes = new byte[0]; // only slower: every key is checked again
+        }
+        int n = bytes.length / RECORD; // a record cut short at the end (a count stopped mid-write) is passed over
+        long[][] pairs = new long[n][];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < n; i++) pairs[i] = new long[] {b.getLong(), b.getLong()};
+        Arrays.sort(pairs, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[] high = new long[n], low = new long[n];
+        for (int i = 0; i < n; i++) {
+            high[i] = pairs[i][0];
+            low[i] = pairs[i][1];
+        }
+        return new CheckedKeys(file, high, low);
+    }
+
+    /** Remembered nowhere: each key checked once in this count. */
+    public static CheckedKeys none() {
+        return in(null);
+    }
+
+    /** Whether {@code key} is a valid Community key: looked up if checked before, else checked (and remembered). */
+    public boolean valid(byte[] key) {
+        if (key == null || key.length != Ed25519Keys.KEY_BYTES) return false;
+        byte[] h = hash(key);
+        ByteBuffer b = ByteBuffer.wrap(h);
+        long hi = b.getLong(0), lo = b.getLong(8);
+        if (remembered(hi, lo)) return true;
+        synchronized (found) {
+            if (found.contains(b)) return true;
+        }
+        if (!Ed25519Keys.isValidPublicKey(key)) return false;
+        synchronized (found) {
+            if (found.add(b)) fresh.add(h);
+        }
+        return true;
+    }
+
+    private boolean remembered(long hi, long lo) {
+        int from = 0, to = high.length - 1;
+        while (from <= to) {
+            int mid = (from + to) >>> 1;
+            int c = high[mid] != hi ? Long.compare(high[mid], hi) : Long.compare(low[mid], lo);
+            if (c == 0) return true;
+            if (c < 0) from = mid + 1;
+            else to = mid - 1;
+        }
+        return false;
+    }
+
+    private static byte[] hash(byte[] key) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), RECORD);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    /** Appends the keys found valid in this count to the file; a failure to write only loses the time saved. */
+    @Override
+    public void close() {
+        List<byte[]> toWrite;
+        synchronized (found) {
+            toWrite = new ArrayList<>(fresh);
+            fresh.clear();
+        }
+        if (file == null || toWrite.isEmpty()) return;
+        ByteBuffer out = ByteBuffer.allocate(toWrite.size() * RECORD);
+        for (byte[] h : toWrite) out.put(h);
+        out.flip();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                long size = ch.size();
+                if (size % RECORD != 0) ch.truncate(size - size % RECORD); // drop a record cut short before
+                while (out.hasRemaining()) ch.write(out);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cache: the next count checks these keys again
+        }
+    }
+}
