@@ -57,6 +57,8 @@ final class ResultEnvelope {
                 } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
                     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(payload))) {
                         in.readBinaryValue(variant, out);
+                    } catch (IllegalArgumentException notBase64) { // Jackson's word for a character outside the alphabet
+                        throw new SignedFile.Refused("the payload is not base64");
                     }
                     decoded = true;
                 } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
