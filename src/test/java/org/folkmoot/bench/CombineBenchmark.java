@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.folkmoot.combine.BodyRules;
+import org.folkmoot.combine.CheckedKeys;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.Communities;
 import org.folkmoot.combine.TallyWriter;
@@ -94,10 +95,25 @@ public class CombineBenchmark {
         Files.deleteIfExists(work.resolve("result.tally"));
     }
 
+    /** A count with a roster whose keys this laptop has checked before (every count after the first). */
     @Benchmark
     public long combineEndToEnd() throws Exception {
+        return count(CheckedKeys.in(work.resolve("checked-keys")));
+    }
+
+    /**
+     * The first count with a roster on this laptop: every key is checked to be a point of prime order (a scalar
+     * multiplication each) before its verdict is counted.
+     */
+    @Benchmark
+    public long combineFirstCount() throws Exception {
+        return count(CheckedKeys.none());
+    }
+
+    private long count(CheckedKeys checkedKeys) throws Exception {
         Path out = work.resolve("result.tally");
-        try (Combination c = new Combination(roster, BodyRules.defaults(), Communities.RESOLUTION, Communities.SHA, work, null)) {
+        try (Combination c = new Combination(roster, BodyRules.defaults(), Communities.RESOLUTION, Communities.SHA, work, null,
+                checkedKeys)) {
             c.read(List.of(folder.resolve("verdicts")), Runtime.getRuntime().availableProcessors());
             Combination.Summary s = c.summary();
             if (s.reporting() != verdicts || s.refused() != 0) {
