@@ -31,7 +31,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * again, and does not shrink with the batch.
  *
  * <p>When a batch does not hold, its halves are checked as batches of their own, down to a few signatures
- * that are checked alone (with the same equation, weight 1): one bad signature among a thousand costs a few
+ * that are checked alone (the same equation, {@link Ed25519Keys#holds}): one bad signature among a thousand costs a few
  * more batches, not a thousand single checks.
  *
  * <p>Field arithmetic is BouncyCastle's {@link X25519Field}; the point formulas are those of Hisil, Wong,
@@ -135,7 +135,7 @@ public final class BatchEd25519 {
         void settle(int[] which) {
             if (which.length == 0) return;
             if (which.length <= ALONE) {
-                for (int i : which) valid[i] = holds(new int[] {i}, true);
+                for (int i : which) valid[i] = Ed25519Keys.holds(keys[i], messages[i], signatures[i]);
             } else if (holds(which, false)) {
                 for (int i : which) valid[i] = true;
             } else {
