@@ -17,7 +17,8 @@ public final class Folkmoot {
                 + (args.length == 0 ? " (the desktop app)" : " (" + (org.folkmoot.app.FileCheck.isFileToCheck(args) ? "a file to check" : args[0]) + ")"));
         // no command, or one verdict or result file (opened from the file manager): the desktop app
         if (args.length == 0 || org.folkmoot.app.FileCheck.isFileToCheck(args)) {
-            org.folkmoot.app.FolkmootApp.launchApp(args);
+            int shown = org.folkmoot.app.FolkmootApp.launchApp(args);
+            if (shown != 0) System.exit(shown);
             return;
         }
         int status;

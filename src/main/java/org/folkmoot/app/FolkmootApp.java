@@ -54,8 +54,41 @@ public final class FolkmootApp extends Application {
     private CommunityKey key;
     private Path data;
 
-    public static void launchApp(String[] args) {
-        Application.launch(FolkmootApp.class, args);
+    /** What a person sees when there is no screen for the window: one line, no stack trace. */
+    public static final String NO_DISPLAY = "no display: Folkmoot's window needs a graphical session; the commands work "
+            + "without one — see folkmoot --help";
+
+    /** The desktop app; returns 0 when its window closed, else non-zero after one line saying why it could not open. */
+    public static int launchApp(String[] args) {
+        if (noDisplay()) {
+            System.err.println(NO_DISPLAY);
+            return 1;
+        }
+        try {
+            Application.launch(FolkmootApp.class, args);
+            return 0;
+        } catch (RuntimeException e) { // NOPMD: the toolkit's own failure to start, e.g. a DISPLAY that names no screen
+            String why = String.valueOf(e.getMessage());
+            System.err.println(why.contains("DISPLAY") || why.toLowerCase(Locale.ROOT).contains("display")
+                    ? NO_DISPLAY : "folkmoot: the window could not open: " + why.lines().findFirst().orElse(why));
+            return 1;
+        }
+    }
+
+    /**
+     * Whether there is surely no screen: asked to run headless, or, on Linux and the other Unixes, neither an X
+     * nor a Wayland display in the environment (JavaFX's headless Monocle, which the UI tests use, needs none).
+     */
+    static boolean noDisplay() {
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return false;
+        if (Boolean.getBoolean("java.awt.headless")) return true;
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) return false;
+        return isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     static String stylesheet() {
@@ -128,6 +161,7 @@ public final class FolkmootApp extends Application {
         java.util.function.Supplier<Community> community = () -> {
             String m = members.getText().strip();
             if (id.getText().isBlank() || !m.matches("\\d{1,9}") || Long.parseLong(m) < 1) return null;
+            if (org.folkmoot.procedure.Ids.problem("community-id", id.getText().strip()) != null) return null; // a file name and a line
             return new Community(id.getText().strip(), name.getText().isBlank() ? id.getText().strip() : name.getText().strip(), Long.parseLong(m));
         };
         start.setOnAction(e -> {

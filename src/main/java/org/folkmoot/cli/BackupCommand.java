@@ -2,7 +2,13 @@ package org.folkmoot.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.folkmoot.files.OutputFile;
+import org.folkmoot.session.CommunitySettings;
 import org.folkmoot.session.Backup;
 import org.folkmoot.verdict.DataFolder;
 import picocli.CommandLine;
@@ -21,12 +27,24 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--with-secret-key", description = "also the secret key: whoever holds the copy can sign as the Community")
     boolean withSecretKey;
 
+    @Option(names = "--force", description = "replace the files an earlier backup left in DIR")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        try {
+            for (Path target : targets()) OutputFile.mayWrite(target, null, force, FolkmootCommand.keptAlways());
+        } catch (OutputFile.Refused e) {
+            spec.commandLine().getErr().println("folkmoot: " + e.getMessage());
+            return FolkmootCommand.REFUSED;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("folkmoot: cannot back up to " + dir + ": " + e.getMessage());
+            return 1;
+        }
         try {
             Backup.Written w = Backup.write(DataFolder.path(), dir, withSecretKey);
             out.println("backed up " + w.records().size() + " meeting record" + (w.records().size() == 1 ? "" : "s") + " to " + dir
@@ -38,5 +56,24 @@ public final class BackupCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("folkmoot: cannot back up to " + dir + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The files {@link Backup#write} writes in DIR, checked before it writes the first: a refusal changes nothing. */
+    private List<Path> targets() throws IOException {
+        Path data = DataFolder.path();
+        List<Path> targets = new ArrayList<>();
+        Path meetings = data.resolve("meetings");
+        if (Files.isDirectory(meetings)) {
+            try (Stream<Path> files = Files.list(meetings)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".meeting")).toList()) {
+                    String name = f.getFileName().toString();
+                    targets.add(dir.resolve(name.substring(0, name.length() - ".meeting".length()) + ".jsonl"));
+                }
+            }
+        }
+        if (Files.exists(data.resolve(CommunitySettings.FILE))) targets.add(dir.resolve(CommunitySettings.FILE));
+        targets.add(dir.resolve("community.public-key.txt"));
+        if (withSecretKey) targets.add(dir.resolve("community.key"));
+        return targets;
     }
 }

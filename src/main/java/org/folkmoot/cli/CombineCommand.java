@@ -10,6 +10,8 @@ import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.SummaryText;
 import org.folkmoot.combine.TallyWriter;
+import org.folkmoot.files.InputFile;
+import org.folkmoot.files.OutputFile;
 import org.folkmoot.procedure.Basis;
 import org.folkmoot.procedure.Fraction;
 import org.folkmoot.verdict.CommunityKey;
@@ -70,6 +72,9 @@ public final class CombineCommand implements Callable<Integer> {
     @Option(names = "--reporting-quorum", paramLabel = "P/Q", description = "more than this share of the roster must report (default 1/2)")
     String reportingQuorum;
 
+    @Option(names = "--force", description = "replace RESULT if it exists (never the roster, an input, or what is not a regular file)")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "N", description = "verifying threads (default: every core)")
     Integer threads;
 
@@ -96,11 +101,28 @@ public final class CombineCommand implements Callable<Integer> {
             stderr.println("folkmoot: " + e.getMessage());
             return FolkmootCommand.REFUSED;
         }
+        List<OutputFile.Kept> kept = FolkmootCommand.keptAlways(new OutputFile.Kept(roster, "the roster this count reads"));
         for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                stderr.println("folkmoot: " + input + ": no such file or folder");
+            // a file named is read whole, so it must be one (a FIFO would block the count for ever); a folder is walked
+            if (!Files.isDirectory(input)) {
+                try {
+                    InputFile.regularFile(input);
+                } catch (InputFile.Refused e) {
+                    stderr.println("folkmoot: " + (Files.exists(input, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            ? e.getMessage() : input + ": no such file or folder"));
+                    return FolkmootCommand.REFUSED;
+                }
+                kept.add(new OutputFile.Kept(input, "an input of this count"));
+            } else if (Files.exists(out) && out.toAbsolutePath().normalize().startsWith(input.toAbsolutePath().normalize())) {
+                stderr.println("folkmoot: not overwritten, even with --force: " + out + " is in the folder " + input + " this count reads");
                 return FolkmootCommand.REFUSED;
             }
+        }
+        try {
+            OutputFile.mayWrite(out, null, force, kept);
+        } catch (OutputFile.Refused e) {
+            stderr.println("folkmoot: " + e.getMessage());
+            return FolkmootCommand.REFUSED;
         }
         CommunityKey bodyKey;
         try {

@@ -70,6 +70,9 @@ public final class KeysCommand implements Runnable {
         @Option(names = "--members", description = "how many members it has (default: as set up)")
         Long members;
 
+        @Option(names = "--force", description = "replace FILE if it exists (never a secret key, never what is not a regular file)")
+        boolean force;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +91,11 @@ public final class KeysCommand implements Runnable {
             CommunityKey key = key(cli);
             if (key == null) return 1;
             try {
-                org.folkmoot.session.ClosingPapers.writeDurably(file, key.exportEntry(id, name == null ? id : name, members));
+                org.folkmoot.files.OutputFile.write(file, key.exportEntry(id, name == null ? id : name, members), force,
+                        FolkmootCommand.keptAlways());
+            } catch (org.folkmoot.files.OutputFile.Refused e) {
+                cli.getErr().println("folkmoot: " + e.getMessage());
+                return FolkmootCommand.REFUSED;
             } catch (IOException e) {
                 cli.getErr().println("folkmoot: cannot write " + file + ": " + e.getMessage());
                 return 1;

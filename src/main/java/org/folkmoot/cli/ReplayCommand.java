@@ -1,12 +1,12 @@
 package org.folkmoot.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.folkmoot.files.InputFile;
+import org.folkmoot.files.OutputFile;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
@@ -26,9 +26,6 @@ import picocli.CommandLine.Parameters;
         description = "Replays a meeting script or record through the procedure; writes its record, a signed verdict per resolution and the minutes.",
         mixinStandardHelpOptions = true)
 public final class ReplayCommand implements Callable<Integer> {
-    /** Far beyond any meeting (10,000 entries are about 3 MB); a larger file is not read into memory. */
-    static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
-
     @Parameters(index = "0", paramLabel = "MEETING.jsonl", description = "the script or record to replay")
     Path meetingFile;
 
@@ -39,6 +36,9 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "SQLite meeting file: every entry is committed to it; resumes a prefix it holds")
     Path db;
 
+    @Option(names = "--force", description = "replace files an earlier replay left in DIR with other content")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,26 +47,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /**
      * A script or record read whole, after its size is checked; the exception's message is one line for a
-     * person ("x.jsonl: no such file").
+     * person ("no such file: x.jsonl").
      */
     static byte[] readMeetingFile(Path file) throws IOException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
-        if (size > MAX_INPUT_BYTES) throw new IOException(file + " is " + size + " bytes, too large for a meeting file");
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
-    }
-
-    private static IOException unreadable(Path file, IOException e) {
-        return e instanceof NoSuchFileException ? new IOException(file + ": no such file", e)
-                : new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        return InputFile.read(file, InputFile.Kind.MEETING);
     }
 
     @Override
@@ -101,20 +85,27 @@ public final class ReplayCommand implements Callable<Integer> {
             if (store != null) store.close();
         }
 
-        try {
-            ClosingPapers.writeRecord(out, result.record());
-        } catch (IOException e) {
-            stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
-            return 1;
-        }
+        var kept = FolkmootCommand.keptAlways(new OutputFile.Kept(meetingFile, "the meeting being replayed"),
+                new OutputFile.Kept(db, "the meeting file"));
         if (result.refused()) {
+            try {
+                ClosingPapers.writeRecord(out, result.record(), force, kept);
+            } catch (OutputFile.Refused e) {
+                stderr.println("folkmoot: " + e.getMessage());
+            } catch (IOException e) {
+                stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
+                return 1;
+            }
             stderr.println("folkmoot: refused: " + result.refusal());
             return FolkmootCommand.REFUSED;
         }
         try {
             CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
             CommunitySettings.adoptIfNone(DataFolder.path(), result.meeting().header().community(), result.meeting().header().rules());
-            ClosingPapers.write(out, result.meeting(), result.record(), key);
+            ClosingPapers.write(out, result.meeting(), result.record(), key, force, kept);
+        } catch (OutputFile.Refused e) {
+            stderr.println("folkmoot: " + e.getMessage());
+            return FolkmootCommand.REFUSED;
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write the verdicts and minutes to " + out + ": " + e.getMessage());
             return 1;

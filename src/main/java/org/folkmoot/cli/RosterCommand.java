@@ -105,7 +105,11 @@ public final class RosterCommand implements Runnable {
                 return FolkmootCommand.REFUSED;
             }
             try {
-                ClosingPapers.writeDurably(file, RosterBook.plain(RosterBook.create(level, id, name)));
+                org.folkmoot.files.OutputFile.write(file, RosterBook.plain(RosterBook.create(level, id, name)), false,
+                        FolkmootCommand.keptAlways());
+            } catch (org.folkmoot.files.OutputFile.Refused e) {
+                err.println("folkmoot: " + e.getMessage());
+                return FolkmootCommand.REFUSED;
             } catch (RosterBook.Refused e) {
                 err.println("folkmoot: " + e.getMessage());
                 return FolkmootCommand.REFUSED;
@@ -131,12 +135,12 @@ public final class RosterCommand implements Runnable {
             List<ObjectNode> exported = new ArrayList<>();
             for (Path entry : entries) {
                 try {
-                    if (Files.size(entry) > 64 * 1024) throw new RosterBook.Refused(entry + " is too large to be a key export");
-                    exported.add(SignedFile.object(Files.readAllBytes(entry), "the key export"));
+                    exported.add(SignedFile.object(org.folkmoot.files.InputFile.read(entry, org.folkmoot.files.InputFile.Kind.KEY_EXPORT),
+                            "the key export"));
                 } catch (SignedFile.Refused e) {
                     throw new RosterBook.Refused(entry + ": " + e.getMessage());
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new RosterBook.Refused(entry + ": no such file");
+                } catch (org.folkmoot.files.InputFile.Refused e) {
+                    throw new RosterBook.Refused(e.getMessage());
                 }
             }
             StringBuilder said = new StringBuilder();
@@ -191,6 +195,9 @@ public final class RosterCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "SIGNED")
         Path out;
 
+        @Option(names = "--force", description = "replace SIGNED if it exists (never the roster itself)")
+        boolean force;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -211,7 +218,8 @@ public final class RosterCommand implements Runnable {
                             + ", the last one signed here; change the roster (each change raises its version) before signing");
                     return FolkmootCommand.REFUSED;
                 }
-                ClosingPapers.writeDurably(out, RosterBook.sign(roster, key));
+                org.folkmoot.files.OutputFile.write(out, RosterBook.sign(roster, key), force,
+                        FolkmootCommand.keptAlways(new org.folkmoot.files.OutputFile.Kept(file, "the roster being signed")));
                 seen.put(body, version);
                 ClosingPapers.writeDurably(signed, (Json.compact(seen) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().println("signed version " + version + " of " + body + "'s roster with " + key.keyId()
@@ -220,6 +228,9 @@ public final class RosterCommand implements Runnable {
                 return 0;
             } catch (RosterBook.Refused e) {
                 err.println("folkmoot: " + file + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            } catch (org.folkmoot.files.OutputFile.Refused e) {
+                err.println("folkmoot: " + e.getMessage());
                 return FolkmootCommand.REFUSED;
             } catch (org.folkmoot.record.FormatException e) {
                 err.println("folkmoot: the list of signed rosters in " + DataFolder.path() + " is damaged: " + e.getMessage());

@@ -165,6 +165,8 @@ final class Ladder {
         Reason missing = firstBlank("resolution-id", p.resolution(), "title", p.title(), "text", p.text(),
                 "proposer", p.proposer());
         if (missing != null) return missing;
+        Reason badId = Ids.problem("resolution-id", p.resolution());
+        if (badId != null) return badId;
         if (current != null && current.isOpen()) {
             return Reason.of("refused.still-open", current.id(), current.stage());
         }

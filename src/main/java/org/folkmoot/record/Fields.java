@@ -2,6 +2,7 @@ package org.folkmoot.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.folkmoot.procedure.Community;
 
 /** Reading the fields of a line, each with a refusal a facilitator understands. */
 final class Fields {
@@ -22,7 +23,7 @@ final class Fields {
         return value.textValue();
     }
 
-    /** A count: a whole, non-negative number that fits a {@code long}. */
+    /** A count: a whole, non-negative number, at most {@link Community#MAX_MEMBERS}. */
     static long count(ObjectNode node, String name) throws FormatException {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) throw new FormatException("'" + name + "' is missing");
@@ -42,12 +43,13 @@ final class Fields {
         if (!value.isIntegralNumber()) {
             throw new FormatException("'" + name + "' must be a whole number, not " + value.asText());
         }
-        if (!value.canConvertToLong()) {
-            throw new FormatException("'" + name + "' is too large: " + value.asText());
+        if (value.bigIntegerValue().signum() < 0) throw new FormatException("'" + name + "' cannot be negative: " + value.asText());
+        // no room holds more: a Community has at most MAX_MEMBERS members, so every sum of counts fits a long
+        if (!value.canConvertToLong() || value.longValue() > Community.MAX_MEMBERS) {
+            throw new FormatException("the count " + value.bigIntegerValue() + " in '" + name + "' is too large: no count is above "
+                    + Community.MAX_MEMBERS);
         }
-        long n = value.longValue();
-        if (n < 0) throw new FormatException("'" + name + "' cannot be negative: " + n);
-        return n;
+        return value.longValue();
     }
 
     static ObjectNode object(ObjectNode node, String name, boolean required) throws FormatException {

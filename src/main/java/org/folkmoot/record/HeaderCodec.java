@@ -28,6 +28,8 @@ public final class HeaderCodec {
         ObjectNode c = Fields.object(node, "community", true);
         String id = Fields.text(c, "id");
         if (id.isBlank()) throw new FormatException("the community id is empty");
+        org.folkmoot.procedure.Reason badId = org.folkmoot.procedure.Ids.problem("community-id", id);
+        if (badId != null) throw new FormatException(badId.text());
         String name = Fields.optionalText(c, "name");
         long members = Fields.count(c, "members");
         if (members < 1) throw new FormatException("a Community has at least one member");

@@ -1,16 +1,12 @@
 package org.folkmoot.session;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.folkmoot.files.OutputFile;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.Resolution;
@@ -35,49 +31,112 @@ public final class ClosingPapers {
     private ClosingPapers() {
     }
 
-    public static void writeRecord(Path dir, List<String> record) throws IOException {
-        writeDurably(dir.resolve("record.jsonl"), Replay.recordBytes(record));
+    /** The record alone (a replay refused part way: what was accepted), by the rules of {@link OutputFile}. */
+    public static void writeRecord(Path dir, List<String> record, boolean force, Collection<OutputFile.Kept> kept) throws IOException {
+        writeAll(Map.of(dir.resolve(RECORD), Replay.recordBytes(record)), force, kept);
     }
 
+    /** The papers, replacing what an earlier export left: the app's export, to the folder the facilitator chose. */
     public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key) throws IOException {
-        writeRecord(dir, record);
+        return write(dir, meeting, record, key, true, List.of());
+    }
+
+    /**
+     * The papers, each file by the rules of {@link OutputFile}: without {@code force} a file that is there
+     * with other bytes is refused, and then nothing is written. Files in the folder that this record does not
+     * make are left alone; none of {@code kept} is ever written over.
+     */
+    public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key, boolean force,
+                                Collection<OutputFile.Kept> kept) throws IOException {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(dir.resolve(RECORD), Replay.recordBytes(record));
         Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
+        Map<String, String> names = verdictNames(meeting.resolutions().stream().map(Resolution::id).toList());
         for (Resolution r : meeting.resolutions()) {
             if (!VerdictPayload.hasVerdict(r)) continue;
             byte[] payload = VerdictPayload.build(meeting, r, record, key.publicKey(), Program.nameAndVersion());
-            writeDurably(dir.resolve(safeName(r.id()) + ".verdict"), Dsse.sign(Dsse.VERDICT_TYPE, payload, key));
+            files.put(dir.resolve(names.get(r.id())), Dsse.sign(Dsse.VERDICT_TYPE, payload, key));
             seals.put(r.id(), new Minutes.Seal(Ed25519Keys.fingerprint(payload), key.keyId()));
         }
-        writeDurably(dir.resolve("minutes.pdf"), Minutes.render(meeting, seals,
+        files.put(dir.resolve(MINUTES), Minutes.render(meeting, seals,
                 VerdictPayload.at(record, 1), VerdictPayload.at(record, record.size() - 1)));
+        writeAll(files, force, kept);
         return new Written(seals);
+    }
+
+    /** Every file checked before the first is written: a refusal leaves the folder as it was. */
+    private static void writeAll(Map<Path, byte[]> files, boolean force, Collection<OutputFile.Kept> kept) throws IOException {
+        for (Map.Entry<Path, byte[]> f : files.entrySet()) OutputFile.mayWrite(f.getKey(), f.getValue(), force, kept);
+        for (Map.Entry<Path, byte[]> f : files.entrySet()) OutputFile.write(f.getKey(), f.getValue(), force, kept);
     }
 
     /** Writes to a file beside the target, forces it to disk, then moves it into place: whole or not at all. */
     public static void writeDurably(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // created with the user's usual permissions (a temp file would be owner-only): these files are meant to be shared
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) ch.write(buffer);
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        OutputFile.writeDurably(target, bytes);
     }
 
-    /** A resolution id as a file name: letters, digits, dot, dash and underscore kept, anything else '_'. */
-    public static String safeName(String id) {
-        String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+    /**
+     * The file name of each resolution's verdict, by id, for the ids of one record in the order presented:
+     * distinct for distinct ids, also where the file system ignores case (FAT, NTFS, macOS), and the same for
+     * an id whatever the record goes on to hold. An id of letters, digits, dot, dash and underscore (not
+     * starting with a dot, not a name Windows keeps for a device) whose lowercase is not an earlier id's is
+     * its own name, {@code R1.verdict}; any other id keeps its letters and digits and is told apart by the
+     * first 10 hex digits of its SHA-256 after a '~' (which no plain name holds): {@code a_b~5d3c….verdict}
+     * (docs/decisions/0006-files.md).
+     */
+    public static Map<String, String> verdictNames(List<String> ids) {
+        Map<String, String> names = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String id : ids) {
+            if (names.containsKey(id)) continue;
+            // the first of these that no earlier id took, whatever the case: the id itself, then told apart by its hash
+            String name = java.util.stream.Stream.of(plain(id) ? id : null, readable(id) + "~" + hash(id, 10),
+                    readable(id) + "~" + hash(id, 64)).filter(n -> n != null && !taken.contains(fold(n))).findFirst().orElseThrow();
+            taken.add(fold(name));
+            names.put(id, name + ".verdict");
+        }
+        return names;
     }
+
+    /** The name of one verdict written alone (the ids of its record unknown). */
+    public static String verdictName(String id) {
+        return verdictNames(List.of(id)).get(id);
+    }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    private static final java.util.regex.Pattern DEVICE =
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    private static boolean plain(String id) {
+        return PLAIN.matcher(id).matches() && !DEVICE.matcher(id).matches() && id.length() <= 64;
+    }
+
+    /** The id's letters and digits (any script), dot, dash and underscore; anything else '_'; at most 100 bytes. */
+    private static String readable(String id) {
+        StringBuilder s = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < id.length(); ) {
+            int c = id.codePointAt(i);
+            i += Character.charCount(c);
+            boolean keep = Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_';
+            int cp = keep ? c : '_';
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > 100) break;
+            s.appendCodePoint(cp);
+            bytes += size;
+        }
+        if (s.length() == 0 || s.charAt(0) == '.') s.insert(0, '_');
+        return s.toString();
+    }
+
+    private static String fold(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String hash(String id, int digits) {
+        return org.folkmoot.record.Chain.sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, digits);
+    }
+
+    private static final String RECORD = "record.jsonl";
+    private static final String MINUTES = "minutes.pdf";
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -361,10 +360,9 @@ public final class Roster {
     private static Loaded load(Path file, List<byte[]> bodyKeys) throws SignedFile.Refused {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new SignedFile.Refused("the roster is too large");
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SignedFile.Refused("the roster cannot be read: " + e.getMessage());
+            bytes = org.folkmoot.files.InputFile.read(file, org.folkmoot.files.InputFile.Kind.ROSTER);
+        } catch (org.folkmoot.files.InputFile.Refused e) {
+            throw new SignedFile.Refused(e.reason());
         }
         String sha256 = org.folkmoot.record.Chain.sha256(bytes);
         if (!topLevelKeys(bytes).contains("payloadType")) return new Loaded(bytes, sha256, null);

@@ -13,8 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +37,9 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
     public static SignedFile read(Path file, long maxBytes) throws Refused {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new Refused("the file is " + size + " bytes, more than the " + maxBytes + " a signed file may have");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new Refused("no such file");
-        } catch (IOException e) {
-            throw new Refused("cannot be read: " + e.getMessage());
+            bytes = org.folkmoot.files.InputFile.read(file, maxBytes, maxBytes == MAX_BYTES ? "a verdict" : "a signed file");
+        } catch (org.folkmoot.files.InputFile.Refused e) {
+            throw new Refused(e.reason());
         }
         return parse(bytes);
     }

@@ -193,6 +193,10 @@ public final class VerdictVerifier {
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
             throw new SignedFile.Refused(what + " is not a whole number");
         }
+        if (n.longValue() > org.folkmoot.procedure.Community.MAX_MEMBERS) {
+            throw new SignedFile.Refused("the count " + n.longValue() + " (" + what + ") is too large: no count is above "
+                    + org.folkmoot.procedure.Community.MAX_MEMBERS);
+        }
         return n.longValue();
     }
 

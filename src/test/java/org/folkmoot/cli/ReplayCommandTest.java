@@ -86,7 +86,7 @@ class ReplayCommandTest {
     void badInputFilesGetOneLine() throws IOException {
         Cli missing = Cli.run("replay", tmp.resolve("nope.jsonl").toString(), "--out", tmp.toString());
         assertThat(missing.status()).isEqualTo(2);
-        assertThat(missing.err()).endsWith("nope.jsonl: no such file\n");
+        assertThat(missing.err()).isEqualTo("folkmoot: no such file: " + tmp.resolve("nope.jsonl") + "\n");
 
         Cli empty = Cli.run("replay", script().toString(), "--out", tmp.toString());
         assertThat(empty.status()).isEqualTo(2);

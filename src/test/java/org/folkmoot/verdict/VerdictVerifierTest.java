@@ -164,7 +164,7 @@ class VerdictVerifierTest {
             f.setLength(1L << 30); // sparse: no gigabyte is written, none may be read
         }
         assertThatThrownBy(() -> VerdictVerifier.verify(big, null, VerdictVerifier.Expected.ANY))
-                .hasMessage("the file is 1073741824 bytes, more than the 1048576 a signed file may have");
+                .hasMessage("too large: 1 GiB, a verdict is at most 1 MiB");
     }
 
     @Test

@@ -88,7 +88,10 @@ public final class CombineViewModel {
     /** Fills the text's SHA-256 from a file holding the resolution's text exactly (UTF-8). */
     public void hashTextOf(Path file) {
         try {
-            textSha256.set(Meeting.textSha256(Files.readString(file)));
+            // the one reader: a FIFO or a device chosen in the dialog is refused, not waited on or read for ever
+            byte[] bytes = org.folkmoot.files.InputFile.read(file, org.folkmoot.files.InputFile.Kind.VERDICT.maxBytes(), "a resolution's text");
+            textSha256.set(Meeting.textSha256(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString()));
             message.set("");
         } catch (IOException | RuntimeException e) {
             message.set(String.format(text.getString("combine.problem.text"), file.getFileName()));
@@ -179,6 +182,7 @@ public final class CombineViewModel {
         if (paths.isEmpty()) return text.getString("combine.problem.inputs");
         for (Path p : paths) {
             if (!Files.exists(p)) return String.format(text.getString("combine.problem.missing"), p);
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) return String.format(text.getString("combine.problem.not-a-file"), p);
         }
         return null;
     }
