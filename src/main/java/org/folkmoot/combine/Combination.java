@@ -439,14 +439,7 @@ public final class Combination implements AutoCloseable {
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
     private Counted accept(VerdictVerifier.Verified v, Item item) throws SignedFile.Refused {
-        JsonNode r = v.json().get("rules");
-        Rules decidedUnder;
-        try {
-            decidedUnder = HeaderCodec.readRules(r instanceof ObjectNode o ? o : null);
-        } catch (FormatException e) {
-            throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
-        }
-        String weaker = rules.weaker(decidedUnder);
+        String weaker = rules.weaker(v.rules()); // read once, where its outcome was checked against its votes
         if (weaker != null) throw new SignedFile.Refused(weaker + " (a Community may be stricter than the body, never looser)");
         ObjectNode p = v.json();
         JsonNode res = p.get("resolution");

@@ -36,6 +36,11 @@ public final class Roster {
         /** Why this key may not sign a verdict of {@code day}, or null when it may. */
         public String refusal(LocalDate day) {
             if ("revoked".equals(status)) return "the key of " + id + " is revoked";
+            if (day == null && (validFrom != null || validUntil != null)) {
+                return "the verdict gives no date (its meeting's, or issuedAt) to check the key of " + id + " against: it is valid "
+                        + (validFrom == null ? "" : "from " + validFrom) + (validFrom != null && validUntil != null ? " " : "")
+                        + (validUntil == null ? "" : "until " + validUntil);
+            }
             if (day != null && validFrom != null && day.isBefore(validFrom)) {
                 return "the key of " + id + " is valid only from " + validFrom + ", the verdict is of " + day;
             }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Rules;
 import org.folkmoot.record.Chain;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
 
 /**
  * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
@@ -24,7 +30,7 @@ public final class VerdictVerifier {
 
     /** A verdict that holds: its payload bytes and what a clerk reads off it. */
     public record Verified(byte[] payload, ObjectNode json, String communityId, String resolutionId, String outcome,
-                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked) {
+                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked, Rules rules) {
         /** What people read aloud (worked out when asked: a body counting a million verdicts never asks). */
         public String fingerprint() {
             return Ed25519Keys.fingerprintOfDigest(payloadSha256);
@@ -122,6 +128,7 @@ public final class VerdictVerifier {
         if ("passed".equals(outcome) != (route != null)) {
             throw new SignedFile.Refused("a route is given exactly when the outcome is passed");
         }
+        day(p); // a date that cannot be read is refused, with a roster or without
         long members = whole(community.get("members"), "the community's members");
         JsonNode votes = p.get("votes");
         if (!votes.isArray()) throw new SignedFile.Refused("'votes' is not a list");
@@ -140,6 +147,16 @@ public final class VerdictVerifier {
             }
         }
 
+        JsonNode rulesNode = p.get("rules");
+        if (!(rulesNode instanceof ObjectNode rulesObject)) throw new SignedFile.Refused("its rules are not an object");
+        Rules rules;
+        try {
+            rules = HeaderCodec.readRules(rulesObject);
+        } catch (FormatException e) {
+            throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
+        }
+        OutcomeCheck.check(votes, p.get("objections"), p.get("carriedForward"), p.get("decidingVote"), rules, outcome, route);
+
         JsonNode upstream = res.get("upstream");
         if (expected.resolution() != null) {
             String named = upstream.isObject() ? upstream.path("resolution").asText() : resolutionId;
@@ -154,20 +171,46 @@ public final class VerdictVerifier {
             }
         }
         return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route,
-                Chain.sha256Bytes(envelope.payload()), key, rosterChecked);
+                Chain.sha256Bytes(envelope.payload()), key, rosterChecked, rules);
     }
 
-    /** The day a verdict was decided (its meeting's date), which the roster's key validity is read against. */
-    public static LocalDate day(ObjectNode p) {
-        String date = p.path("meeting").path("date").asText(null);
-        if (date == null) date = p.path("issuedAt").asText(null);
-        if (date == null || date.length() < 10) return null;
-        try {
-            return LocalDate.parse(date.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
+    /**
+     * The day a verdict was decided, which the roster's key validity is read against: its meeting's date, or
+     * (a meeting that gave none) the day of its {@code issuedAt} as written; null when it gives neither. A date
+     * that is given but cannot be read is refused — never taken as no date, which a key's validity would not
+     * be checked against (a retired key signing "1 December 2026").
+     */
+    public static LocalDate day(ObjectNode p) throws SignedFile.Refused {
+        JsonNode issued = p.get("issuedAt");
+        LocalDate issuedOn = null;
+        if (issued != null && !issued.isNull()) {
+            try {
+                issuedOn = issued.isTextual() ? LocalDate.from(ISSUED.parseBest(issued.textValue(), LocalDateTime::from, LocalDate::from))
+                        : null;
+            } catch (DateTimeException e) {
+                issuedOn = null;
+            }
+            if (issuedOn == null) {
+                throw new SignedFile.Refused("its issuedAt '" + SignedFile.shorten(issued.asText()) + "' cannot be read (YYYY-MM-DDThh:mm:ssZ)");
+            }
         }
+        JsonNode date = p.path("meeting").get("date");
+        if (date == null || date.isNull()) return issuedOn;
+        try {
+            if (date.isTextual()) return LocalDate.parse(date.textValue(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            // said below
+        }
+        throw new SignedFile.Refused("the meeting date '" + SignedFile.shorten(date.asText()) + "' cannot be read (YYYY-MM-DD)");
     }
+
+    /** An {@code issuedAt}: an instant as the record writes it ("2026-11-28T19:40:00Z"), with or without its offset, or a day. */
+    private static final DateTimeFormatter ISSUED = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalStart().appendOffsetId().optionalEnd()
+            .optionalEnd()
+            .toFormatter(java.util.Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
     private static ObjectNode object(ObjectNode node, String key) throws SignedFile.Refused {
         JsonNode v = node.get(key);
