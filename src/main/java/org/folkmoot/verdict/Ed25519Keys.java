@@ -17,6 +17,11 @@ public final class Ed25519Keys {
     private Ed25519Keys() {
     }
 
+    /** Whether {@code key} is the canonical encoding of a point of prime order (VERDICT-FORMAT.md's rule). */
+    public static boolean isValidPublicKey(byte[] key) {
+        return key != null && key.length == KEY_BYTES && Ed25519.validatePublicKeyFull(key, 0);
+    }
+
     public static byte[] publicKey(byte[] secretSeed) {
         byte[] pk = new byte[KEY_BYTES];
         Ed25519.generatePublicKey(secretSeed, 0, pk, 0);
