@@ -8,7 +8,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.Rules;
@@ -184,11 +183,17 @@ public final class VerdictVerifier {
         JsonNode issued = p.get("issuedAt");
         LocalDate issuedOn = null;
         if (issued != null && !issued.isNull()) {
-            try {
-                issuedOn = issued.isTextual() ? LocalDate.from(ISSUED.parseBest(issued.textValue(), LocalDateTime::from, LocalDate::from))
-                        : null;
-            } catch (DateTimeException e) {
-                issuedOn = null;
+            if (issued.isTextual()) {
+                String text = issued.textValue();
+                // the record's own form ("2026-11-28T19:40:00Z") read by hand: a count reads a million of them
+                issuedOn = text.length() == 20 && text.charAt(10) == 'T' && text.charAt(19) == 'Z' && clock(text, 11) ? isoDay(text) : null;
+                if (issuedOn == null) {
+                    try {
+                        issuedOn = LocalDate.from(ISSUED.parseBest(text, LocalDateTime::from, LocalDate::from));
+                    } catch (DateTimeException e) {
+                        issuedOn = null;
+                    }
+                }
             }
             if (issuedOn == null) {
                 throw new SignedFile.Refused("its issuedAt '" + SignedFile.shorten(issued.asText()) + "' cannot be read (YYYY-MM-DDThh:mm:ssZ)");
@@ -196,12 +201,35 @@ public final class VerdictVerifier {
         }
         JsonNode date = p.path("meeting").get("date");
         if (date == null || date.isNull()) return issuedOn;
-        try {
-            if (date.isTextual()) return LocalDate.parse(date.textValue(), DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            // said below
-        }
+        LocalDate day = date.isTextual() && date.textValue().length() == 10 ? isoDay(date.textValue()) : null;
+        if (day != null) return day;
         throw new SignedFile.Refused("the meeting date '" + SignedFile.shorten(date.asText()) + "' cannot be read (YYYY-MM-DD)");
+    }
+
+    /** The day {@code text} begins with, written YYYY-MM-DD (a real day of the calendar), or null. */
+    private static LocalDate isoDay(String text) {
+        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return null;
+        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) return null;
+        return LocalDate.of(year, month, day);
+    }
+
+    /** Whether {@code text} has hh:mm:ss at {@code at}, a time of a day. */
+    private static boolean clock(String text, int at) {
+        return text.charAt(at + 2) == ':' && text.charAt(at + 5) == ':' && digits(text, at, at + 2) >= 0 && digits(text, at, at + 2) < 24
+                && digits(text, at + 3, at + 5) >= 0 && digits(text, at + 3, at + 5) < 60
+                && digits(text, at + 6, at + 8) >= 0 && digits(text, at + 6, at + 8) < 60;
+    }
+
+    /** The decimal number of the characters from {@code from} to {@code to}, or -1 when one is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** An {@code issuedAt}: an instant as the record writes it ("2026-11-28T19:40:00Z"), with or without its offset, or a day. */

@@ -205,6 +205,16 @@ class CombineCommandTest {
         Cli shown = Cli.run("roster", "show", older.toString());
         assertThat(shown.status()).isEqualTo(2);
         assertThat(shown.err().strip()).isEqualTo("folkmoot: " + older + ": " + why);
+        // the clerk's Count verdicts tab: the form is refused with the same reason, nothing counted
+        var tab = new org.folkmoot.app.combine.CombineViewModel(java.util.ResourceBundle.getBundle("org.folkmoot.app.messages",
+                java.util.Locale.ROOT), CommunityKey.loadOrCreateBody(DataFolder.path()), DataFolder.work());
+        tab.rosterProperty().set(older.toString());
+        tab.resolutionProperty().set(Communities.RESOLUTION);
+        tab.textSha256Property().set(Communities.SHA);
+        tab.inputsProperty().set(stick.toString());
+        tab.targetProperty().set(tmp.resolve("tab.tally").toString());
+        assertThat(tab.count()).isNull();
+        assertThat(tab.messageProperty().get()).isEqualTo("The roster cannot be used: " + why);
 
         // the newer one counts, and so does its plain file (the same entries); a plain file of version 3 that differs does not
         Cli counted = combine(newer, stick, tmp.resolve("new.tally"));
@@ -292,10 +302,28 @@ class CombineCommandTest {
         assertThat(smallOrder.err().strip()).isEqualTo("folkmoot: " + roster
                 + ": the public key of c3 is not a valid Ed25519 key (small order or not canonical)");
         assertThat(Files.readAllBytes(roster)).isEqualTo(before);
+        Cli smallBodyKey = Cli.run("roster", "show", roster.toString(), "--roster-key", Ed25519Keys.base64(identity));
+        assertThat(smallBodyKey.status()).isEqualTo(2);
+        assertThat(smallBodyKey.err().strip()).isEqualTo(RosterKeys.NOT_A_KEY);
 
         Path dated = tmp.resolve("dated.key.json");
         Files.writeString(dated, Json.compact(Communities.exported("c4").put("validFrom", "2026-12-01")));
         assertThat(Cli.run("roster", "enroll", roster.toString(), dated.toString()).status()).isZero();
         assertThat(Cli.run("roster", "show", roster.toString()).out()).contains("c4  Community c4  150 members").contains("from 2026-12-01");
+    }
+
+    @Test
+    void aVerdictWhoseMeetingDateCannotBeReadIsRefusedByVerifyAndAudit() throws Exception {
+        // finding 3, the command line's paths: the meeting typed its date as words
+        Path meeting = tmp.resolve("worded.jsonl");
+        Files.writeString(meeting, Files.readString(Path.of("assets", "meetings", "bakery.jsonl")).replace("\"2026-11-28\"", "\"1 December 2026\""));
+        assertThat(Cli.run("replay", meeting.toString(), "--out", tmp.resolve("out").toString()).status()).isZero();
+        Path verdict = tmp.resolve("out/B-1.verdict");
+        Cli verified = Cli.run("verify", verdict.toString());
+        assertThat(verified.status()).isEqualTo(1);
+        assertThat(verified.err().strip()).isEqualTo(verdict + ": refused — the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        Cli audited = Cli.run("audit", verdict.toString(), tmp.resolve("out/record.jsonl").toString());
+        assertThat(audited.status()).isNotZero();
+        assertThat(audited.err()).contains("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
     }
 }

@@ -465,12 +465,14 @@ class CombineTest {
         assertThat(envelopeTwice).isNotEqualTo(good);
         resigned("MB-envelope-twice.tally", envelopeTwice);
         resigned("MB-format.tally", good.replace("folkmoot-tally/1", "folkmoot-tally/9"));
+        resigned("MB-deep.tally", good.replace("\"verdicts\":[", "\"deep\":" + "[".repeat(40) + "]".repeat(40) + ",\"verdicts\":["));
         Run twice = combine(region, BodyRules.defaults(), List.of(tmp.resolve("region")));
         assertThat(twice.summary().reporting()).isZero();
         assertThat(twice.reason("MB-twice.tally")).isEqualTo("the result's payload has a key twice (Duplicate field 'verdicts')");
         assertThat(twice.reason("MB-envelope-twice.tally")).isEqualTo("the result's payload has a key twice (Duplicate field 'payloadType')");
         assertThat(twice.reason("MB-format.tally")).isEqualTo("the result's format is not folkmoot-tally/1");
-        assertThat(twice.summary().refused()).isEqualTo(3);
+        assertThat(twice.reason("MB-deep.tally")).isEqualTo("the result's payload is JSON nested deeper than 32, or too large");
+        assertThat(twice.summary().refused()).isEqualTo(4);
     }
 
     @Test
