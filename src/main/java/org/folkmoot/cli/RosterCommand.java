@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.folkmoot.combine.RosterBook;
-import org.folkmoot.record.Json;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;

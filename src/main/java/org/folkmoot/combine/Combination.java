@@ -35,9 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.folkmoot.procedure.Fraction;
-import org.folkmoot.procedure.Rules;
-import org.folkmoot.record.FormatException;
-import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.BatchEd25519;
 import org.folkmoot.verdict.Dsse;
@@ -375,7 +372,15 @@ public final class Combination implements AutoCloseable {
                 List<Roster.Entry> listed = roster.keys(community);
                 if (listed.isEmpty()) throw new SignedFile.Refused("the community " + community + " is not in the roster");
                 Roster.Entry only = listed.size() == 1 ? listed.get(0) : null;
-                if (only != null && only.refusal(VerdictVerifier.day(p)) == null) {
+                java.time.LocalDate day;
+                boolean dated = true;
+                try {
+                    day = VerdictVerifier.day(p);
+                } catch (SignedFile.Refused undated) {
+                    day = null;
+                    dated = false; // checked alone below: its signature first, then its date
+                }
+                if (only != null && dated && only.refusal(day) == null) {
                     List<Dsse.Signature> named = Dsse.mayBe(envelope.signatures(), only.keyId());
                     if (named.isEmpty()) throw new SignedFile.Refused("the signature does not hold for " + community + "'s key in the roster");
                     if (named.size() == 1) {

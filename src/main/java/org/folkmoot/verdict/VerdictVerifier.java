@@ -63,12 +63,20 @@ public final class VerdictVerifier {
             java.util.List<Roster.Entry> listed = roster.keys(communityId);
             if (listed.isEmpty()) throw new SignedFile.Refused("the community " + communityId + " is not in the roster");
             // the key that signed it, among the Community's keys (a retired key and its successor may both be listed)
-            LocalDate day = day(p);
+            // a date that cannot be read is said once the signature is known to hold: a forgery is refused as one
+            LocalDate day = null;
+            SignedFile.Refused undated = null;
+            try {
+                day = day(p);
+            } catch (SignedFile.Refused e) {
+                undated = e;
+            }
             String refusal = null;
             key = null;
             for (int i = listed.size() - 1; i >= 0 && key == null; i--) {
                 Roster.Entry entry = listed.get(i);
                 if (!envelope.signedBy(entry.publicKey())) continue;
+                if (undated != null) throw undated;
                 String why = entry.refusal(day);
                 if (why == null) key = entry.publicKey();
                 else if (refusal == null) refusal = why;

@@ -425,9 +425,13 @@ class CombineTest {
         // finding 3: refused when written 2026-12-01, counted when written "1 December 2026"
         write("dated.verdict", c1Dated("2026-12-01"));
         write("undated.verdict", c1Dated("1 December 2026"));
+        // a forgery is refused as one, whatever its date says
+        write("undated-forgery.verdict", Dsse.sign(Dsse.VERDICT_TYPE, SignedFile.parse(c1Dated("1 December 2026")).payload(),
+                Communities.key("intruder")));
         Run alone = combine(c1Retired("M1"), BodyRules.defaults(), List.of(tmp.resolve("stick")));
         assertThat(alone.reason("dated.verdict")).isEqualTo("the key of c1 was valid until 2026-11-25, the verdict is of 2026-12-01");
         assertThat(alone.reason("undated.verdict")).isEqualTo("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        assertThat(alone.reason("undated-forgery.verdict")).isEqualTo("the signature does not hold for c1's key in the roster");
         assertThat(alone.summary().reporting()).isZero();
 
         // the same verdict carried inside a lower body's result (signed again by that body)
