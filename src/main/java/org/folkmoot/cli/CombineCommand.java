@@ -138,7 +138,7 @@ public final class CombineCommand implements Callable<Integer> {
                 stderr.println(RosterKeys.NOT_A_KEY);
                 return FolkmootCommand.REFUSED;
             }
-            keys = Roster.read(roster, trusted);
+            keys = org.folkmoot.verdict.RosterHistory.read(roster, trusted); // never older than one this laptop signed or saw
         } catch (SignedFile.Refused e) {
             stderr.println("folkmoot: " + roster + ": " + e.getMessage());
             return FolkmootCommand.REFUSED;

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.folkmoot.combine.RosterBook;
-import org.folkmoot.record.Json;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.RosterHistory;
 import org.folkmoot.verdict.SignedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,7 +66,13 @@ public final class RosterCommand implements Runnable {
             try {
                 roster = RosterBook.load(file, List.of(key.publicKey()));
                 String said = change(roster);
-                ClosingPapers.writeDurably(file, RosterBook.plain(roster));
+                byte[] changed = RosterBook.plain(roster);
+                try {
+                    Roster.parse(changed); // nothing is written that no command could read again
+                } catch (SignedFile.Refused e) {
+                    throw new RosterBook.Refused("the roster would not be readable after this change (" + e.getMessage() + "); nothing changed");
+                }
+                ClosingPapers.writeDurably(file, changed);
                 spec.commandLine().getOut().println(said + " — " + file + " is now version " + roster.path("version").asLong());
                 spec.commandLine().getOut().flush();
                 return 0;
@@ -208,20 +214,21 @@ public final class RosterCommand implements Runnable {
             if (key == null) return 1;
             try {
                 ObjectNode roster = RosterBook.load(file, List.of(key.publicKey()));
-                String body = roster.path("body").path("id").asText("");
-                long version = roster.path("version").asLong(0);
-                Path signed = DataFolder.path().resolve("rosters-signed.json");
-                ObjectNode seen = Files.exists(signed) ? Json.object(Files.readString(signed)) : Json.MAPPER.createObjectNode();
-                long last = seen.path(body).asLong(0);
-                if (version <= last) {
-                    err.println("folkmoot: version " + version + " of " + body + "'s roster is not above " + last
-                            + ", the last one signed here; change the roster (each change raises its version) before signing");
+                byte[] signedFile = RosterBook.sign(roster, key);
+                Roster read = Roster.parse(SignedFile.parse(signedFile).payload());
+                if (read.body() == null || read.body().level() == null || read.body().id() == null) {
+                    err.println("folkmoot: " + file + ": the roster does not name its body (level, id, name); make it with `folkmoot roster new`");
                     return FolkmootCommand.REFUSED;
                 }
-                org.folkmoot.files.OutputFile.write(out, RosterBook.sign(roster, key), force,
-                        FolkmootCommand.keptAlways(new org.folkmoot.files.OutputFile.Kept(file, "the roster being signed")));
-                seen.put(body, version);
-                ClosingPapers.writeDurably(signed, (Json.compact(seen) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String body = read.body().id();
+                long version = read.version();
+                try {
+                    RosterHistory.here().sign(read.body(), version, read.contentSha256(), () -> org.folkmoot.files.OutputFile.write(out, signedFile,
+                            force, FolkmootCommand.keptAlways(new org.folkmoot.files.OutputFile.Kept(file, "the roster being signed"))));
+                } catch (SignedFile.Refused e) {
+                    err.println("folkmoot: " + e.getMessage());
+                    return FolkmootCommand.REFUSED;
+                }
                 spec.commandLine().getOut().println("signed version " + version + " of " + body + "'s roster with " + key.keyId()
                         + " — wrote " + out);
                 spec.commandLine().getOut().flush();
@@ -232,9 +239,9 @@ public final class RosterCommand implements Runnable {
             } catch (org.folkmoot.files.OutputFile.Refused e) {
                 err.println("folkmoot: " + e.getMessage());
                 return FolkmootCommand.REFUSED;
-            } catch (org.folkmoot.record.FormatException e) {
-                err.println("folkmoot: the list of signed rosters in " + DataFolder.path() + " is damaged: " + e.getMessage());
-                return 1;
+            } catch (SignedFile.Refused e) {
+                err.println("folkmoot: " + file + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
             } catch (IOException e) {
                 err.println("folkmoot: cannot write " + out + ": " + e.getMessage());
                 return 1;
@@ -266,7 +273,7 @@ public final class RosterCommand implements Runnable {
             }
             Roster roster;
             try {
-                roster = Roster.read(file, trusted);
+                roster = RosterHistory.read(file, trusted); // never older than one this laptop signed or saw
             } catch (SignedFile.Refused e) {
                 err.println("folkmoot: " + file + ": " + e.getMessage());
                 return FolkmootCommand.REFUSED;

@@ -66,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     err.println(RosterKeys.NOT_A_KEY);
                     return FolkmootCommand.REFUSED;
                 }
-                keys = Roster.read(roster, trusted);
+                keys = org.folkmoot.verdict.RosterHistory.read(roster, trusted); // never older than one this laptop signed or saw
             } catch (SignedFile.Refused e) {
                 err.println("folkmoot: " + roster + ": " + e.getMessage());
                 return 1;

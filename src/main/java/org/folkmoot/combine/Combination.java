@@ -35,9 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.folkmoot.procedure.Fraction;
-import org.folkmoot.procedure.Rules;
-import org.folkmoot.record.FormatException;
-import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.BatchEd25519;
 import org.folkmoot.verdict.Dsse;
@@ -207,8 +204,15 @@ public final class Combination implements AutoCloseable {
                         Files.walkFileTree(input, new SimpleFileVisitor<>() {
                             @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                                // the walk's own attributes: which are files (no link, no pipe), and their sizes
-                                if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;
+                                // the walk's own attributes: which are files, and their sizes
+                                if (attributes.isSymbolicLink()) {
+                                    attributes = linkedTo(file);
+                                    if (attributes == null) return FileVisitResult.CONTINUE;
+                                }
+                                if (!attributes.isRegularFile()) {
+                                    refuse(file.toString(), "not a regular file (a pipe, a device or a socket), not read");
+                                    return FileVisitResult.CONTINUE;
+                                }
                                 if (writtenBeside(file)) {
                                     passedOver++;
                                     return FileVisitResult.CONTINUE;
@@ -253,6 +257,27 @@ public final class Combination implements AutoCloseable {
         settleTheRest(threads);
         if (failure != null) throw failure;
         report();
+    }
+
+    /**
+     * What a symbolic link in a folder leads to, when it is a file to read: a stick copied with its links keeps
+     * its verdicts as links, and each is counted as the file it names (the signature inside is what is trusted,
+     * never where the file lies). A link to a folder (which could lead round in a circle) or to nothing is
+     * refused with a line, so that every file of a folder is in the result, counted or refused (docs/decisions/0005).
+     */
+    private BasicFileAttributes linkedTo(Path link) {
+        BasicFileAttributes target;
+        try {
+            target = Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            refuse(link.toString(), "a symbolic link to nothing that can be read, not counted");
+            return null;
+        }
+        if (target.isDirectory()) {
+            refuse(link.toString(), "a symbolic link to a folder, not followed");
+            return null;
+        }
+        return target;
     }
 
     /**
@@ -356,7 +381,15 @@ public final class Combination implements AutoCloseable {
                 List<Roster.Entry> listed = roster.keys(community);
                 if (listed.isEmpty()) throw new SignedFile.Refused("the community " + community + " is not in the roster");
                 Roster.Entry only = listed.size() == 1 ? listed.get(0) : null;
-                if (only != null && only.refusal(VerdictVerifier.day(p)) == null) {
+                java.time.LocalDate day;
+                boolean dated = true;
+                try {
+                    day = VerdictVerifier.day(p);
+                } catch (SignedFile.Refused undated) {
+                    day = null;
+                    dated = false; // checked alone below: its signature first, then its date
+                }
+                if (only != null && dated && only.refusal(day) == null) {
                     // the one rule takes a key only of prime order; the batch's equation leaves that to its callers
                     if (!checkedKeys.valid(only.publicKey())) throw new SignedFile.Refused(invalidKey(community));
                     List<Dsse.Signature> named = Dsse.mayBe(envelope.signatures(), only.keyId());
@@ -455,14 +488,7 @@ public final class Combination implements AutoCloseable {
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
     private Counted accept(VerdictVerifier.Verified v, Item item) throws SignedFile.Refused {
-        JsonNode r = v.json().get("rules");
-        Rules decidedUnder;
-        try {
-            decidedUnder = HeaderCodec.readRules(r instanceof ObjectNode o ? o : null);
-        } catch (FormatException e) {
-            throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
-        }
-        String weaker = rules.weaker(decidedUnder);
+        String weaker = rules.weaker(v.rules()); // read once, where its outcome was checked against its votes
         if (weaker != null) throw new SignedFile.Refused(weaker + " (a Community may be stricter than the body, never looser)");
         ObjectNode p = v.json();
         JsonNode res = p.get("resolution");
@@ -515,19 +541,27 @@ public final class Combination implements AutoCloseable {
                         : "not a Community verdict or a body's result");
                 return;
             }
+            String whole = wholeResult(payload);
+            if (whole != null) {
+                refuse(label, whole);
+                return;
+            }
             int n = 0;
             try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-                if (in.nextToken() != JsonToken.START_OBJECT) throw new IOException("the payload is not an object");
-                String format = null;
+                in.nextToken();
                 while (in.nextToken() == JsonToken.FIELD_NAME) {
                     String name = in.currentName();
                     JsonToken value = in.nextToken();
-                    if (name.equals("format")) {
-                        format = in.getText();
-                    } else if (name.equals("verdicts") && value == JsonToken.START_ARRAY) {
+                    if (name.equals("verdicts")) {
                         List<Item> batch = new ArrayList<>(BATCH);
-                        while (in.nextToken() == JsonToken.START_OBJECT) {
+                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
                             n++;
+                            if (t != JsonToken.START_OBJECT) {
+                                // one entry that is no envelope is refused; the verdicts beside it are still counted
+                                refuse(label + " › verdict " + n, "not a verdict envelope (" + kind(t) + ")");
+                                in.skipChildren();
+                                continue;
+                            }
                             JsonNode verdict = Json.ONE_OF_MANY.readValue(in);
                             batch.add(new Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
                             if (batch.size() == BATCH) {
@@ -540,15 +574,55 @@ public final class Combination implements AutoCloseable {
                         in.skipChildren();
                     }
                 }
-                if (format != null && !"folkmoot-tally/1".equals(format)) {
-                    refuse(label, "the result's format is not folkmoot-tally/1");
-                }
             } catch (IOException e) {
                 refuse(label, "the result cannot be read past verdict " + n + " (" + firstLine(e.getMessage()) + ")");
             }
         } finally {
             Files.deleteIfExists(payload);
         }
+    }
+
+    /**
+     * Why a lower body's result is refused as a whole, before any of its verdicts is counted, or null: its
+     * payload read through once — JSON with no key twice at any depth and no deeper than 32 (the limits of
+     * every signed file), a {@code folkmoot-tally/1} object whose {@code verdicts} is a list. Refused after its
+     * first verdicts were counted, a result would be counted in part; skipped, its verdicts would vanish.
+     * A pass of the tokenizer only (the envelopes' base64 is skipped, not decoded).
+     */
+    private static String wholeResult(Path payload) {
+        try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
+            if (in.nextToken() != JsonToken.START_OBJECT) return "the result's payload is not a JSON object";
+            String format = null;
+            boolean listed = false;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("format")) {
+                    format = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                } else if (name.equals("verdicts")) {
+                    if (value != JsonToken.START_ARRAY) return "the result's verdicts are not a list";
+                    listed = true;
+                }
+                in.skipChildren();
+            }
+            if (in.nextToken() != null) return "the result's payload is not JSON (something follows it)";
+            if (!TallyWriter.FORMAT.equals(format)) return "the result's format is not " + TallyWriter.FORMAT;
+            if (!listed) return "the result carries no list of verdicts";
+            return null;
+        } catch (IOException e) {
+            return "the result's payload " + SignedFile.jsonProblem(e);
+        }
+    }
+
+    private static String kind(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
     }
 
     private void submit(List<Item> items, ThreadPoolExecutor pool) {

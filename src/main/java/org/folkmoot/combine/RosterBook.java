@@ -88,6 +88,9 @@ public final class RosterBook {
             if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
                 throw new Refused("the entry for " + id + ": its publicKey is not 32 bytes of base64");
             }
+            if (!Ed25519Keys.isValidPublicKey(key)) {
+                throw new Refused("the public key of " + id + " is not a valid Ed25519 key (small order or not canonical)");
+            }
             long members = e.path("members").asLong(0);
             if (!e.path("members").canConvertToLong() || members < 1) throw new Refused("the entry for " + id + " gives no number of members");
             String canonical = Ed25519Keys.base64(key);
@@ -95,8 +98,8 @@ public final class RosterBook {
             if (holder != null) throw new Refused("this key is already enrolled (for " + holder + ")");
             ObjectNode entry = JsonNodeFactory.instance.objectNode();
             entry.put("id", id).put("name", e.path("name").asText(id)).put("members", members).put("publicKey", canonical);
-            JsonNode from = e.get("validFrom");
-            if (from == null || from.isNull()) entry.putNull("validFrom"); else entry.put("validFrom", from.asText());
+            LocalDate from = validFrom(e, id);
+            if (from == null) entry.putNull("validFrom"); else entry.put("validFrom", from.toString());
             entry.putNull("validUntil").put("status", "active");
             added.add(entry);
         }
@@ -174,6 +177,22 @@ public final class RosterBook {
 
     private static void bump(ObjectNode roster) {
         roster.put("version", roster.path("version").asLong(0) + 1);
+    }
+
+    /** The day the exported key is valid from, written YYYY-MM-DD, or null (from always); anything else is refused. */
+    private static LocalDate validFrom(ObjectNode e, String id) throws Refused {
+        JsonNode from = e.get("validFrom");
+        if (from == null || from.isNull()) return null;
+        try {
+            if (from.isTextual()) return LocalDate.parse(from.textValue(), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (java.time.format.DateTimeParseException bad) {
+            // said below
+        }
+        throw new Refused("the entry for " + id + ": its validFrom '" + shorten(from.asText()) + "' cannot be read (YYYY-MM-DD)");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     private static String text(ObjectNode o, String key) throws Refused {

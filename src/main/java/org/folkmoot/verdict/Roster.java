@@ -23,6 +23,8 @@ import org.folkmoot.record.Json;
  */
 public final class Roster {
     public static final String FORMAT = "folkmoot-roster/1";
+    /** The statuses a key may have, exactly: any other ("Revoked", "suspended") would be read as nobody meant it. */
+    public static final java.util.Set<String> STATUSES = java.util.Set.of("active", "retired", "revoked");
     static final long MAX_BYTES = 256L * 1024 * 1024;
 
     /** The body the roster belongs to. */
@@ -35,6 +37,11 @@ public final class Roster {
         /** Why this key may not sign a verdict of {@code day}, or null when it may. */
         public String refusal(LocalDate day) {
             if ("revoked".equals(status)) return "the key of " + id + " is revoked";
+            if (day == null && (validFrom != null || validUntil != null)) {
+                return "the verdict gives no date (its meeting's, or issuedAt) to check the key of " + id + " against: it is valid "
+                        + (validFrom == null ? "" : "from " + validFrom) + (validFrom != null && validUntil != null ? " " : "")
+                        + (validUntil == null ? "" : "until " + validUntil);
+            }
             if (day != null && validFrom != null && day.isBefore(validFrom)) {
                 return "the key of " + id + " is valid only from " + validFrom + ", the verdict is of " + day;
             }
@@ -55,12 +62,24 @@ public final class Roster {
     private final String sha256;
     private final String signedBy;
 
-    private Roster(Body body, Rows rows, long version, String sha256, String signedBy) {
+    private final String contentSha256;
+
+    private Roster(Body body, Rows rows, long version, String sha256, String signedBy, String contentSha256) {
         this.body = body;
         this.rows = rows;
         this.version = version;
         this.sha256 = sha256;
         this.signedBy = signedBy;
+        this.contentSha256 = contentSha256;
+    }
+
+    /**
+     * SHA-256 of what the roster says — its body, version and every entry as read — the same for a plain roster
+     * and for its signed envelope: how this laptop knows a roster of a version it has seen from another one of
+     * the same version ({@link RosterHistory}).
+     */
+    public String contentSha256() {
+        return contentSha256;
     }
 
     public long version() {
@@ -305,8 +324,14 @@ public final class Roster {
         return read(load(file, bodyKeys));
     }
 
+    /** A plain roster's bytes (as {@code roster} commands are about to write them), read with every check a count makes. */
+    public static Roster parse(byte[] json) throws SignedFile.Refused {
+        return read(new Loaded(json, org.folkmoot.record.Chain.sha256(json), null));
+    }
+
     private static Roster read(Loaded loaded) throws SignedFile.Refused {
         Rows entries = new Rows();
+        java.security.MessageDigest content = Content.digest();
         String format = null;
         long version = 0;
         Body body = null;
@@ -318,7 +343,13 @@ public final class Roster {
                 JsonToken value = in.nextToken();
                 switch (name) {
                     case "format" -> format = value == JsonToken.VALUE_STRING ? in.getText() : null;
-                    case "version" -> version = value.isNumeric() ? in.getValueAsLong(0) : 0;
+                    case "version" -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT || in.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                                || in.getLongValue() < 0) {
+                            throw new SignedFile.Refused("the roster's version is not a whole number");
+                        }
+                        version = in.getLongValue();
+                    }
                     case "body" -> {
                         JsonNode b = Json.ONE_OF_MANY.readValue(in);
                         if (b instanceof ObjectNode bo) {
@@ -330,7 +361,7 @@ public final class Roster {
                         listed = true;
                         for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
                             if (t != JsonToken.START_OBJECT) throw new SignedFile.Refused("a roster entry is not an object");
-                            add(entries, Json.ONE_OF_MANY.readValue(in));
+                            add(entries, Json.ONE_OF_MANY.readValue(in), content);
                         }
                     }
                     default -> in.skipChildren();
@@ -343,7 +374,9 @@ public final class Roster {
         if (!FORMAT.equals(format)) throw new SignedFile.Refused("the roster's format is not " + FORMAT);
         if (!listed) throw new SignedFile.Refused("the roster lists no communities");
         entries.index();
-        return new Roster(body, entries, version, loaded.sha256(), loaded.signedBy());
+        Content.head(content, body, version);
+        return new Roster(body, entries, version, loaded.sha256(), loaded.signedBy(),
+                java.util.HexFormat.of().formatHex(content.digest()));
     }
 
     /** The roster file's JSON (a signed roster's payload), whole, to be changed: how {@code folkmoot roster} edits it. */
@@ -399,24 +432,82 @@ public final class Roster {
         return names;
     }
 
-    private static void add(Rows entries, JsonNode c) throws SignedFile.Refused {
+    private static void add(Rows entries, JsonNode c, java.security.MessageDigest content) throws SignedFile.Refused {
         if (!(c instanceof ObjectNode o)) throw new SignedFile.Refused("a roster entry is not an object");
         String id = SignedFile.text(o, "id", "a roster entry");
         byte[] key = Ed25519Keys.decodeBase64(SignedFile.text(o, "publicKey", "the roster entry " + id));
         if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
             throw new SignedFile.Refused("the roster entry " + id + " has no 32-byte public key");
         }
-        entries.add(id, o.path("name").asText(id), o.path("members").asLong(0), key, date(o, "validFrom", id),
-                date(o, "validUntil", id), o.path("status").asText("active"));
+        // no status is an older roster's active key; any other word is refused, never read as active
+        JsonNode s = o.get("status");
+        String status = s == null || s.isNull() ? "active" : s.isTextual() ? s.textValue() : null;
+        if (status == null || !STATUSES.contains(status)) {
+            throw new SignedFile.Refused("the roster entry " + SignedFile.shorten(id) + " has the status "
+                    + (s.isTextual() ? "\"" + SignedFile.shorten(s.textValue()) + "\"" : s.toString())
+                    + "; a key is active, retired or revoked");
+        }
+        LocalDate from = date(o, "validFrom", id);
+        LocalDate until = date(o, "validUntil", id);
+        if ("retired".equals(status) && until == null) {
+            throw new SignedFile.Refused("the roster entry " + SignedFile.shorten(id) + " is retired but gives no validUntil");
+        }
+        String name = o.path("name").asText(id);
+        long members = o.path("members").asLong(0);
+        entries.add(id, name, members, key, from, until, status);
+        Content.entry(content, id, name, members, key, from, until, status);
     }
 
+    /** A date of a roster entry: a day written YYYY-MM-DD, or null; anything else refuses the roster. */
     private static LocalDate date(ObjectNode o, String key, String id) throws SignedFile.Refused {
         JsonNode v = o.get(key);
         if (v == null || v.isNull()) return null;
         try {
-            return LocalDate.parse(v.asText().length() >= 10 ? v.asText().substring(0, 10) : v.asText());
+            if (v.isTextual()) return LocalDate.parse(v.textValue(), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            throw new SignedFile.Refused("the roster entry " + id + " has a bad " + key + ": " + v.asText());
+            // said below
+        }
+        throw new SignedFile.Refused("the roster entry " + SignedFile.shorten(id) + " has a " + key + " that cannot be read (YYYY-MM-DD): "
+                + SignedFile.shorten(v.asText()));
+    }
+
+    /**
+     * The roster's content hash: each field of each entry as read, length-prefixed (no JSON written again,
+     * so a roster of a million entries costs a hash of some 100 MB, not a second tree), then the body and version.
+     */
+    private static final class Content {
+        static java.security.MessageDigest digest() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("every Java platform has SHA-256", impossible);
+            }
+        }
+
+        static void entry(java.security.MessageDigest d, String id, String name, long members, byte[] key, LocalDate from,
+                          LocalDate until, String status) {
+            text(d, id);
+            text(d, name);
+            text(d, Long.toString(members));
+            d.update(key);
+            text(d, from == null ? "" : from.toString());
+            text(d, until == null ? "" : until.toString());
+            text(d, status);
+        }
+
+        static void head(java.security.MessageDigest d, Body body, long version) {
+            text(d, "body");
+            text(d, body == null ? "" : String.valueOf(body.level()));
+            text(d, body == null ? "" : String.valueOf(body.id()));
+            text(d, body == null ? "" : String.valueOf(body.name()));
+            text(d, Long.toString(version));
+        }
+
+        private static void text(java.security.MessageDigest d, String s) {
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int n = b.length;
+            d.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            d.update(b);
         }
     }
 }

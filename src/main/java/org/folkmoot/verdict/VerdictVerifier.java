@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Rules;
 import org.folkmoot.record.Chain;
+import org.folkmoot.record.FormatException;
+import org.folkmoot.record.HeaderCodec;
 
 /**
  * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
@@ -24,7 +29,7 @@ public final class VerdictVerifier {
 
     /** A verdict that holds: its payload bytes and what a clerk reads off it. */
     public record Verified(byte[] payload, ObjectNode json, String communityId, String resolutionId, String outcome,
-                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked) {
+                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked, Rules rules) {
         /** What people read aloud (worked out when asked: a body counting a million verdicts never asks). */
         public String fingerprint() {
             return Ed25519Keys.fingerprintOfDigest(payloadSha256);
@@ -58,7 +63,14 @@ public final class VerdictVerifier {
             java.util.List<Roster.Entry> listed = roster.keys(communityId);
             if (listed.isEmpty()) throw new SignedFile.Refused("the community " + communityId + " is not in the roster");
             // the key that signed it, among the Community's keys (a retired key and its successor may both be listed)
-            LocalDate day = day(p);
+            // a date that cannot be read is said once the signature is known to hold: a forgery is refused as one
+            LocalDate day = null;
+            SignedFile.Refused undated = null;
+            try {
+                day = day(p);
+            } catch (SignedFile.Refused e) {
+                undated = e;
+            }
             String refusal = null;
             key = null;
             for (int i = listed.size() - 1; i >= 0 && key == null; i--) {
@@ -68,6 +80,7 @@ public final class VerdictVerifier {
                     continue;
                 }
                 if (!envelope.signedBy(entry.publicKey())) continue;
+                if (undated != null) throw undated;
                 String why = entry.refusal(day);
                 if (why == null) key = entry.publicKey();
                 else if (refusal == null) refusal = why;
@@ -132,6 +145,7 @@ public final class VerdictVerifier {
         if ("passed".equals(outcome) != (route != null)) {
             throw new SignedFile.Refused("a route is given exactly when the outcome is passed");
         }
+        day(p); // a date that cannot be read is refused, with a roster or without
         long members = whole(community.get("members"), "the community's members");
         JsonNode votes = p.get("votes");
         if (!votes.isArray()) throw new SignedFile.Refused("'votes' is not a list");
@@ -150,6 +164,16 @@ public final class VerdictVerifier {
             }
         }
 
+        JsonNode rulesNode = p.get("rules");
+        if (!(rulesNode instanceof ObjectNode rulesObject)) throw new SignedFile.Refused("its rules are not an object");
+        Rules rules;
+        try {
+            rules = HeaderCodec.readRules(rulesObject);
+        } catch (FormatException e) {
+            throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
+        }
+        OutcomeCheck.check(votes, p.get("objections"), p.get("carriedForward"), p.get("decidingVote"), rules, outcome, route);
+
         JsonNode upstream = res.get("upstream");
         if (expected.resolution() != null) {
             String named = upstream.isObject() ? upstream.path("resolution").asText() : resolutionId;
@@ -164,20 +188,75 @@ public final class VerdictVerifier {
             }
         }
         return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route,
-                Chain.sha256Bytes(envelope.payload()), key, rosterChecked);
+                Chain.sha256Bytes(envelope.payload()), key, rosterChecked, rules);
     }
 
-    /** The day a verdict was decided (its meeting's date), which the roster's key validity is read against. */
-    public static LocalDate day(ObjectNode p) {
-        String date = p.path("meeting").path("date").asText(null);
-        if (date == null) date = p.path("issuedAt").asText(null);
-        if (date == null || date.length() < 10) return null;
-        try {
-            return LocalDate.parse(date.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
+    /**
+     * The day a verdict was decided, which the roster's key validity is read against: its meeting's date, or
+     * (a meeting that gave none) the day of its {@code issuedAt} as written; null when it gives neither. A date
+     * that is given but cannot be read is refused — never taken as no date, which a key's validity would not
+     * be checked against (a retired key signing "1 December 2026").
+     */
+    public static LocalDate day(ObjectNode p) throws SignedFile.Refused {
+        JsonNode issued = p.get("issuedAt");
+        LocalDate issuedOn = null;
+        if (issued != null && !issued.isNull()) {
+            if (issued.isTextual()) {
+                String text = issued.textValue();
+                // the record's own form ("2026-11-28T19:40:00Z") read by hand: a count reads a million of them
+                issuedOn = text.length() == 20 && text.charAt(10) == 'T' && text.charAt(19) == 'Z' && clock(text, 11) ? isoDay(text) : null;
+                if (issuedOn == null) {
+                    try {
+                        issuedOn = LocalDate.from(ISSUED.parseBest(text, LocalDateTime::from, LocalDate::from));
+                    } catch (DateTimeException e) {
+                        issuedOn = null;
+                    }
+                }
+            }
+            if (issuedOn == null) {
+                throw new SignedFile.Refused("its issuedAt '" + SignedFile.shorten(issued.asText()) + "' cannot be read (YYYY-MM-DDThh:mm:ssZ)");
+            }
         }
+        JsonNode date = p.path("meeting").get("date");
+        if (date == null || date.isNull()) return issuedOn;
+        LocalDate day = date.isTextual() && date.textValue().length() == 10 ? isoDay(date.textValue()) : null;
+        if (day != null) return day;
+        throw new SignedFile.Refused("the meeting date '" + SignedFile.shorten(date.asText()) + "' cannot be read (YYYY-MM-DD)");
     }
+
+    /** The day {@code text} begins with, written YYYY-MM-DD (a real day of the calendar), or null. */
+    private static LocalDate isoDay(String text) {
+        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return null;
+        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) return null;
+        return LocalDate.of(year, month, day);
+    }
+
+    /** Whether {@code text} has hh:mm:ss at {@code at}, a time of a day. */
+    private static boolean clock(String text, int at) {
+        return text.charAt(at + 2) == ':' && text.charAt(at + 5) == ':' && digits(text, at, at + 2) >= 0 && digits(text, at, at + 2) < 24
+                && digits(text, at + 3, at + 5) >= 0 && digits(text, at + 3, at + 5) < 60
+                && digits(text, at + 6, at + 8) >= 0 && digits(text, at + 6, at + 8) < 60;
+    }
+
+    /** The decimal number of the characters from {@code from} to {@code to}, or -1 when one is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** An {@code issuedAt}: an instant as the record writes it ("2026-11-28T19:40:00Z"), with or without its offset, or a day. */
+    private static final DateTimeFormatter ISSUED = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalStart().appendOffsetId().optionalEnd()
+            .optionalEnd()
+            .toFormatter(java.util.Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
     private static ObjectNode object(ObjectNode node, String key) throws SignedFile.Refused {
         JsonNode v = node.get(key);

@@ -60,7 +60,7 @@ class CombineCommandTest {
         assertThat(SignedFile.parse(Files.readAllBytes(signed)).payloadType()).isEqualTo(Dsse.ROSTER_TYPE);
         Cli twice = Cli.run("roster", "sign", r, "--out", signed.toString());
         assertThat(twice.status()).isEqualTo(2);
-        assertThat(twice.err()).contains("is not above 4, the last one signed here");
+        assertThat(twice.err()).contains("is not above 4, the highest this laptop has signed or seen");
         assertThat(Cli.run("roster", "show", signed.toString()).out()).contains("Millbrook").contains("version 4, 4 Communities")
                 .contains("c4  Community c4  150 members").contains("revoked");
 
@@ -164,5 +164,166 @@ class CombineCommandTest {
         Cli broken = Cli.run("verify", flipped.toString());
         assertThat(broken.status()).isEqualTo(1);
         assertThat(broken.err()).contains("refused");
+    }
+
+    private Path stick(String... ids) throws Exception {
+        Path stick = Files.createDirectories(tmp.resolve("stick-" + System.nanoTime()));
+        for (String id : ids) Files.write(stick.resolve(id + ".verdict"), Communities.verdict(id, Communities.Decided.PASSED));
+        return stick;
+    }
+
+    private static Cli combine(Path roster, Path stick, Path out) {
+        return Cli.run("combine", "--roster", roster.toString(), "--resolution", Communities.RESOLUTION, "--text-sha256", Communities.SHA,
+                stick.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void anOlderRosterThanOneSignedHereIsRefusedWhereverItIsTaken() throws Exception {
+        // finding 4: combine took an older signed roster that still listed a key the newer one (signed here) revoked
+        String body = "M7-" + System.nanoTime();
+        Path roster = tmp.resolve("m7.roster.json");
+        String r = roster.toString();
+        assertThat(Cli.run("roster", "new", r, "--level", "municipality", "--id", body).status()).isZero();
+        assertThat(Cli.run("roster", "enroll", r, exported("c1").toString(), exported("c2").toString()).status()).isZero();
+        Path older = tmp.resolve("v2.roster.signed");
+        assertThat(Cli.run("roster", "sign", r, "--out", older.toString()).status()).isZero();
+        assertThat(Cli.run("roster", "revoke", r, "c2").status()).isZero();
+        Path newer = tmp.resolve("v3.roster.signed");
+        assertThat(Cli.run("roster", "sign", r, "--out", newer.toString()).status()).isZero();
+
+        Path stick = stick("c1", "c2");
+        String why = "version 2 of municipality " + body + "'s roster is older than version 3, which this laptop has signed: "
+                + "an older roster may list keys a newer one revoked";
+        Path result = tmp.resolve("old.tally");
+        Cli combined = combine(older, stick, result);
+        assertThat(combined.status()).as(combined.out()).isEqualTo(2);
+        assertThat(combined.err().strip()).isEqualTo("folkmoot: " + older + ": " + why);
+        assertThat(Files.exists(result)).isFalse();
+        Cli verified = Cli.run("verify", stick.resolve("c2.verdict").toString(), "--roster", older.toString());
+        assertThat(verified.status()).isEqualTo(1);
+        assertThat(verified.err().strip()).isEqualTo("folkmoot: " + older + ": " + why);
+        Cli shown = Cli.run("roster", "show", older.toString());
+        assertThat(shown.status()).isEqualTo(2);
+        assertThat(shown.err().strip()).isEqualTo("folkmoot: " + older + ": " + why);
+        // the clerk's Count verdicts tab: the form is refused with the same reason, nothing counted
+        var tab = new org.folkmoot.app.combine.CombineViewModel(java.util.ResourceBundle.getBundle("org.folkmoot.app.messages",
+                java.util.Locale.ROOT), CommunityKey.loadOrCreateBody(DataFolder.path()), DataFolder.work());
+        tab.rosterProperty().set(older.toString());
+        tab.resolutionProperty().set(Communities.RESOLUTION);
+        tab.textSha256Property().set(Communities.SHA);
+        tab.inputsProperty().set(stick.toString());
+        tab.targetProperty().set(tmp.resolve("tab.tally").toString());
+        assertThat(tab.count()).isNull();
+        assertThat(tab.messageProperty().get()).isEqualTo("The roster cannot be used: " + why);
+
+        // the newer one counts, and so does its plain file (the same entries); a plain file of version 3 that differs does not
+        Cli counted = combine(newer, stick, tmp.resolve("new.tally"));
+        assertThat(counted.status()).as(counted.err()).isZero();
+        assertThat(counted.out()).contains("Reporting: 1 of 2");
+        assertThat(combine(roster, stick, tmp.resolve("plain.tally")).status()).isZero();
+        Path other = tmp.resolve("other-v3.json");
+        Files.writeString(other, Files.readString(roster).replace("\"revoked\"", "\"active\""));
+        Cli differs = combine(other, stick, tmp.resolve("other.tally"));
+        assertThat(differs.status()).isEqualTo(2);
+        assertThat(differs.err().strip()).isEqualTo("folkmoot: " + other + ": this is not the version 3 of municipality " + body
+                + "'s roster that this laptop has signed (its entries differ): a version is signed once");
+        // what is remembered is kept whole in the data folder, with no temporary file left beside it
+        assertThat(Files.readString(DataFolder.path().resolve("rosters.json"))).contains("\"" + body + "\":{\"version\":3,\"sha256\":\"");
+        try (var left = Files.list(DataFolder.path())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aSignedRosterSeenHereRaisesTheVersionAPlainOneDoesNot() throws Exception {
+        CommunityKey region = CommunityKey.fromSeed(new byte[] {7, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        String id = "R-" + System.nanoTime();
+        var roster = RosterBook.create("region", id, "Riverlands");
+        RosterBook.enroll(roster, Communities.exported("c1"), java.time.LocalDate.of(2026, 1, 1));
+        Path v2 = tmp.resolve("v2.signed");
+        Files.write(v2, RosterBook.sign(roster, region));
+        RosterBook.enroll(roster, Communities.exported("c2"), java.time.LocalDate.of(2026, 1, 1));
+        Path v3plain = tmp.resolve("v3.json");
+        Files.write(v3plain, RosterBook.plain(roster));
+        String key = Ed25519Keys.base64(region.publicKey());
+        assertThat(Cli.run("roster", "show", v3plain.toString()).status()).isZero();
+        assertThat(Cli.run("roster", "show", v2.toString(), "--roster-key", key).status()).as("a plain roster is anyone's draft").isZero();
+        Path v3 = tmp.resolve("v3.signed");
+        Files.write(v3, RosterBook.sign(roster, region));
+        assertThat(Cli.run("roster", "show", v3.toString(), "--roster-key", key).status()).isZero();
+        Cli older = Cli.run("roster", "show", v2.toString(), "--roster-key", key);
+        assertThat(older.status()).isEqualTo(2);
+        assertThat(older.err()).contains("version 2 of region " + id + "'s roster is older than version 3, which this laptop has seen");
+    }
+
+    @Test
+    void aRosterStatusOtherThanActiveRetiredOrRevokedRefusesTheRoster() throws Exception {
+        // finding 4: "Revoked" or "suspended" counted as active
+        Path stick = stick("c1", "c2");
+        for (String status : List.of("Revoked", "suspended")) {
+            Path roster = Communities.roster(tmp.resolve(status + ".json"), "M1", List.of("c1", "c2"));
+            Files.writeString(roster, Files.readString(roster).replaceFirst("\"active\"(?![\\s\\S]*\"active\")", "\"" + status + "\""));
+            Path out = tmp.resolve(status + ".tally");
+            Cli refused = combine(roster, stick, out);
+            assertThat(refused.status()).as(refused.out()).isEqualTo(2);
+            assertThat(refused.err().strip()).isEqualTo("folkmoot: " + roster + ": the roster entry c2 has the status \"" + status
+                    + "\"; a key is active, retired or revoked");
+            assertThat(Files.exists(out)).isFalse();
+        }
+        // a date that cannot be read, read from the roster: refused with the entry it is in
+        Path dated = Communities.roster(tmp.resolve("dated.json"), "M1", List.of("c1", "c2"));
+        Files.writeString(dated, Files.readString(dated).replaceFirst("\"validFrom\" : null", "\"validFrom\" : \"2026-01-01 or so\""));
+        Cli badDate = combine(dated, stick, tmp.resolve("dated.tally"));
+        assertThat(badDate.status()).isEqualTo(2);
+        assertThat(badDate.err().strip()).isEqualTo("folkmoot: " + dated + ": the roster entry c1 has a validFrom that cannot be read (YYYY-MM-DD): 2026-01-01 or so");
+    }
+
+    @Test
+    void aKeyExportThatCouldNotBeReadBackIsNotEnrolled() throws Exception {
+        // finding 4: validFrom "tomorrow" was enrolled, and no command could read the roster again
+        Path roster = tmp.resolve("r.roster.json");
+        assertThat(Cli.run("roster", "new", roster.toString(), "--level", "municipality", "--id", "M-" + System.nanoTime()).status()).isZero();
+        byte[] before = Files.readAllBytes(roster);
+        Path tomorrow = tmp.resolve("tomorrow.key.json");
+        Files.writeString(tomorrow, Json.compact(Communities.exported("c1").put("validFrom", "tomorrow")));
+        Cli enrolled = Cli.run("roster", "enroll", roster.toString(), exported("c2").toString(), tomorrow.toString());
+        assertThat(enrolled.status()).isEqualTo(2);
+        assertThat(enrolled.err().strip()).isEqualTo("folkmoot: " + roster + ": the entry for c1: its validFrom 'tomorrow' cannot be read (YYYY-MM-DD)");
+        assertThat(Files.readAllBytes(roster)).as("nothing enrolled").isEqualTo(before);
+
+        // a small-order public key (the identity point): no secret signs for it
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        Path small = tmp.resolve("small.key.json");
+        Files.writeString(small, Json.compact(Communities.exported("c3").put("publicKey", Ed25519Keys.base64(identity))));
+        Cli smallOrder = Cli.run("roster", "enroll", roster.toString(), small.toString());
+        assertThat(smallOrder.status()).isEqualTo(2);
+        assertThat(smallOrder.err().strip()).isEqualTo("folkmoot: " + roster
+                + ": the public key of c3 is not a valid Ed25519 key (small order or not canonical)");
+        assertThat(Files.readAllBytes(roster)).isEqualTo(before);
+        Cli smallBodyKey = Cli.run("roster", "show", roster.toString(), "--roster-key", Ed25519Keys.base64(identity));
+        assertThat(smallBodyKey.status()).isEqualTo(2);
+        assertThat(smallBodyKey.err().strip()).isEqualTo(RosterKeys.NOT_A_KEY);
+
+        Path dated = tmp.resolve("dated.key.json");
+        Files.writeString(dated, Json.compact(Communities.exported("c4").put("validFrom", "2026-12-01")));
+        assertThat(Cli.run("roster", "enroll", roster.toString(), dated.toString()).status()).isZero();
+        assertThat(Cli.run("roster", "show", roster.toString()).out()).contains("c4  Community c4  150 members").contains("from 2026-12-01");
+    }
+
+    @Test
+    void aVerdictWhoseMeetingDateCannotBeReadIsRefusedByVerifyAndAudit() throws Exception {
+        // finding 3, the command line's paths: the meeting typed its date as words
+        Path meeting = tmp.resolve("worded.jsonl");
+        Files.writeString(meeting, Files.readString(Path.of("assets", "meetings", "bakery.jsonl")).replace("\"2026-11-28\"", "\"1 December 2026\""));
+        assertThat(Cli.run("replay", meeting.toString(), "--out", tmp.resolve("out").toString()).status()).isZero();
+        Path verdict = tmp.resolve("out/B-1.verdict");
+        Cli verified = Cli.run("verify", verdict.toString());
+        assertThat(verified.status()).isEqualTo(1);
+        assertThat(verified.err().strip()).isEqualTo(verdict + ": refused — the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        Cli audited = Cli.run("audit", verdict.toString(), tmp.resolve("out/record.jsonl").toString());
+        assertThat(audited.status()).isNotZero();
+        assertThat(audited.err()).contains("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
     }
 }

@@ -388,6 +388,130 @@ class CombineTest {
         assertThat(r.get("version").asLong()).as("a refused change changes nothing").isEqualTo(5);
     }
 
+    /** A lower body's result of {@code ids} (each passing), counted by the body with key {@code new byte[32]}. */
+    private Run lowerResult(String body, List<String> ids) throws Exception {
+        for (String id : ids) write(body + "/" + id + ".verdict", Communities.verdict(id, PASSED));
+        return combine(Roster.read(Communities.roster(tmp.resolve(body + ".json"), body, ids)), BodyRules.defaults(),
+                List.of(tmp.resolve("stick/" + body)));
+    }
+
+    /** The result's payload as {@code payload} says, signed again by its body: what a lower body could send. */
+    private Path resigned(String name, String payload) throws Exception {
+        Path file = tmp.resolve("region/" + name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, Dsse.sign(Dsse.TALLY_TYPE, payload.getBytes(StandardCharsets.UTF_8), CommunityKey.fromSeed(new byte[32])));
+        return file;
+    }
+
+    /** c1's key retired on 25 November, c2's active: the roster a count of c1's later verdicts is checked against. */
+    private Roster c1Retired(String body) throws Exception {
+        ObjectNode r = RosterBook.create("municipality", body, body);
+        RosterBook.enrollAll(r, List.of(Communities.exported("c1"), Communities.exported("c2")), LocalDate.of(2026, 1, 1));
+        RosterBook.retire(r, "c1", LocalDate.of(2026, 11, 25));
+        Path file = tmp.resolve(body + "-retired.json");
+        Files.write(file, RosterBook.plain(r));
+        return Roster.read(file);
+    }
+
+    /** c1's verdict of 26 November with its meeting date written as {@code date}, signed by c1's (old) key. */
+    private static byte[] c1Dated(String date) throws Exception {
+        ObjectNode p = (ObjectNode) Json.MAPPER.readTree(SignedFile.parse(Communities.verdict("c1", PASSED)).payload());
+        ((ObjectNode) p.get("meeting")).put("date", date);
+        return Dsse.sign(Dsse.VERDICT_TYPE, (Json.compact(p) + "\n").getBytes(StandardCharsets.UTF_8), Communities.key("c1"));
+    }
+
+    @Test
+    void aRetiredKeysVerdictWhoseDateCannotBeReadIsRefusedAloneAndInsideAResult() throws Exception {
+        // finding 3: refused when written 2026-12-01, counted when written "1 December 2026"
+        write("dated.verdict", c1Dated("2026-12-01"));
+        write("undated.verdict", c1Dated("1 December 2026"));
+        // a forgery is refused as one, whatever its date says
+        write("undated-forgery.verdict", Dsse.sign(Dsse.VERDICT_TYPE, SignedFile.parse(c1Dated("1 December 2026")).payload(),
+                Communities.key("intruder")));
+        Run alone = combine(c1Retired("M1"), BodyRules.defaults(), List.of(tmp.resolve("stick")));
+        assertThat(alone.reason("dated.verdict")).isEqualTo("the key of c1 was valid until 2026-11-25, the verdict is of 2026-12-01");
+        assertThat(alone.reason("undated.verdict")).isEqualTo("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        assertThat(alone.reason("undated-forgery.verdict")).isEqualTo("the signature does not hold for c1's key in the roster");
+        assertThat(alone.summary().reporting()).isZero();
+
+        // the same verdict carried inside a lower body's result (signed again by that body)
+        ObjectNode payload = lowerResult("MA", List.of("c2")).payload().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) payload.get("verdicts")).insert(0, Json.MAPPER.readTree(c1Dated("1 December 2026")));
+        resigned("MA.tally", Json.compact(payload));
+        Run region = combine(c1Retired("R1"), BodyRules.defaults(), List.of(tmp.resolve("region")));
+        assertThat(region.summary().reporting()).isEqualTo(1);
+        assertThat(region.refused()).singleElement().satisfies(r -> {
+            assertThat(r.file()).endsWith("MA.tally › verdict 1");
+            assertThat(r.reason()).isEqualTo("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        });
+    }
+
+    @Test
+    void aResultWhoseVerdictsBeginWithANonObjectOrThatRepeatsAKeyIsRefusedNeverLost() throws Exception {
+        // finding 10: such a result's valid verdicts were neither counted nor refused
+        ObjectNode payload = lowerResult("MA", List.of("a1", "a2")).payload().deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode verdicts = (com.fasterxml.jackson.databind.node.ArrayNode) payload.get("verdicts");
+        verdicts.insert(0, 5);
+        verdicts.insert(2, "not an envelope");
+        resigned("MA.tally", Json.compact(payload));
+        Roster region = Roster.read(Communities.roster(tmp.resolve("region.json"), "R1", List.of("a1", "a2", "b1")));
+        Run run = combine(region, BodyRules.defaults(), List.of(tmp.resolve("region")));
+        assertThat(run.summary().reporting()).as("the envelopes beside them still count").isEqualTo(2);
+        assertThat(run.reason("MA.tally › verdict 1")).isEqualTo("not a verdict envelope (a number)");
+        assertThat(run.reason("MA.tally › verdict 3")).isEqualTo("not a verdict envelope (a string)");
+        assertThat(run.summary().refused()).isEqualTo(2);
+
+        // a key twice in the payload (or in an envelope it carries): the result refused whole, nothing of it counted
+        String good = Json.compact(lowerResult("MB", List.of("a1", "a2")).payload());
+        Files.delete(tmp.resolve("region/MA.tally"));
+        resigned("MB-twice.tally", good.replace("\"verdicts\":[", "\"verdicts\":[],\"verdicts\":["));
+        String envelopeTwice = good.replaceFirst("\\{\"payloadType\":", "{\"payloadType\":\"x\",\"payloadType\":");
+        assertThat(envelopeTwice).isNotEqualTo(good);
+        resigned("MB-envelope-twice.tally", envelopeTwice);
+        resigned("MB-format.tally", good.replace("folkmoot-tally/1", "folkmoot-tally/9"));
+        resigned("MB-deep.tally", good.replace("\"verdicts\":[", "\"deep\":" + "[".repeat(40) + "]".repeat(40) + ",\"verdicts\":["));
+        Run twice = combine(region, BodyRules.defaults(), List.of(tmp.resolve("region")));
+        assertThat(twice.summary().reporting()).isZero();
+        assertThat(twice.reason("MB-twice.tally")).isEqualTo("the result's payload has a key twice (Duplicate field 'verdicts')");
+        assertThat(twice.reason("MB-envelope-twice.tally")).isEqualTo("the result's payload has a key twice (Duplicate field 'payloadType')");
+        assertThat(twice.reason("MB-format.tally")).isEqualTo("the result's format is not folkmoot-tally/1");
+        assertThat(twice.reason("MB-deep.tally")).isEqualTo("the result's payload is JSON nested deeper than 32, or too large");
+        assertThat(twice.summary().refused()).isEqualTo(4);
+    }
+
+    @Test
+    void aSymbolicLinkInAFolderIsCountedAsTheFileItNamesOrRefusedWithALine() throws Exception {
+        // finding 10: a symlinked verdict in a folder was skipped without a word
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", List.of("c1", "c2")));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.write(elsewhere.resolve("c1.verdict"), Communities.verdict("c1", PASSED));
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Files.createSymbolicLink(stick.resolve("c1.verdict"), elsewhere.resolve("c1.verdict"));
+        Files.createSymbolicLink(stick.resolve("gone.verdict"), tmp.resolve("nowhere.verdict"));
+        Files.createSymbolicLink(stick.resolve("loop"), stick);
+        Run run = combine(roster, BodyRules.defaults(), List.of(stick));
+        assertThat(run.summary().reporting()).isEqualTo(1);
+        assertThat(run.summary().missing()).containsExactly("c2");
+        assertThat(run.reason("gone.verdict")).isEqualTo("a symbolic link to nothing that can be read, not counted");
+        assertThat(run.reason("loop")).isEqualTo("a symbolic link to a folder, not followed");
+        assertThat(run.summary().refused()).isEqualTo(2);
+    }
+
+    @Test
+    void aVerdictWhoseOutcomeDoesNotFollowFromItsVotesIsRefusedInTheCount() throws Exception {
+        // finding 10: "passed (consensus)" with 1 for and 100 against was counted
+        ObjectNode p = (ObjectNode) Json.MAPPER.readTree(SignedFile.parse(Communities.verdict("c1", PASSED)).payload());
+        ((ObjectNode) p.get("votes").get(0)).put("for", 1).put("against", 100).put("present", 101);
+        write("c1.verdict", Dsse.sign(Dsse.VERDICT_TYPE, (Json.compact(p) + "\n").getBytes(StandardCharsets.UTF_8), Communities.key("c1")));
+        write("c2.verdict", Communities.verdict("c2", NOT_PASSED));
+        Run run = combine(Roster.read(Communities.roster(tmp.resolve("roster.json"), "M1", List.of("c1", "c2"))), BodyRules.defaults(),
+                List.of(tmp.resolve("stick")));
+        assertThat(run.reason("c1.verdict"))
+                .isEqualTo("its outcome 'passed (consensus)' does not follow from its votes: 1 for, 100 against, threshold 9/10");
+        assertThat(run.summary().reporting()).isEqualTo(1);
+        assertThat(run.summary().count(Combination.Kind.NOT_PASSED)).isEqualTo(1);
+    }
+
     private static byte[] raw(EdECPublicKey key) {
         byte[] y = key.getPoint().getY().toByteArray();
         byte[] out = new byte[32];

@@ -139,4 +139,100 @@ class RosterTest {
         assertThat(read.community("été")).get().extracting(Roster.Entry::name, Roster.Entry::status).containsExactly("été", "active");
         assertThat(read.keys("nobody")).isEmpty();
     }
+
+    @Test
+    void statusesDatesAndVersionsThatCannotBeReadRefuseTheRosterNamingTheEntry() throws Exception {
+        for (String status : new String[] {"Revoked", "suspended", "", "active "}) {
+            ObjectNode r = roster(2);
+            ((ObjectNode) r.get("communities").get(1)).put("status", status);
+            assertThatThrownBy(() -> Roster.read(write("status.json", json(r))))
+                    .hasMessage("the roster entry c0000001 has the status \"" + status + "\"; a key is active, retired or revoked");
+        }
+        ObjectNode number = roster(1);
+        ((ObjectNode) number.get("communities").get(0)).put("status", 3);
+        assertThatThrownBy(() -> Roster.read(write("number.json", json(number))))
+                .hasMessage("the roster entry c0000000 has the status 3; a key is active, retired or revoked");
+        ObjectNode retired = roster(1);
+        ((ObjectNode) retired.get("communities").get(0)).put("status", "retired");
+        assertThatThrownBy(() -> Roster.read(write("retired.json", json(retired))))
+                .hasMessage("the roster entry c0000000 is retired but gives no validUntil");
+        for (String date : new String[] {"tomorrow", "2026-02-30", "2026-01-01T00:00:00Z", "26-01-01"}) {
+            ObjectNode r = roster(1);
+            ((ObjectNode) r.get("communities").get(0)).put("validUntil", date);
+            assertThatThrownBy(() -> Roster.read(write("date.json", json(r))))
+                    .hasMessage("the roster entry c0000000 has a validUntil that cannot be read (YYYY-MM-DD): " + date);
+        }
+        ObjectNode version = roster(1);
+        version.put("version", "7");
+        assertThatThrownBy(() -> Roster.read(write("version.json", json(version)))).hasMessage("the roster's version is not a whole number");
+    }
+
+    @Test
+    void aPlainRosterAndItsSignedEnvelopeSayTheSameAndAnyChangedEntryDoesNot() throws Exception {
+        Roster plain = Roster.read(write("plain.json", json(roster(3))));
+        Roster signed = Roster.read(write("signed", Dsse.sign(Dsse.ROSTER_TYPE, json(roster(3)), BODY)), List.of(BODY.publicKey()));
+        assertThat(plain.sha256()).isNotEqualTo(signed.sha256());
+        assertThat(plain.contentSha256()).isEqualTo(signed.contentSha256()).matches("[0-9a-f]{64}");
+        ObjectNode revoked = roster(3);
+        ((ObjectNode) revoked.get("communities").get(2)).put("status", "revoked");
+        assertThat(Roster.read(write("revoked.json", json(revoked))).contentSha256()).isNotEqualTo(plain.contentSha256());
+        ObjectNode renamed = roster(3);
+        ((ObjectNode) renamed.get("body")).put("id", "D");
+        assertThat(Roster.read(write("renamed.json", json(renamed))).contentSha256()).isNotEqualTo(plain.contentSha256());
+    }
+
+    private Roster signedVersion(long version, String lastStatus) throws Exception {
+        ObjectNode r = roster(2);
+        r.put("version", version);
+        ((ObjectNode) r.get("communities").get(1)).put("status", lastStatus);
+        return Roster.read(write("v" + version + lastStatus, Dsse.sign(Dsse.ROSTER_TYPE, json(r), BODY)), List.of(BODY.publicKey()));
+    }
+
+    @Test
+    void theHistoryRefusesAnOlderRosterOrAnotherOfTheSameVersionAndKeepsTheHighest() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        RosterHistory history = new RosterHistory(home);
+        assertThat(history.known("collective", "C")).isNull();
+        history.take(signedVersion(7, "active"));
+        assertThat(history.known("collective", "C").version()).isEqualTo(7);
+        history.take(signedVersion(9, "revoked"));
+        assertThatThrownBy(() -> history.take(signedVersion(7, "active")))
+                .hasMessage("version 7 of collective C's roster is older than version 9, which this laptop has seen: "
+                        + "an older roster may list keys a newer one revoked");
+        assertThatThrownBy(() -> history.take(signedVersion(9, "active")))
+                .hasMessage("this is not the version 9 of collective C's roster that this laptop has seen (its entries differ): a version is signed once");
+        assertThat(history.take(signedVersion(9, "revoked")).version()).isEqualTo(9);
+        // a plain roster is held to what was seen but raises nothing
+        ObjectNode plain = roster(2);
+        plain.put("version", 50);
+        history.take(Roster.read(write("plain50.json", json(plain))));
+        assertThat(history.known("collective", "C").version()).isEqualTo(9);
+        // another body of the same id at another level is another roster
+        assertThat(history.known("region", "C")).isNull();
+        // kept on disk: a new reader of the same folder knows it
+        assertThat(new RosterHistory(home).known("collective", "C").version()).isEqualTo(9);
+
+        // signing: only above every version signed or seen here
+        assertThatThrownBy(() -> history.sign(new Roster.Body("collective", "C", "x"), 9, "00", () -> { }))
+                .hasMessageStartingWith("version 9 of C's roster is not above 9, the highest this laptop has signed or seen");
+        boolean[] written = {false};
+        history.sign(new Roster.Body("collective", "C", "x"), 10, "00", () -> written[0] = true);
+        assertThat(written[0]).isTrue();
+        assertThat(history.known("collective", "C")).isEqualTo(new RosterHistory.Known(10, "00", true));
+    }
+
+    @Test
+    void whatRosterSignKeptBeforeStillCountsAndADamagedHistoryIsRefused() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("old-home"));
+        Files.writeString(home.resolve("rosters-signed.json"), "{\"C\":8}\n");
+        RosterHistory history = new RosterHistory(home);
+        assertThatThrownBy(() -> history.take(signedVersion(7, "active"))).hasMessageStartingWith("version 7 of collective C's roster is older than version 8");
+        history.take(signedVersion(8, "active"));
+        history.take(signedVersion(9, "active"));
+        assertThat(history.known("collective", "C").version()).isEqualTo(9);
+
+        Files.writeString(home.resolve("rosters.json"), "{\"format\":\"folkmoot-roster-history/1\",\"bod");
+        assertThatThrownBy(() -> history.take(signedVersion(9, "active")))
+                .hasMessageStartingWith("the list of rosters this laptop has signed or seen (" + home.resolve("rosters.json") + ") cannot be used: ");
+    }
 }

@@ -200,4 +200,120 @@ class VerdictVerifierTest {
         Verdicts.replayFile(tmp.resolve("out/record.jsonl"), tmp.resolve("from-record"));
         assertThat(Files.readAllBytes(tmp.resolve("from-record/B-1.verdict"))).isEqualTo(bytes);
     }
+
+    /** The bakery's verdict changed by {@code change}, signed again by its own key: why it is refused, or null. */
+    private String changed(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode p = SignedFile.object(payload(), "p");
+        change.accept(p);
+        return refusal(Dsse.sign(Dsse.VERDICT_TYPE, Json.compact(p).getBytes(StandardCharsets.UTF_8), key));
+    }
+
+    private static ObjectNode vote(ObjectNode p, int i) {
+        return (ObjectNode) p.get("votes").get(i);
+    }
+
+    private static ObjectNode votes(ObjectNode p, long... tallies) {
+        ArrayNode votes = p.putArray("votes");
+        String[] stages = {"check-1", "check-2", "final", "contention"};
+        for (int i = 0; i < tallies.length / 2; i++) {
+            votes.addObject().put("seq", 6 + i).put("stage", stages[Math.min(i, 3)]).put("for", tallies[2 * i])
+                    .put("against", tallies[2 * i + 1]).put("abstain", 0).put("present", 130);
+        }
+        p.remove("decidingVote");
+        return p;
+    }
+
+    @Test
+    void anOutcomeThatDoesNotFollowFromItsOwnVotesIsRefused() throws Exception {
+        // finding 10: "passed (consensus)" with 1 for and 100 against was counted
+        assertThat(changed(p -> votes(p, 1, 100).put("route", "consensus").putNull("objections")))
+                .isEqualTo("its outcome 'passed (consensus)' does not follow from its votes: 1 for, 100 against, threshold 9/10");
+        // passed by supermajority with a final vote under 2/3
+        assertThat(changed(p -> vote(p, 2).put("for", 80).put("against", 45)))
+                .isEqualTo("its outcome 'passed (supermajority)' does not follow from its votes: 80 for, 45 against, threshold 2/3");
+        // not passed, its final vote passing
+        assertThat(changed(p -> p.put("outcome", "not-passed").putNull("route").put("carriedForward", false)))
+                .isEqualTo("its outcome 'not-passed' does not follow from its votes: 105 for, 20 against, threshold 2/3");
+        // passed at check 2 (route amended) with a second check below 9/10
+        assertThat(changed(p -> p.put("route", "amended")))
+                .isEqualTo("its outcome 'passed (amended)' does not follow from its votes: 110 for, 15 against, threshold 9/10");
+        // passed by consensus when check 1 fell short
+        assertThat(changed(p -> p.put("route", "consensus")))
+                .isEqualTo("its outcome 'passed (consensus)' does not follow from its votes: 100 for, 25 against, threshold 9/10");
+        // tabled, the contention vote keeping it
+        assertThat(changed(p -> p.put("outcome", "tabled").putNull("route").put("carriedForward", false)))
+                .isEqualTo("its outcome 'tabled' does not follow from its votes: 90 for, 35 against, threshold 1/2");
+        // withdrawn after its final vote passed it
+        assertThat(changed(p -> p.put("outcome", "withdrawn").putNull("route").put("carriedForward", false)))
+                .isEqualTo("its outcome 'withdrawn' does not follow from its votes: final vote 28 decided it (105 for, 20 against, threshold 2/3)");
+        // under basis "present", the same counts measured against those present
+        // 85 of 125 cast reaches 2/3; 85 of the 130 present does not
+        assertThat(changed(p -> vote(p, 2).put("for", 85).put("against", 40))).isNull();
+        assertThat(changed(p -> {
+            vote(p, 2).put("for", 85).put("against", 40);
+            ((ObjectNode) p.get("rules")).put("basis", "present");
+        }))
+                .isEqualTo("its outcome 'passed (supermajority)' does not follow from its votes: 85 for, 40 against, 130 present, "
+                        + "threshold 2/3 of those present");
+    }
+
+    @Test
+    void votesThatDoNotFollowTheLadderAreRefused() throws Exception {
+        assertThat(changed(p -> vote(p, 0).put("stage", "check-2")))
+                .isEqualTo("its votes do not follow the ladder: vote 6 is a check-2 vote where a check-1 vote comes next");
+        assertThat(changed(p -> ((ArrayNode) p.get("votes")).remove(1)))
+                .isEqualTo("its votes do not follow the ladder: vote 28 is a final vote where a check-2 vote comes next");
+        assertThat(changed(p -> ((ObjectNode) p.get("objections")).put("dealBreakers", 11)))
+                .isEqualTo("its objections (15 non-deal-breakers, 11 deal-breakers) do not add up to the 25 against at check 1");
+        assertThat(changed(p -> p.putNull("objections")))
+                .isEqualTo("its votes do not follow the ladder: vote 19 (check-2) follows a check 1 that failed, but no objections are recorded");
+        assertThat(changed(p -> vote(p, 2).put("reached", false)))
+                .isEqualTo("vote 28 says it did not reach its threshold, but 105 for, 20 against, threshold 2/3 reaches it");
+        assertThat(changed(p -> p.put("decidingVote", 19))).isEqualTo("its deciding vote is 19, but its votes were decided by vote 28");
+        assertThat(changed(p -> vote(p, 3).put("for", 30).put("against", 95)))
+                .as("a contention vote that tables it, then still said passed")
+                .isEqualTo("its outcome 'passed (supermajority)' does not follow from its votes: 105 for, 20 against, threshold 2/3");
+        assertThat(changed(p -> p.put("outcome", "withdrawn").putNull("route").put("carriedForward", false).putNull("decidingVote")
+                .putArray("votes"))).isEqualTo("it records objections, but no check 1 failed");
+        // the rulebook skips check 2 when no one declared a non-deal-breaker: a final vote may follow check 1 then
+        assertThat(changed(p -> {
+            ((ArrayNode) p.get("votes")).remove(1);
+            ((ObjectNode) p.get("objections")).put("nonDealBreakers", 0).put("dealBreakers", 25);
+        })).isNull();
+        assertThat(changed(p -> { })).isNull();
+    }
+
+    @Test
+    void aMeetingDateThatCannotBeReadIsRefusedWithOrWithoutARoster() throws Exception {
+        // finding 3: a retired key's verdict dated after its retirement was counted when its date could not be parsed
+        Path retired = Verdicts.roster(tmp, "millbrook-2", key.publicKey(), ",\"validUntil\":\"2026-11-01\",\"status\":\"retired\"");
+        ObjectNode p = SignedFile.object(payload(), "p");
+        ((ObjectNode) p.get("meeting")).put("date", "1 December 2026");
+        SignedFile undated = SignedFile.parse(Dsse.sign(Dsse.VERDICT_TYPE, Json.compact(p).getBytes(StandardCharsets.UTF_8), key));
+        assertThatThrownBy(() -> VerdictVerifier.verify(undated, Roster.read(retired), VerdictVerifier.Expected.ANY))
+                .hasMessage("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        assertThatThrownBy(() -> VerdictVerifier.verify(undated, null, VerdictVerifier.Expected.ANY))
+                .hasMessage("the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");
+        assertThat(changed(q -> ((ObjectNode) q.get("meeting")).put("date", "2026-12-01 evening")))
+                .isEqualTo("the meeting date '2026-12-01 evening' cannot be read (YYYY-MM-DD)");
+        assertThat(changed(q -> ((ObjectNode) q.get("meeting")).put("date", 20261201)))
+                .isEqualTo("the meeting date '20261201' cannot be read (YYYY-MM-DD)");
+        assertThat(changed(q -> q.put("issuedAt", "soon"))).isEqualTo("its issuedAt 'soon' cannot be read (YYYY-MM-DDThh:mm:ssZ)");
+
+        // no date at all: a key valid only until a day cannot be checked against it
+        ObjectNode none = SignedFile.object(payload(), "p");
+        ((ObjectNode) none.get("meeting")).putNull("date");
+        none.putNull("issuedAt");
+        SignedFile noDate = SignedFile.parse(Dsse.sign(Dsse.VERDICT_TYPE, Json.compact(none).getBytes(StandardCharsets.UTF_8), key));
+        assertThatThrownBy(() -> VerdictVerifier.verify(noDate, Roster.read(retired), VerdictVerifier.Expected.ANY))
+                .hasMessage("the verdict gives no date (its meeting's, or issuedAt) to check the key of millbrook-2 against: it is valid until 2026-11-01");
+        Path open = Verdicts.roster(tmp, "millbrook-2", key.publicKey(), "");
+        assertThat(VerdictVerifier.verify(noDate, Roster.read(open), VerdictVerifier.Expected.ANY)).isNotNull();
+        // with no meeting date, the day of issuedAt as written
+        ObjectNode issued = SignedFile.object(payload(), "p");
+        ((ObjectNode) issued.get("meeting")).putNull("date");
+        SignedFile byIssued = SignedFile.parse(Dsse.sign(Dsse.VERDICT_TYPE, Json.compact(issued).getBytes(StandardCharsets.UTF_8), key));
+        assertThatThrownBy(() -> VerdictVerifier.verify(byIssued, Roster.read(retired), VerdictVerifier.Expected.ANY))
+                .hasMessage("the key of millbrook-2 was valid until 2026-11-01, the verdict is of 2026-11-28");
+    }
 }

@@ -169,7 +169,7 @@ public final class CombineViewModel {
         if (running.get()) return text.getString("combine.problem.running");
         if (roster.get() == null || roster.get().isBlank()) return text.getString("combine.problem.roster");
         try {
-            readRoster = Roster.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
+            readRoster = org.folkmoot.verdict.RosterHistory.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
         } catch (SignedFile.Refused e) {
             return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
         } catch (InvalidPathException e) {
