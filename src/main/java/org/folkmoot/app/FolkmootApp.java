@@ -170,6 +170,10 @@ public final class FolkmootApp extends Application {
                 problem.setText(text.getString("start.problem"));
                 return;
             }
+            if (!date.getText().isBlank() && !org.folkmoot.procedure.MeetingInfo.readableDate(date.getText().strip())) {
+                problem.setText(text.getString("start.problem.date"));
+                return;
+            }
             Rules inForce;
             try {
                 inForce = rules.rules();
@@ -180,7 +184,7 @@ public final class FolkmootApp extends Application {
             try {
                 CommunitySettings.save(data, c, inForce);
                 Path file = newMeetingFile(date.getText().strip(), c.id());
-                Header header = new Header(c, inForce, new MeetingInfo(blankToNull(date.getText()),
+                Header header = new Header(c, inForce, new MeetingInfo(blankToNull(date.getText().strip()),
                         blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText())));
                 MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC());
                 MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);

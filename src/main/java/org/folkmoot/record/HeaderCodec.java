@@ -42,6 +42,9 @@ public final class HeaderCodec {
                 ? new MeetingInfo(null, null, null, null)
                 : new MeetingInfo(Fields.optionalText(m, "date"), Fields.optionalText(m, "place"),
                         Fields.optionalText(m, "facilitator"), Fields.optionalText(m, "secretary"));
+        if (info.date() != null && !MeetingInfo.readableDate(info.date())) {
+            throw new FormatException("the meeting date '" + info.date() + "' cannot be read: write it YYYY-MM-DD (2026-12-01)");
+        }
         return new Header(community, rules, info);
     }
 

@@ -51,6 +51,19 @@ class StartScreenUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    @Test
+    void aDateNoVerifierCouldReadIsRefusedAndNoMeetingStarts(FxRobot robot) throws Exception {
+        long before = meetingFiles();
+        type(robot, 0, "oak-" + System.nanoTime());
+        type(robot, 2, "90");
+        type(robot, 3, "1 December 2026");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(meetingFiles()).as("no meeting file made").isEqualTo(before);
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .anyMatch(t -> t.startsWith("Write the meeting's date as YYYY-MM-DD"));
+    }
+
     private static void type(FxRobot robot, int index, String text) {
         // the fields of the tab in view (the other tabs have fields of their own)
         javafx.scene.Node meetingTab = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)

@@ -49,6 +49,21 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aMeetingDateNoVerifierCouldReadIsRefusedBeforeAnythingIsRecorded() throws IOException {
+        // its verdict would be refused by every body: the key's validity is checked against that date
+        for (String date : new String[] {"1 December 2026", "2026-13-01", "2026-02-30", "26-12-01", "2026-12-1"}) {
+            Path meeting = script(HEADER.replace("}}", "},\"meeting\":{\"date\":\"" + date + "\"}}"),
+                    "{\"do\":\"attendance\",\"present\":100}");
+            Cli cli = Cli.run("replay", meeting.toString(), "--out", tmp.resolve("out-" + date.hashCode()).toString());
+            assertThat(cli.status()).as(date).isEqualTo(2);
+            assertThat(cli.err().strip()).as(date).endsWith("the meeting date '" + date + "' cannot be read: write it YYYY-MM-DD (2026-12-01)");
+            assertThat(cli.err().lines()).hasSize(1);
+        }
+        Path good = script(HEADER.replace("}}", "},\"meeting\":{\"date\":\"2026-12-01\"}}"), "{\"do\":\"attendance\",\"present\":100}");
+        assertThat(Cli.run("replay", good.toString(), "--out", tmp.resolve("good").toString()).status()).isZero();
+    }
+
+    @Test
     void aMeetingFileOfAnotherMeetingIsRefusedAndLeftUntouched() throws IOException {
         Path db = tmp.resolve("m.db");
         Path first = script(HEADER, "{\"do\":\"attendance\",\"present\":100}");
