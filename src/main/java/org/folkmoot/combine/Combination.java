@@ -541,7 +541,7 @@ public final class Combination implements AutoCloseable {
                         : "not a Community verdict or a body's result");
                 return;
             }
-            String whole = wholeResult(payload);
+            String whole = wholeResult(file, payload);
             if (whole != null) {
                 refuse(label, whole);
                 return;
@@ -554,7 +554,7 @@ public final class Combination implements AutoCloseable {
                     JsonToken value = in.nextToken();
                     if (name.equals("verdicts")) {
                         List<Item> batch = new ArrayList<>(BATCH);
-                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
                             n++;
                             if (t != JsonToken.START_OBJECT) {
                                 // one entry that is no envelope is refused; the verdicts beside it are still counted
@@ -589,11 +589,12 @@ public final class Combination implements AutoCloseable {
      * first verdicts were counted, a result would be counted in part; skipped, its verdicts would vanish.
      * A pass of the tokenizer only (the envelopes' base64 is skipped, not decoded).
      */
-    private static String wholeResult(Path payload) {
+    private static String wholeResult(Path file, Path payload) {
         try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
             if (in.nextToken() != JsonToken.START_OBJECT) return "the result's payload is not a JSON object";
             String format = null;
             boolean listed = false;
+            long verdicts = 0;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String name = in.currentName();
                 JsonToken value = in.nextToken();
@@ -602,13 +603,17 @@ public final class Combination implements AutoCloseable {
                 } else if (name.equals("verdicts")) {
                     if (value != JsonToken.START_ARRAY) return "the result's verdicts are not a list";
                     listed = true;
+                    for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                        verdicts++;
+                        in.skipChildren();
+                    }
                 }
                 in.skipChildren();
             }
             if (in.nextToken() != null) return "the result's payload is not JSON (something follows it)";
             if (!TallyWriter.FORMAT.equals(format)) return "the result's format is not " + TallyWriter.FORMAT;
             if (!listed) return "the result carries no list of verdicts";
-            return null;
+            return ResultEnvelope.sizeRefusal(file, verdicts);
         } catch (IOException e) {
             return "the result's payload " + SignedFile.jsonProblem(e);
         }

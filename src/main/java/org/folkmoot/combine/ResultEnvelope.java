@@ -82,6 +82,22 @@ final class ResultEnvelope {
         return new Read(type, signatures);
     }
 
+    /** What one verdict may take of a result's file (VERDICT-FORMAT.md: a result is at most its count × 64 KiB). */
+    static final long PER_VERDICT = 64 * 1024;
+
+    /**
+     * Why a result is refused for its size, or null: a result file may be as large as its verdicts allow, 64 KiB
+     * each, and never less than the 1 MiB any signed file may be (a result of a few verdicts lists its roster's
+     * missing Communities too). A file larger than that is padding — or an attack on the disk and the clock of
+     * whoever counts it.
+     */
+    static String sizeRefusal(Path file, long verdicts) throws IOException {
+        long size = Files.size(file);
+        long allowed = Math.max(SignedFile.MAX_BYTES, Math.multiplyHigh(verdicts, PER_VERDICT) != 0 ? Long.MAX_VALUE : verdicts * PER_VERDICT);
+        if (size <= allowed) return null;
+        return "the result is " + size + " bytes, more than its " + verdicts + " verdicts allow (64 KiB each, at least 1 MiB)";
+    }
+
     /** Whether a file's first bytes name a body's result as its payload type (ours name it first). */
     static boolean namesResultType(byte[] bytes) {
         byte[] type = Dsse.TALLY_TYPE.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

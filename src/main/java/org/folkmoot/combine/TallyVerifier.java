@@ -53,7 +53,10 @@ public final class TallyVerifier {
                 throw new SignedFile.Refused(Dsse.VERDICT_TYPE.equals(type) ? "a Community Verdict, not a body's result"
                         : "not a body's result (payload type " + type + ")");
             }
-            ObjectNode head = head(payload);
+            long[] verdicts = new long[1];
+            ObjectNode head = head(payload, verdicts);
+            String tooLarge = ResultEnvelope.sizeRefusal(file, verdicts[0]);
+            if (tooLarge != null) throw new SignedFile.Refused(tooLarge);
             if (!TallyWriter.FORMAT.equals(head.path("format").asText())) {
                 throw new SignedFile.Refused("the payload is not " + TallyWriter.FORMAT);
             }
@@ -151,7 +154,7 @@ public final class TallyVerifier {
     }
 
     /** The payload's fields before its verdicts (a result writes them last). */
-    private static ObjectNode head(Path payload) throws SignedFile.Refused {
+    private static ObjectNode head(Path payload, long[] verdicts) throws SignedFile.Refused {
         ObjectNode head = Json.MAPPER.createObjectNode();
         try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
             if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the payload is not a JSON object");
@@ -159,7 +162,14 @@ public final class TallyVerifier {
                 String name = in.currentName();
                 in.nextToken();
                 if (name.equals("verdicts")) {
-                    in.skipChildren();
+                    if (in.currentToken() == JsonToken.START_ARRAY) {
+                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                            verdicts[0]++;
+                            in.skipChildren();
+                        }
+                    } else {
+                        in.skipChildren();
+                    }
                     continue;
                 }
                 head.set(name, Json.ONE_OF_MANY.readValue(in));

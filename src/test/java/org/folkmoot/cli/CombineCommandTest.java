@@ -317,8 +317,17 @@ class CombineCommandTest {
         // finding 3, the command line's paths: the meeting typed its date as words
         Path meeting = tmp.resolve("worded.jsonl");
         Files.writeString(meeting, Files.readString(Path.of("assets", "meetings", "bakery.jsonl")).replace("\"2026-11-28\"", "\"1 December 2026\""));
-        assertThat(Cli.run("replay", meeting.toString(), "--out", tmp.resolve("out").toString()).status()).isZero();
+        assertThat(Cli.run("replay", meeting.toString(), "--out", tmp.resolve("worded").toString()).status())
+                .as("such a meeting no longer starts").isEqualTo(2);
+        // a verdict written by an older Folkmoot, or by hand, with the date in words: made here and signed again
+        assertThat(Cli.run("replay", Path.of("assets", "meetings", "bakery.jsonl").toString(), "--out", tmp.resolve("out").toString())
+                .status()).isZero();
         Path verdict = tmp.resolve("out/B-1.verdict");
+        org.folkmoot.verdict.SignedFile original = org.folkmoot.verdict.SignedFile.parse(Files.readAllBytes(verdict));
+        String worded = new String(original.payload(), java.nio.charset.StandardCharsets.UTF_8).replace("\"2026-11-28\"", "\"1 December 2026\"");
+        org.folkmoot.verdict.CommunityKey key = org.folkmoot.verdict.CommunityKey.loadOrCreate(org.folkmoot.verdict.DataFolder.path());
+        Files.write(verdict, org.folkmoot.verdict.Dsse.sign(org.folkmoot.verdict.Dsse.VERDICT_TYPE,
+                worded.getBytes(java.nio.charset.StandardCharsets.UTF_8), key));
         Cli verified = Cli.run("verify", verdict.toString());
         assertThat(verified.status()).isEqualTo(1);
         assertThat(verified.err().strip()).isEqualTo(verdict + ": refused — the meeting date '1 December 2026' cannot be read (YYYY-MM-DD)");

@@ -1,6 +1,7 @@
 package org.folkmoot.combine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.folkmoot.combine.Communities.Decided.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -477,6 +478,24 @@ class CombineTest {
         assertThat(twice.reason("MB-format.tally")).isEqualTo("the result's format is not folkmoot-tally/1");
         assertThat(twice.reason("MB-deep.tally")).isEqualTo("the result's payload is JSON nested deeper than 32, or too large");
         assertThat(twice.summary().refused()).isEqualTo(4);
+    }
+
+    @Test
+    void aResultLargerThanItsVerdictsAllowIsRefusedByTheCountAndByVerify() throws Exception {
+        // VERDICT-FORMAT.md: a result file is at most its count of verdicts × 64 KiB (and any signed file may be 1 MiB)
+        ObjectNode payload = lowerResult("MP", List.of("a1", "a2")).payload().deepCopy();
+        payload.put("padding", "x".repeat(2 * 1024 * 1024));
+        Path padded = resigned("MP.tally", Json.compact(payload));
+        Roster region = Roster.read(Communities.roster(tmp.resolve("region.json"), "R1", List.of("a1", "a2")));
+        Run run = combine(region, BodyRules.defaults(), List.of(padded));
+        assertThat(run.summary().reporting()).isZero();
+        assertThat(run.reason("MP.tally")).startsWith("the result is ").endsWith("more than its 2 verdicts allow (64 KiB each, at least 1 MiB)");
+        assertThatThrownBy(() -> TallyVerifier.verify(padded, CommunityKey.fromSeed(new byte[32]).publicKey(), region, tmp))
+                .isInstanceOf(SignedFile.Refused.class).hasMessageEndingWith("more than its 2 verdicts allow (64 KiB each, at least 1 MiB)");
+        // the same result without the padding is counted
+        payload.remove("padding");
+        Run plain = combine(region, BodyRules.defaults(), List.of(resigned("MP-plain.tally", Json.compact(payload))));
+        assertThat(plain.summary().reporting()).isEqualTo(2);
     }
 
     @Test
