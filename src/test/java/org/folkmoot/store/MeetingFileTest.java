@@ -156,6 +156,31 @@ class MeetingFileTest {
         }
     }
 
+    /**
+     * A write interrupted in the middle of its commit (the power cut, the kill) leaves the meeting file with
+     * its hot {@code -journal}: opened, the unfinished entry is rolled back and every committed one is kept.
+     */
+    @Test
+    void aCommitInterruptedHalfWayIsRolledBackKeepingEveryCommittedEntry() throws Exception {
+        Path db = Files.createDirectories(tmp.resolve("laptop")).resolve("m.meeting");
+        Replay.Result first = replayInto(db, script(Meetings.attendance(100), Meetings.present("R1")));
+        Path crashed = Files.createDirectories(tmp.resolve("after-the-crash")).resolve("m.meeting");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA cache_size = 1"); // spill changed pages into the file before the commit, as a big one does
+            s.execute("BEGIN");
+            for (int i = 3; i < 400; i++) {
+                s.execute("INSERT INTO journal (seq, line, sha256) VALUES (" + i + ", '" + "x".repeat(500) + "', 'none')");
+            }
+            assertThat(Files.size(Path.of(db + "-journal"))).isPositive();
+            Files.copy(db, crashed);
+            Files.copy(Path.of(db + "-journal"), Path.of(crashed + "-journal"));
+        }
+        try (MeetingFile file = MeetingFile.open(crashed)) {
+            assertThat(file.stored().orElseThrow().lines()).isEqualTo(first.record().subList(1, 3));
+        }
+        assertThat(Files.exists(Path.of(crashed + "-journal"))).isFalse();
+    }
+
     @Test
     void aTamperedJournalIsRefusedOnOpen() throws Exception {
         Path db = tmp.resolve("m.db");
