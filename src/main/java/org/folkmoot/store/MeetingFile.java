@@ -47,6 +47,11 @@ import org.sqlite.SQLiteDataSource;
 public final class MeetingFile implements Replay.Journal, AutoCloseable {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = 100;
+    /**
+     * The SQLite header's application id of a meeting file ("FOLK"), written before anything else: a file
+     * that holds it is ours even if it was stopped (a full disk, a kill) before its tables were made.
+     */
+    static final int APPLICATION_ID = 0x464F4C4B;
     /** The newest meeting file this version knows: the last migration in {@code db/migration}. */
     static final String SCHEMA = "2";
     private static final Set<String> OUR_TABLES = Set.of("meeting_header", "journal", "room", "flyway_schema_history");
@@ -70,8 +75,9 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
      */
     public static MeetingFile open(Path path) throws StoreException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        probe(path, name);
+        boolean isNew = probe(path, name);
         SQLiteDataSource source = dataSource(path);
+        if (isNew) mark(source, path, name);
         try {
             Flyway.configure()
                     .dataSource(source)
@@ -80,7 +86,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e), e);
+            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e, path), e);
         }
         Connection connection = null;
         try {
@@ -97,19 +103,29 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
             return new MeetingFile(path, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e), e);
+            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e, path), e);
         } catch (StoreException e) {
             closeQuietly(connection);
             throw e;
         }
     }
 
+    /** Writes the application id into a new file: from here on it is recognisably a meeting file. */
+    private static void mark(SQLiteDataSource source, Path path, String name) throws StoreException {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        } catch (SQLException e) {
+            throw new StoreException("cannot make the meeting file " + name + ": " + StoreException.reason(e, path), e);
+        }
+    }
+
     /**
      * Reads what the file holds without writing to it (nor to anything beside it): is it SQLite, ours, of a
-     * schema this version knows, and whole? Returns normally only for a file that may be written.
+     * schema this version knows, and whole? Returns normally only for a file that may be written: true for
+     * one that holds nothing yet.
      */
-    private static void probe(Path path, String name) throws StoreException {
-        if (!Files.exists(path)) return;
+    private static boolean probe(Path path, String name) throws StoreException {
+        if (!Files.exists(path)) return true;
         if (Files.isDirectory(path)) throw new StoreException("not a meeting file: " + name + " is a folder");
         if (!Files.isRegularFile(path)) throw new StoreException("not a regular file: " + name);
         byte[] head;
@@ -120,10 +136,11 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
         }
-        if (head.length == 0) return; // nothing in it yet: what a first open stopped before its first write leaves
+        if (head.length == 0) return true; // nothing in it yet: what a first open stopped before its first write leaves
         if (head.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(head, SQLITE_MAGIC.length), SQLITE_MAGIC)) {
             throw new StoreException(notOurs(name, "not an SQLite database"));
         }
+        boolean marked = java.nio.ByteBuffer.wrap(head, 68, 4).getInt() == APPLICATION_ID;
         Path journal = Path.of(path + "-journal");
         try {
             if (Files.isRegularFile(journal) && Files.size(journal) > 0) {
@@ -134,14 +151,14 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     Path copy = aside.resolve("probe.db");
                     Files.copy(path, copy);
                     Files.copy(journal, Path.of(copy + "-journal"));
-                    inspect(name, "jdbc:sqlite:" + copy.toAbsolutePath(), false);
+                    inspect(name, "jdbc:sqlite:" + copy.toAbsolutePath(), false, marked);
                 } finally {
                     try (var left = Files.list(aside)) {
                         for (Path p : left.toList()) Files.deleteIfExists(p);
                     }
                     Files.deleteIfExists(aside);
                 }
-                return;
+                return false;
             }
         } catch (IOException e) {
             throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
@@ -149,11 +166,16 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
         // a WAL-mode file with no -wal beside it (closed cleanly by an earlier version) is read as immutable: a
         // read-only connection would leave an empty -wal and a -shm beside it
         boolean walAlone = head[18] == 2 && !Files.exists(Path.of(path + "-wal"));
-        inspect(name, "jdbc:sqlite:" + path.toAbsolutePath().toUri() + (walAlone ? "?immutable=1" : "?mode=ro"), true);
+        inspect(name, "jdbc:sqlite:" + path.toAbsolutePath().toUri() + (walAlone ? "?immutable=1" : "?mode=ro"), true, marked);
+        return false;
     }
 
-    /** Whether what {@code url} opens is a meeting file of a schema this version knows, and whole. */
-    private static void inspect(String name, String url, boolean readOnly) throws StoreException {
+    /**
+     * Whether what {@code url} opens is a meeting file of a schema this version knows, and whole. One
+     * {@code marked} with our application id may lack tables (its making was stopped); one of the versions
+     * before the id (unmarked) is known by its tables.
+     */
+    private static void inspect(String name, String url, boolean readOnly, boolean marked) throws StoreException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.setBusyTimeout(5000);
@@ -175,17 +197,20 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
             }
             if (otherTables) throw new StoreException(notOurs(name, "it holds other tables"));
             if (views) throw new StoreException(notOurs(name, "it holds a view"));
-            if (objects == 0) throw new StoreException(notOurs(name, "an empty SQLite database"));
-            if (!tables.containsAll(FIRST_TABLES)) throw new StoreException(notOurs(name, "it holds only some of a meeting file's tables"));
-
-            MigrationVersion newest = MigrationVersion.fromVersion("0");
-            try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
-                while (rs.next()) {
-                    MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
-                    if (v.compareTo(newest) > 0) newest = v;
+            if (objects == 0 && !marked) throw new StoreException(notOurs(name, "an empty SQLite database"));
+            if (!tables.containsAll(FIRST_TABLES) && !marked) {
+                throw new StoreException(notOurs(name, "it holds only some of a meeting file's tables"));
+            }
+            MigrationVersion newest = MigrationVersion.fromVersion("0"); // none yet: ours, its making stopped before
+            if (tables.contains("flyway_schema_history")) {
+                try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                    while (rs.next()) {
+                        MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                        if (v.compareTo(newest) > 0) newest = v;
+                    }
+                } catch (FlywayException unreadableVersion) {
+                    throw new StoreException(notOurs(name, "its schema history is not Folkmoot's"));
                 }
-            } catch (FlywayException unreadableVersion) {
-                throw new StoreException(notOurs(name, "its schema history is not Folkmoot's"));
             }
             if (newest.compareTo(MigrationVersion.fromVersion(SCHEMA)) > 0) {
                 throw new StoreException(name + " was made by a newer version of Folkmoot (meeting file version " + newest
@@ -280,7 +305,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .set(MEETING_HEADER.SHA256, Chain.sha256(headerLine))
                     .execute();
         } catch (DataAccessException e) {
-            throw new StoreException.Unchecked(StoreException.reason(e), e);
+            throw new StoreException.Unchecked(StoreException.reason(e, path), e);
         }
     }
 
@@ -295,7 +320,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .set(JOURNAL.SHA256, Chain.sha256(line))
                     .execute();
         } catch (DataAccessException e) {
-            throw new StoreException.Unchecked(StoreException.reason(e), e);
+            throw new StoreException.Unchecked(StoreException.reason(e, path), e);
         }
     }
 
@@ -310,7 +335,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .onConflict(ROOM.ID).doUpdate().set(ROOM.STATE, state).set(ROOM.SAVED_AT, at.toString())
                     .execute();
         } catch (DataAccessException e) {
-            throw new StoreException("cannot save the timer and queue: " + StoreException.reason(e), e);
+            throw new StoreException("cannot save the timer and queue: " + StoreException.reason(e, path), e);
         }
     }
 

@@ -39,6 +39,26 @@ public final class StoreException extends Exception {
         return false;
     }
 
+    /**
+     * Why a write to {@code file} failed: as {@link #reason(Throwable)}, but when SQLite's own code was lost
+     * on the way (Flyway reports the rollback that followed, not the full disk that caused it), a disk with
+     * next to no room left is named as the reason.
+     */
+    static String reason(Throwable failure, java.nio.file.Path file) {
+        String reason = reason(failure);
+        if (!reason.startsWith("it could not be used")) return reason;
+        try {
+            java.nio.file.Path folder = file.toAbsolutePath().getParent();
+            if (folder != null && java.nio.file.Files.getFileStore(folder).getUsableSpace() < LOW_ON_SPACE) return "the disk is full";
+        } catch (java.io.IOException | SecurityException unknown) {
+            // the reason stays as SQLite gave it
+        }
+        return reason;
+    }
+
+    /** Less room than this on the disk is a full disk to a meeting file (its pages are 4 KiB). */
+    private static final long LOW_ON_SPACE = 1024 * 1024;
+
     /** Why SQLite (or Flyway, around it) failed, in the words of someone holding the laptop. */
     static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -51,7 +71,7 @@ public final class StoreException extends Exception {
     private static String reason(SQLiteErrorCode code, String message) {
         String name = code.name();
         if (name.startsWith("SQLITE_FULL")) return "the disk is full";
-        if (name.startsWith("SQLITE_READONLY")) return "it cannot be written (permission denied, or a read-only disk)";
+        if (name.startsWith("SQLITE_READONLY")) return "permission denied (the file or its folder is read-only)";
         if (name.startsWith("SQLITE_PERM") || name.startsWith("SQLITE_AUTH")) return "permission denied";
         if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
             return "it is in use by another program (close it there and try again)";

@@ -77,16 +77,22 @@ class ForeignFileTest {
     }
 
     @Test
-    void anEmptyFileOrNoFileIsMadeAMeetingFile() throws Exception {
+    void anEmptyFileOrNoFileOrOneWhoseMakingWasStoppedIsMadeAMeetingFile() throws Exception {
         Path none = tmp.resolve("new.meeting");
         Path empty = Files.createFile(tmp.resolve("empty.meeting")); // what a first open stopped before it wrote leaves
-        for (Path file : List.of(none, empty)) {
+        Path stopped = tmp.resolve("stopped.meeting"); // marked as ours, then the disk was full before its tables
+        sql(stopped, "PRAGMA application_id = " + MeetingFile.APPLICATION_ID);
+        for (Path file : List.of(none, empty, stopped)) {
             try (MeetingFile meeting = MeetingFile.open(file)) {
                 assertThat(meeting.stored()).isEmpty();
                 Replay.run((Meetings.HEADER + "\n" + Meetings.attendance(90) + "\n").getBytes(StandardCharsets.UTF_8), null, meeting, Meetings.FIXED);
             }
             try (MeetingFile meeting = MeetingFile.open(file)) {
                 assertThat(meeting.stored().orElseThrow().lines()).hasSize(1);
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                 var rs = s.executeQuery("PRAGMA application_id")) {
+                assertThat(rs.getInt(1)).isEqualTo(MeetingFile.APPLICATION_ID);
             }
         }
     }

@@ -103,6 +103,6 @@ class StoreErrorsTest {
         assertThat(db.toFile().setWritable(false, false)).isTrue();
         Run run = replay(db);
         assertOneLineOfOurWords(run.err());
-        assertThat(run.err()).contains("readonly.meeting").contains("cannot be written (permission denied, or a read-only disk)");
+        assertThat(run.err()).contains("readonly.meeting").contains("permission denied (the file or its folder is read-only)");
     }
 }
