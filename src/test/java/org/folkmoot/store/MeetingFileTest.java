@@ -141,6 +141,14 @@ class MeetingFileTest {
         }
         assertThat(Files.size(Path.of(crashed + "-wal"))).isPositive();
 
+        // while an earlier version still has it open it cannot be converted, and is not used half-whole
+        try (Connection earlier = DriverManager.getConnection("jdbc:sqlite:" + crashed); Statement s = earlier.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM journal")) {
+            assertThat(rs.getInt(1)).isEqualTo(record.size() - 1);
+            assertThatThrownBy(() -> MeetingFile.open(crashed).close()).isInstanceOf(StoreException.class)
+                    .hasMessage("cannot open the meeting file old.meeting: it is in use by another program (close it there and try again)");
+        }
+
         try (MeetingFile file = MeetingFile.open(crashed)) {
             assertThat(file.stored().orElseThrow().lines()).isEqualTo(record.subList(1, record.size()));
         }
