@@ -47,6 +47,7 @@ public final class BackupCommand implements Callable<Integer> {
         }
         try {
             Backup.Written w = Backup.write(DataFolder.path(), dir, withSecretKey);
+            w.keyNotice().ifPresent(line -> spec.commandLine().getErr().println("folkmoot: " + line));
             out.println("backed up " + w.records().size() + " meeting record" + (w.records().size() == 1 ? "" : "s") + " to " + dir
                     + (w.secretKey() ? ", with the secret key: keep this copy as safe as the laptop" : ""));
             for (String u : w.unreadable()) spec.commandLine().getErr().println("folkmoot: not backed up: " + u);

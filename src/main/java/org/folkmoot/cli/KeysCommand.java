@@ -30,7 +30,9 @@ public final class KeysCommand implements Runnable {
 
     static CommunityKey key(CommandLine cli) {
         try {
-            return CommunityKey.loadOrCreate(DataFolder.path());
+            CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
+            key.notice().ifPresent(line -> cli.getErr().println("folkmoot: " + line));
+            return key;
         } catch (IOException e) {
             cli.getErr().println("folkmoot: the Community key in " + DataFolder.path() + " cannot be used: " + e.getMessage());
             return null;

@@ -19,8 +19,11 @@ import org.folkmoot.verdict.Ed25519Keys;
  * Community.
  */
 public final class Backup {
-    /** What was written, and the meeting files that could not be read (each with why). */
-    public record Written(List<Path> records, List<String> unreadable, boolean secretKey) {
+    /**
+     * What was written, the meeting files that could not be read (each with why), and what loading the key
+     * changed (an existing key file others could read is made owner-only), to tell the user.
+     */
+    public record Written(List<Path> records, List<String> unreadable, boolean secretKey, java.util.Optional<String> keyNotice) {
     }
 
     private Backup() {
@@ -57,10 +60,8 @@ public final class Backup {
         CommunityKey key = CommunityKey.loadOrCreate(data);
         ClosingPapers.writeDurably(target.resolve("community.public-key.txt"),
                 (key.keyId() + "\n" + Ed25519Keys.base64(key.publicKey()) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        if (withSecretKey) {
-            ClosingPapers.writeDurably(target.resolve("community.key"), Files.readAllBytes(data.resolve("community.key")));
-        }
+        if (withSecretKey) key.writeSecretKey(target.resolve("community.key")); // owner-only, as in the data folder
         org.folkmoot.Logs.of("backup").info(() -> "backed up " + records.size() + " meeting records" + (withSecretKey ? " and the secret key" : ""));
-        return new Written(records, unreadable, withSecretKey);
+        return new Written(records, unreadable, withSecretKey, key.notice());
     }
 }

@@ -93,7 +93,7 @@ class ReplayCommandTest {
         Path meeting = script(HEADER, "{\"do\":\"attendance\",\"present\":100}");
         Cli cli = Cli.run("replay", meeting.toString(), "--out", tmp.resolve("a").toString(), "--db", notDb.toString());
         assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("folkmoot: notes.txt is not a Folkmoot meeting file (not an SQLite database); it was left untouched\n");
+        assertThat(cli.err()).isEqualTo("folkmoot: not a Folkmoot meeting file: notes.txt (not an SQLite database)\n");
         assertThat(Files.readString(notDb)).isEqualTo("my notes");
     }
 

@@ -68,4 +68,32 @@ class BackupTest {
                 .contains("backed up 1 meeting records");
         assertThat(log).doesNotContain("Dana").doesNotContain("Garden");
     }
+
+    /** Finding 9 of issue 11: {@code backup --with-secret-key} wrote the secret key readable by everyone. */
+    @Test
+    void theSecretKeyInABackupIsOwnerOnly() throws Exception {
+        Path data = tmp.resolve("data");
+        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, data.toString());
+        try {
+            byte[] publicKey = org.folkmoot.verdict.CommunityKey.loadOrCreate(data).publicKey();
+            Path usb = tmp.resolve("usb");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = FolkmootCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "backup", usb.toString(), "--with-secret-key");
+            assertThat(err.toString()).isEmpty();
+            assertThat(status).isZero();
+            Path copy = usb.resolve("community.key");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+            // and it is the key: restored from the copy, it signs as the Community
+            byte[] seed = org.folkmoot.verdict.Ed25519Keys.decodeBase64(Files.readString(copy).strip());
+            assertThat(org.folkmoot.verdict.CommunityKey.fromSeed(seed).publicKey()).isEqualTo(publicKey);
+            try (var left = Files.list(usb)) {
+                assertThat(left.map(p -> p.getFileName().toString())).doesNotContain(".community.key.new").allMatch(n -> !n.endsWith(".new"));
+            }
+        } finally {
+            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+        }
+    }
 }

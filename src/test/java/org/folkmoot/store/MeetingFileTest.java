@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.folkmoot.Meetings;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Stage;
@@ -19,7 +20,7 @@ import org.folkmoot.record.Replay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The meeting file: durable settings, an append-only journal, integrity checked, prefix kept. */
+/** The meeting file: durable settings, whole by itself, an append-only journal, integrity checked, prefix kept. */
 class MeetingFileTest {
     @TempDir
     Path tmp;
@@ -75,18 +76,117 @@ class MeetingFileTest {
         }
     }
 
+    /**
+     * Finding 8 of issue 11: a copy of the meeting file alone, without the {@code -wal} beside it, lost
+     * committed entries silently. After every commit the file is whole by itself.
+     */
     @Test
-    void theFileIsInWalModeAndCommitsWithFullSync() throws Exception {
-        Path db = tmp.resolve("m.db");
-        replayInto(db, script(Meetings.attendance(100)));
+    void aCopyOfTheMeetingFileAloneHoldsEveryCommittedEntry() throws Exception {
+        Path db = tmp.resolve("m.meeting");
+        Replay.Result script = Replay.run(script(Meetings.attendance(100), Meetings.present("R1"), Meetings.vote("check-1", 80, 20, 0),
+                Meetings.objections(12, 8)), null, null, Meetings.FIXED);
+        List<String> record = script.record();
+        try (MeetingFile file = MeetingFile.open(db)) {
+            file.start(record.get(0));
+            for (int seq = 1; seq < record.size(); seq++) {
+                file.append(seq, record.get(seq));
+                // the app is still running, the file still open: a copy of the file alone, as a user would take it
+                Path copy = Files.createDirectories(tmp.resolve("stick-" + seq)).resolve("m.meeting");
+                Files.copy(db, copy);
+                try (MeetingFile again = MeetingFile.open(copy)) {
+                    assertThat(again.stored().orElseThrow().lines()).isEqualTo(record.subList(1, seq + 1));
+                }
+            }
+            assertThat(file.synchronousMode()).isEqualTo(3); // EXTRA: the journal's removal, the commit, reaches the disk too
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-            assertThat(rs.getString(1)).isEqualTo("wal");
+            assertThat(rs.getString(1)).isEqualTo("delete");
         }
-        // synchronous is a per-connection setting: check the one the store opens with
-        try (MeetingFile file = MeetingFile.open(db)) {
-            assertThat(file.synchronousMode()).isEqualTo(2); // FULL
+        try (var beside = Files.list(tmp)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).contains("m.meeting").noneMatch(n -> n.startsWith("m.meeting-"));
         }
+    }
+
+    /** A meeting file of an earlier version, in WAL mode, crashed with committed entries in its -wal only. */
+    @Test
+    void aWalModeFileOfAnEarlierVersionOpensAndIsConvertedLosingNothing() throws Exception {
+        Replay.Result meeting = Replay.run(script(Meetings.attendance(100), Meetings.present("R1"), Meetings.vote("check-1", 80, 20, 0)),
+                null, null, Meetings.FIXED);
+        List<String> record = meeting.record();
+        Path made = Files.createDirectories(tmp.resolve("laptop")).resolve("old.meeting");
+        Path crashed = Files.createDirectories(tmp.resolve("after-the-crash")).resolve("old.meeting");
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + made, null, null)
+                .locations("classpath:db/migration").loggers("slf4j").load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + made); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0"); // as after a crash: the entries in the -wal only
+            try (var insert = c.prepareStatement("INSERT INTO meeting_header (id, line, sha256) VALUES (1, ?, ?)")) {
+                insert.setString(1, record.get(0));
+                insert.setString(2, org.folkmoot.record.Chain.sha256(record.get(0)));
+                insert.execute();
+            }
+            for (int i = 1; i < record.size(); i++) {
+                try (var insert = c.prepareStatement("INSERT INTO journal (seq, line, sha256) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, i);
+                    insert.setString(2, record.get(i));
+                    insert.setString(3, org.folkmoot.record.Chain.sha256(record.get(i)));
+                    insert.execute();
+                }
+            }
+            // the crash: the files as they stand while it is still open
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.copy(Path.of(made + suffix), Path.of(crashed + suffix));
+            }
+        }
+        assertThat(Files.size(Path.of(crashed + "-wal"))).isPositive();
+
+        // while an earlier version still has it open it cannot be converted, and is not used half-whole
+        try (Connection earlier = DriverManager.getConnection("jdbc:sqlite:" + crashed); Statement s = earlier.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM journal")) {
+            assertThat(rs.getInt(1)).isEqualTo(record.size() - 1);
+            assertThatThrownBy(() -> MeetingFile.open(crashed).close()).isInstanceOf(StoreException.class)
+                    .hasMessage("cannot open the meeting file old.meeting: it is in use by another program (close it there and try again)");
+        }
+
+        try (MeetingFile file = MeetingFile.open(crashed)) {
+            assertThat(file.stored().orElseThrow().lines()).isEqualTo(record.subList(1, record.size()));
+        }
+        assertThat(Files.exists(Path.of(crashed + "-wal"))).as("the -wal folded into the file").isFalse();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crashed); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.getString(1)).isEqualTo("delete");
+        }
+        Path copy = Files.createDirectories(tmp.resolve("stick")).resolve("old.meeting");
+        Files.copy(crashed, copy);
+        try (MeetingFile file = MeetingFile.open(copy)) {
+            assertThat(file.stored().orElseThrow().lines()).isEqualTo(record.subList(1, record.size()));
+        }
+    }
+
+    /**
+     * A write interrupted in the middle of its commit (the power cut, the kill) leaves the meeting file with
+     * its hot {@code -journal}: opened, the unfinished entry is rolled back and every committed one is kept.
+     */
+    @Test
+    void aCommitInterruptedHalfWayIsRolledBackKeepingEveryCommittedEntry() throws Exception {
+        Path db = Files.createDirectories(tmp.resolve("laptop")).resolve("m.meeting");
+        Replay.Result first = replayInto(db, script(Meetings.attendance(100), Meetings.present("R1")));
+        Path crashed = Files.createDirectories(tmp.resolve("after-the-crash")).resolve("m.meeting");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA cache_size = 1"); // spill changed pages into the file before the commit, as a big one does
+            s.execute("BEGIN");
+            for (int i = 3; i < 400; i++) {
+                s.execute("INSERT INTO journal (seq, line, sha256) VALUES (" + i + ", '" + "x".repeat(500) + "', 'none')");
+            }
+            assertThat(Files.size(Path.of(db + "-journal"))).isPositive();
+            Files.copy(db, crashed);
+            Files.copy(Path.of(db + "-journal"), Path.of(crashed + "-journal"));
+        }
+        try (MeetingFile file = MeetingFile.open(crashed)) {
+            assertThat(file.stored().orElseThrow().lines()).isEqualTo(first.record().subList(1, 3));
+        }
+        assertThat(Files.exists(Path.of(crashed + "-journal"))).isFalse();
     }
 
     @Test
@@ -107,11 +207,7 @@ class MeetingFileTest {
     void aDamagedFileIsRefusedAndLeftAsItWas() throws Exception {
         Path db = tmp.resolve("m.db");
         replayInto(db, script(Meetings.attendance(100), Meetings.present("R1")));
-        // checkpoint the WAL into the main file, then damage a page in the middle of it
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            s.execute("PRAGMA journal_mode=DELETE");
-        }
+        // damage a page in the middle of it
         byte[] bytes = Files.readAllBytes(db);
         for (int page = 4096; page < bytes.length; page += 4096) {
             for (int i = page; i < page + 8; i++) bytes[i] = (byte) 0xA5; // every b-tree page header but the first
@@ -120,20 +216,6 @@ class MeetingFileTest {
         assertThatThrownBy(() -> MeetingFile.open(db).close())
                 .isInstanceOf(StoreException.class).hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
-    }
-
-    @Test
-    void anotherSqliteDatabaseIsRefusedAndLeftUntouched() throws Exception {
-        Path db = tmp.resolve("contacts.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE contacts (name TEXT)");
-        }
-        byte[] before = Files.readAllBytes(db);
-        assertThatThrownBy(() -> MeetingFile.open(db).close())
-                .isInstanceOf(StoreException.class)
-                .hasMessage("contacts.db is an SQLite database, but not a Folkmoot meeting file; it was left untouched");
-        assertThat(Files.readAllBytes(db)).isEqualTo(before);
-        assertThat(Files.exists(tmp.resolve("contacts.db-wal"))).isFalse();
     }
 
     @Test

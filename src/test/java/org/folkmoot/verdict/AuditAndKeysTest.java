@@ -127,4 +127,30 @@ class AuditAndKeysTest {
         Verdicts.replay("night-market.jsonl", tmp.resolve("other"));
         assertThat(org.folkmoot.session.CommunitySettings.load(DataFolder.path()).orElseThrow()).isEqualTo(community);
     }
+
+    /** Finding 9 of issue 11: a secret key file others could read was used as it was, without a word. */
+    @Test
+    void aSecretKeyOthersCouldReadIsMadeOwnerOnlyAndTheUserIsToldInOneLine() throws Exception {
+        Path home = tmp.resolve("home");
+        String before = System.getProperty(DataFolder.PROPERTY);
+        System.setProperty(DataFolder.PROPERTY, home.toString());
+        try {
+            CommunityKey key = CommunityKey.loadOrCreate(home);
+            Path keyFile = home.resolve("community.key");
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--")); // say, copied back from a stick
+
+            Run show = cli("keys", "show");
+            assertThat(show.status()).isZero();
+            assertThat(show.out()).contains("key id:      " + key.keyId());
+            assertThat(show.err()).isEqualTo("folkmoot: the secret key " + keyFile
+                    + " was open to other users (rw-r--r--); it is owner-only now (if anyone may have copied it, have the key revoked)\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+
+            Run again = cli("keys", "show"); // said once: it is owner-only now
+            assertThat(again.err()).isEmpty();
+            assertThat(again.out()).contains("key id:      " + key.keyId());
+        } finally {
+            if (before == null) System.clearProperty(DataFolder.PROPERTY); else System.setProperty(DataFolder.PROPERTY, before);
+        }
+    }
 }
