@@ -47,6 +47,9 @@ public final class MeetingSession implements AutoCloseable {
             file.start(headerLine);
             LOG.info(() -> "started the meeting file " + path.getFileName());
             return new MeetingSession(file, Meeting.open(header), List.of(headerLine), clock);
+        } catch (StoreException.Unchecked e) {
+            file.close(); // its message is the reason alone (the disk is full): the sentence is made here
+            throw new StoreException("the meeting could not be started in " + path.getFileName() + ": " + e.getMessage(), e);
         } catch (StoreException | RuntimeException e) {
             file.close();
             throw e;
