@@ -170,7 +170,7 @@ public final class FolkmootApp extends Application {
                 problem.setText(text.getString("start.problem"));
                 return;
             }
-            if (!date.getText().isBlank() && !org.folkmoot.procedure.MeetingInfo.readableDate(date.getText().strip())) {
+            if (!date.getText().isBlank() && !org.folkmoot.record.HeaderCodec.readableDate(date.getText().strip())) {
                 problem.setText(text.getString("start.problem.date"));
                 return;
             }

@@ -42,10 +42,25 @@ public final class HeaderCodec {
                 ? new MeetingInfo(null, null, null, null)
                 : new MeetingInfo(Fields.optionalText(m, "date"), Fields.optionalText(m, "place"),
                         Fields.optionalText(m, "facilitator"), Fields.optionalText(m, "secretary"));
-        if (info.date() != null && !MeetingInfo.readableDate(info.date())) {
+        if (info.date() != null && !readableDate(info.date())) {
             throw new FormatException("the meeting date '" + info.date() + "' cannot be read: write it YYYY-MM-DD (2026-12-01)");
         }
         return new Header(community, rules, info);
+    }
+
+    /**
+     * Whether {@code date} is a day as the record writes it, YYYY-MM-DD, and a real one. The verdict carries the
+     * meeting's date and every body checks the Community's key against it: a date written any other way ("1
+     * December 2026") would give a verdict every verifier refuses, so it is refused when the meeting starts.
+     */
+    public static boolean readableDate(String date) {
+        if (date == null || !date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) return false;
+        try {
+            java.time.LocalDate.parse(date);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     /** The header line for a new meeting: the format, the Community, every rule in force, the meeting. */
