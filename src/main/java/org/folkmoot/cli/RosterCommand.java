@@ -150,13 +150,21 @@ public final class RosterCommand implements Runnable {
                 }
             }
             StringBuilder said = new StringBuilder();
-            for (ObjectNode added : RosterBook.enrollAll(roster, exported, LocalDate.now())) {
-                byte[] key = Ed25519Keys.decodeBase64(added.path("publicKey").asText());
-                if (said.length() > 0) said.append('\n');
-                said.append("enrolled ").append(added.path("name").asText()).append(" (").append(added.path("id").asText()).append("), ")
-                        .append(added.path("members").asLong()).append(" members, key ").append(Ed25519Keys.keyId(key));
+            // the keys were just found to be points of prime order: this laptop's counts need not check them again
+            try (org.folkmoot.combine.CheckedKeys checked = org.folkmoot.combine.CheckedKeys.here()) {
+                for (ObjectNode added : RosterBook.enrollAll(roster, exported, LocalDate.now())) {
+                    checked.valid(Ed25519Keys.decodeBase64(added.path("publicKey").asText()));
+                    enrolled(said, added);
+                }
             }
             return said.append("\nread each key id against the one printed on that Community's minutes").toString();
+        }
+
+        private static void enrolled(StringBuilder said, ObjectNode added) {
+            byte[] key = Ed25519Keys.decodeBase64(added.path("publicKey").asText());
+            if (said.length() > 0) said.append('\n');
+            said.append("enrolled ").append(added.path("name").asText()).append(" (").append(added.path("id").asText()).append("), ")
+                    .append(added.path("members").asLong()).append(" members, key ").append(Ed25519Keys.keyId(key));
         }
     }
 

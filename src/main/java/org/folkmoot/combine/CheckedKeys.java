@@ -64,6 +64,11 @@ public final class CheckedKeys implements AutoCloseable {
         return new CheckedKeys(file, high, low);
     }
 
+    /** The keys this laptop has checked: {@code checked-keys} in its data folder. */
+    public static CheckedKeys here() {
+        return in(org.folkmoot.verdict.DataFolder.path().resolve("checked-keys"));
+    }
+
     /** Remembered nowhere: each key checked once in this count. */
     public static CheckedKeys none() {
         return in(null);

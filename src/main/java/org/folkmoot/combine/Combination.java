@@ -164,8 +164,7 @@ public final class Combination implements AutoCloseable {
      */
     public Combination(Roster roster, BodyRules rules, String resolution, String textSha256, Path work, Progress progress)
             throws IOException {
-        this(roster, rules, resolution, textSha256, work, progress,
-                CheckedKeys.in(org.folkmoot.verdict.DataFolder.path().resolve("checked-keys")));
+        this(roster, rules, resolution, textSha256, work, progress, CheckedKeys.here());
     }
 
     /** @param checkedKeys the keys already found valid (the laptop's, or {@link CheckedKeys#none()}) */

@@ -28,6 +28,30 @@ class CombineCommandTest {
     }
 
     @Test
+    void aKeyEnrolledHereIsOneTheCountNeedNotCheckAgain() throws Exception {
+        // the check of a key (a scalar multiplication) is made at enrolment; the count looks the key up
+        Path roster = tmp.resolve("checked.roster.json");
+        assertThat(Cli.run("roster", "new", roster.toString(), "--level", "municipality", "--id", "MK-" + System.nanoTime(),
+                "--name", "Kiln").status()).isZero();
+        String id = "k-" + System.nanoTime();
+        byte[] key = Communities.key(id).publicKey();
+        byte[] hash = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256").digest(key), 16);
+        Path checked = DataFolder.path().resolve("checked-keys");
+        assertThat(remembered(checked, hash)).isFalse();
+        assertThat(Cli.run("roster", "enroll", roster.toString(), exported(id).toString()).status()).isZero();
+        assertThat(remembered(checked, hash)).as("remembered in the data folder's checked-keys").isTrue();
+    }
+
+    private static boolean remembered(Path checked, byte[] hash) throws Exception {
+        if (!Files.exists(checked)) return false;
+        byte[] all = Files.readAllBytes(checked);
+        for (int at = 0; at + 16 <= all.length; at += 16) {
+            if (java.util.Arrays.equals(all, at, at + 16, hash, 0, 16)) return true;
+        }
+        return false;
+    }
+
+    @Test
     void aRosterIsKeptSignedAndCountedAgainst() throws Exception {
         Path roster = tmp.resolve("m7.roster.json");
         String r = roster.toString();
