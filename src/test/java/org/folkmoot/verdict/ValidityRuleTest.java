@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ValidityRuleTest {
     private static final byte[] MESSAGE = "a verdict's PAE, or any message".getBytes(StandardCharsets.UTF_8);
 
-    private static boolean batchPath(byte[] key, byte[] message, byte[] signature, Random random, int size) {
-        // as combine checks: the key as the rule takes keys, the signature among others'
+    /** The answer combine's path gives: the key as the rule takes keys, the signature in a batch of {@code size} among honest others'. */
+    static boolean batchPath(byte[] key, byte[] message, byte[] signature, Random random, int size) {
         byte[][] keys = new byte[size][], messages = new byte[size][], signatures = new byte[size][];
         int at = random.nextInt(size);
         for (int i = 0; i < size; i++) {
