@@ -174,7 +174,8 @@ public final class RosterCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "COMMUNITY")
         String community;
 
-        @Option(names = "--until", paramLabel = "DATE", description = "the last day the key signs for (default: today)")
+        @Option(names = "--until", paramLabel = "DATE", description = "the last day the key signs for (default: today)",
+                converter = Day.class)
         LocalDate until;
 
         @Override
@@ -182,6 +183,18 @@ public final class RosterCommand implements Runnable {
             LocalDate day = until == null ? LocalDate.now() : until;
             RosterBook.retire(roster, community, day);
             return "retired the key of " + community + " after " + day;
+        }
+    }
+
+    /** A day as the roster writes it: picocli's own conversion would print the Java exception's text. */
+    static final class Day implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a day written YYYY-MM-DD");
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.folkmoot.files.InputFile;
 import org.folkmoot.verdict.Ed25519Keys;
 
 /**
@@ -29,6 +30,11 @@ import org.folkmoot.verdict.Ed25519Keys;
  */
 public final class CheckedKeys implements AutoCloseable {
     private static final int RECORD = 16;
+    /**
+     * Four million keys: four times a roster of a million Communities. A larger file is not read (it is not
+     * one this program wrote for any real roster), so that nothing standing there can run a count out of memory.
+     */
+    static final long MAX_BYTES = 64L << 20;
 
     private final Path file;
     private final long[] high, low; // the remembered hashes, sorted by (high, low)
@@ -45,9 +51,8 @@ public final class CheckedKeys implements AutoCloseable {
     public static CheckedKeys in(Path file) {
         byte[] bytes;
         try {
-            bytes = file == null ? new byte[0] : Files.readAllBytes(file);
-        } catch (NoSuchFileException missing) {
-            bytes = new byte[0];
+            // only a regular file, at most MAX_BYTES: a FIFO in its place would block the count, /dev/zero fill memory
+            bytes = file == null ? new byte[0] : InputFile.read(file, MAX_BYTES, "the list of checked keys");
         } catch (IOException | RuntimeException unreadable) {
             bytes = new byte[0]; // only slower: every key is checked again
         }
@@ -125,6 +130,10 @@ public final class CheckedKeys implements AutoCloseable {
         out.flip();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            // appended to only as the program's own regular file: opening a FIFO to write blocks until someone reads it,
+            // and a file past the limit is never read again anyway
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES - out.remaining())) return;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 long size = ch.size();
                 if (size % RECORD != 0) ch.truncate(size - size % RECORD); // drop a record cut short before

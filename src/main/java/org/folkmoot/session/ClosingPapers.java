@@ -125,7 +125,8 @@ public final class ClosingPapers {
             s.appendCodePoint(cp);
             bytes += size;
         }
-        if (s.length() == 0 || s.charAt(0) == '.') s.insert(0, '_');
+        // Windows reads a name up to its first dot: "con.txt~….verdict" is the console, as "CON" is
+        if (s.length() == 0 || s.charAt(0) == '.' || (s.indexOf(".") >= 0 && DEVICE.matcher(s).matches())) s.insert(0, '_');
         return s.toString();
     }
 

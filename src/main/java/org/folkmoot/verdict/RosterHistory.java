@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -147,7 +148,12 @@ public final class RosterHistory {
 
     private Locked lock() throws IOException {
         Files.createDirectories(folder);
-        FileChannel channel = FileChannel.open(folder.resolve(FILE + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockFile = folder.resolve(FILE + ".lock");
+        // opening a FIFO to write blocks until someone reads it: whatever is not a regular file is refused first
+        if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("its lock file " + lockFile.getFileName() + " is not a regular file");
+        }
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             return new Locked(channel, channel.lock());
         } catch (IOException | RuntimeException e) {
@@ -159,27 +165,53 @@ public final class RosterHistory {
     private ObjectNode load() throws IOException {
         Path file = folder.resolve(FILE);
         ObjectNode all;
-        if (Files.exists(file)) {
-            if (Files.size(file) > 64L * 1024 * 1024) throw new IOException("it is too large");
-            try {
-                all = Json.object(Files.readString(file, StandardCharsets.UTF_8).strip());
-            } catch (org.folkmoot.record.FormatException | java.nio.charset.MalformedInputException e) {
-                throw new IOException("it " + e.getMessage());
-            }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            all = readJson(file, "it");
             if (!FORMAT.equals(all.path("format").asText()) || !all.path("bodies").isObject()) throw new IOException("it is not " + FORMAT);
+            // every entry as remember() writes it: an entry read leniently (a version "nine" taken as 0) would forget
+            // the version it holds and let an older roster in — a damaged history is refused, never failed open
+            for (JsonNode ofLevel : all.get("bodies")) {
+                if (!ofLevel.isObject()) throw new IOException("it is damaged (a level that is not an object)");
+                for (JsonNode entry : ofLevel) {
+                    if (!entry.isObject() || !isVersion(entry.get("version"))
+                            || !(entry.path("sha256").isMissingNode() || entry.get("sha256").isNull() || entry.get("sha256").isTextual())
+                            || !(entry.path("signed").isMissingNode() || entry.get("signed").isBoolean())) {
+                        throw new IOException("it is damaged (an entry that is not a version, its SHA-256 and whether it was signed here)");
+                    }
+                }
+            }
         } else {
             all = Json.MAPPER.createObjectNode().put("format", FORMAT);
             all.putObject("bodies");
         }
         Path legacy = folder.resolve(LEGACY);
-        if (Files.exists(legacy)) {
-            try {
-                all.set("legacy", Json.object(Files.readString(legacy, StandardCharsets.UTF_8).strip()));
-            } catch (org.folkmoot.record.FormatException | java.nio.charset.MalformedInputException e) {
-                throw new IOException(LEGACY + " " + e.getMessage());
+        if (Files.exists(legacy, LinkOption.NOFOLLOW_LINKS)) {
+            ObjectNode old = readJson(legacy, LEGACY);
+            for (JsonNode version : old) {
+                if (!isVersion(version)) throw new IOException(LEGACY + " is damaged (a version that is not a whole number above 0)");
             }
+            all.set("legacy", old);
         }
         return all;
+    }
+
+    private static boolean isVersion(JsonNode version) {
+        return version != null && version.isIntegralNumber() && version.canConvertToLong() && version.asLong() >= 1;
+    }
+
+    /** The file's JSON object; only a regular file is read (a FIFO would block), at most 64 MiB. */
+    private static ObjectNode readJson(Path file, String it) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = org.folkmoot.files.InputFile.read(file, 64L << 20, "the list of rosters");
+        } catch (org.folkmoot.files.InputFile.Refused refused) {
+            throw new IOException(it + " is " + refused.reason());
+        }
+        try {
+            return Json.object(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().strip());
+        } catch (org.folkmoot.record.FormatException | java.nio.charset.CharacterCodingException e) {
+            throw new IOException(it + " " + e.getMessage());
+        }
     }
 
     private static Known known(ObjectNode all, String level, String id) {
