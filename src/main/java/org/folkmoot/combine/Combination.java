@@ -540,7 +540,7 @@ public final class Combination implements AutoCloseable {
                         : "not a Community verdict or a body's result");
                 return;
             }
-            String whole = wholeResult(file, payload);
+            String whole = wholeResult(payload);
             if (whole != null) {
                 refuse(label, whole);
                 return;
@@ -588,12 +588,12 @@ public final class Combination implements AutoCloseable {
      * first verdicts were counted, a result would be counted in part; skipped, its verdicts would vanish.
      * A pass of the tokenizer only (the envelopes' base64 is skipped, not decoded).
      */
-    private static String wholeResult(Path file, Path payload) {
+    private static String wholeResult(Path payload) {
         try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
             if (in.nextToken() != JsonToken.START_OBJECT) return "the result's payload is not a JSON object";
             String format = null;
             boolean listed = false;
-            long verdicts = 0;
+            ResultEnvelope.Shape shape = new ResultEnvelope.Shape();
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String name = in.currentName();
                 JsonToken value = in.nextToken();
@@ -602,17 +602,13 @@ public final class Combination implements AutoCloseable {
                 } else if (name.equals("verdicts")) {
                     if (value != JsonToken.START_ARRAY) return "the result's verdicts are not a list";
                     listed = true;
-                    for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                        verdicts++;
-                        in.skipChildren();
-                    }
                 }
-                in.skipChildren();
+                shape.read(in, name);
             }
             if (in.nextToken() != null) return "the result's payload is not JSON (something follows it)";
             if (!TallyWriter.FORMAT.equals(format)) return "the result's format is not " + TallyWriter.FORMAT;
             if (!listed) return "the result carries no list of verdicts";
-            return ResultEnvelope.sizeRefusal(file, verdicts);
+            return shape.refusal(Files.size(payload));
         } catch (IOException e) {
             return "the result's payload " + SignedFile.jsonProblem(e);
         }

@@ -82,20 +82,54 @@ final class ResultEnvelope {
         return new Read(type, signatures);
     }
 
-    /** What one verdict may take of a result's file (VERDICT-FORMAT.md: a result is at most its count × 64 KiB). */
-    static final long PER_VERDICT = 64 * 1024;
+    /** What a result may hold beside its verdicts: 1 MiB, and this much more for each entry of its lists. */
+    static final long PER_ENTRY = 8 * 1024;
 
     /**
-     * Why a result is refused for its size, or null: a result file may be as large as its verdicts allow, 64 KiB
-     * each, and never less than the 1 MiB any signed file may be (a result of a few verdicts lists its roster's
-     * missing Communities too). A file larger than that is padding — or an attack on the disk and the clock of
-     * whoever counts it.
+     * The size rule of a body's result, read as its payload is passed through once. VERDICT-FORMAT.md bounds a
+     * result by its count of verdicts × 64 KiB; read to the letter that refuses honest results — a verdict on
+     * a long text is larger than 64 KiB (a verdict may be 1 MiB), and an incomplete count lists its roster's
+     * missing Communities, a megabyte for 100,000 — and Folkmoot would write results Folkmoot refuses. What the
+     * rule is for is padding: so each carried verdict is held to a verdict's own limit (1 MiB), and everything
+     * else in the payload to 1 MiB and 8 KiB an entry of its lists (missing, refused, conflicts, amendment
+     * groups). Decision 0006.
      */
-    static String sizeRefusal(Path file, long verdicts) throws IOException {
-        long size = Files.size(file);
-        long allowed = Math.max(SignedFile.MAX_BYTES, Math.multiplyHigh(verdicts, PER_VERDICT) != 0 ? Long.MAX_VALUE : verdicts * PER_VERDICT);
-        if (size <= allowed) return null;
-        return "the result is " + size + " bytes, more than its " + verdicts + " verdicts allow (64 KiB each, at least 1 MiB)";
+    static final class Shape {
+        long verdicts, listed, verdictBytes;
+        String oversized;
+
+        /** Reads the value the parser is at, field {@code name}'s, counting what the rule counts. */
+        void read(JsonParser in, String name) throws IOException {
+            if (in.currentToken() != JsonToken.START_ARRAY) {
+                in.skipChildren();
+                return;
+            }
+            boolean carried = name.equals("verdicts");
+            long start = in.getTokenLocation().getByteOffset();
+            for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                long at = in.getTokenLocation().getByteOffset();
+                in.skipChildren();
+                if (!carried) {
+                    listed++;
+                    continue;
+                }
+                verdicts++;
+                if (oversized == null && in.getCurrentLocation().getByteOffset() - at > SignedFile.MAX_BYTES) {
+                    oversized = "its verdict " + verdicts + " is larger than a verdict may be (1 MiB)";
+                }
+            }
+            if (carried) verdictBytes += in.getCurrentLocation().getByteOffset() - start;
+        }
+
+        /** Why the result is refused for its size, or null; {@code payloadBytes} is the decoded payload's length. */
+        String refusal(long payloadBytes) {
+            if (oversized != null) return "the result is refused: " + oversized;
+            long beside = payloadBytes - verdictBytes;
+            long allowed = SignedFile.MAX_BYTES + PER_ENTRY * listed;
+            if (beside <= allowed) return null;
+            return "the result holds " + beside + " bytes beside its verdicts, more than its " + listed
+                    + " listed entries allow (1 MiB and 8 KiB an entry)";
+        }
     }
 
     /** Whether a file's first bytes name a body's result as its payload type (ours name it first). */

@@ -22,6 +22,7 @@ import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;
 import org.folkmoot.verdict.StreamingEd25519;
+import org.folkmoot.verdict.VerdictVerifier;
 
 /**
  * Checks a body's result ({@code folkmoot-tally/1}) as a stream, whatever its size: the body's signature over
@@ -53,9 +54,9 @@ public final class TallyVerifier {
                 throw new SignedFile.Refused(Dsse.VERDICT_TYPE.equals(type) ? "a Community Verdict, not a body's result"
                         : "not a body's result (payload type " + type + ")");
             }
-            long[] verdicts = new long[1];
-            ObjectNode head = head(payload, verdicts);
-            String tooLarge = ResultEnvelope.sizeRefusal(file, verdicts[0]);
+            ResultEnvelope.Shape shape = new ResultEnvelope.Shape();
+            ObjectNode head = head(payload, shape);
+            String tooLarge = shape.refusal(Files.size(payload));
             if (tooLarge != null) throw new SignedFile.Refused(tooLarge);
             if (!TallyWriter.FORMAT.equals(head.path("format").asText())) {
                 throw new SignedFile.Refused("the payload is not " + TallyWriter.FORMAT);
@@ -68,6 +69,9 @@ public final class TallyVerifier {
                 if (key == null || key.length != Ed25519Keys.KEY_BYTES) {
                     throw new SignedFile.Refused("the result does not carry its body's key: give the body's key to check it");
                 }
+            }
+            if (!Ed25519Keys.isValidPublicKey(key)) {
+                throw new SignedFile.Refused(VerdictVerifier.invalidKey(fromResult ? "the body's key the result carries" : "the body's key given"));
             }
             long length = Files.size(payload);
             byte[] prefix = ("DSSEv1 " + Dsse.TALLY_TYPE.length() + " " + Dsse.TALLY_TYPE + " " + length + " ")
@@ -154,7 +158,7 @@ public final class TallyVerifier {
     }
 
     /** The payload's fields before its verdicts (a result writes them last). */
-    private static ObjectNode head(Path payload, long[] verdicts) throws SignedFile.Refused {
+    private static ObjectNode head(Path payload, ResultEnvelope.Shape shape) throws SignedFile.Refused {
         ObjectNode head = Json.MAPPER.createObjectNode();
         try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
             if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the payload is not a JSON object");
@@ -162,17 +166,12 @@ public final class TallyVerifier {
                 String name = in.currentName();
                 in.nextToken();
                 if (name.equals("verdicts")) {
-                    if (in.currentToken() == JsonToken.START_ARRAY) {
-                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            verdicts[0]++;
-                            in.skipChildren();
-                        }
-                    } else {
-                        in.skipChildren();
-                    }
+                    shape.read(in, name);
                     continue;
                 }
-                head.set(name, Json.ONE_OF_MANY.readValue(in));
+                JsonNode value = Json.ONE_OF_MANY.readValue(in);
+                if (value.isArray()) shape.listed += value.size();
+                head.set(name, value);
             }
         } catch (IOException e) {
             throw new SignedFile.Refused("the payload is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");

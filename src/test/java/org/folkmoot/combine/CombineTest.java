@@ -481,21 +481,26 @@ class CombineTest {
     }
 
     @Test
-    void aResultLargerThanItsVerdictsAllowIsRefusedByTheCountAndByVerify() throws Exception {
-        // VERDICT-FORMAT.md: a result file is at most its count of verdicts × 64 KiB (and any signed file may be 1 MiB)
+    void aResultPaddedBesideItsVerdictsIsRefusedAndALongHonestOneIsNot() throws Exception {
+        // VERDICT-FORMAT.md bounds a result's size; read as decision 0006 reads it: padding is refused, lists are not
         ObjectNode payload = lowerResult("MP", List.of("a1", "a2")).payload().deepCopy();
         payload.put("padding", "x".repeat(2 * 1024 * 1024));
         Path padded = resigned("MP.tally", Json.compact(payload));
         Roster region = Roster.read(Communities.roster(tmp.resolve("region.json"), "R1", List.of("a1", "a2")));
         Run run = combine(region, BodyRules.defaults(), List.of(padded));
         assertThat(run.summary().reporting()).isZero();
-        assertThat(run.reason("MP.tally")).startsWith("the result is ").endsWith("more than its 2 verdicts allow (64 KiB each, at least 1 MiB)");
+        assertThat(run.reason("MP.tally")).startsWith("the result holds ").endsWith("more than its 0 listed entries allow (1 MiB and 8 KiB an entry)");
         assertThatThrownBy(() -> TallyVerifier.verify(padded, CommunityKey.fromSeed(new byte[32]).publicKey(), region, tmp))
-                .isInstanceOf(SignedFile.Refused.class).hasMessageEndingWith("more than its 2 verdicts allow (64 KiB each, at least 1 MiB)");
-        // the same result without the padding is counted
+                .isInstanceOf(SignedFile.Refused.class).hasMessageEndingWith("listed entries allow (1 MiB and 8 KiB an entry)");
+        // an incomplete count of a large roster lists many missing Communities: a result of megabytes, and honest
         payload.remove("padding");
-        Run plain = combine(region, BodyRules.defaults(), List.of(resigned("MP-plain.tally", Json.compact(payload))));
-        assertThat(plain.summary().reporting()).isEqualTo(2);
+        com.fasterxml.jackson.databind.node.ArrayNode missing = payload.putArray("missing");
+        for (int i = 0; i < 200_000; i++) missing.add(String.format("community-%07d", i));
+        Path honest = resigned("MP-incomplete.tally", Json.compact(payload));
+        assertThat(Files.size(honest)).isGreaterThan(2L * 1024 * 1024);
+        Run plain = combine(region, BodyRules.defaults(), List.of(honest));
+        assertThat(plain.summary().reporting()).as("%s", plain.refused()).isEqualTo(2);
+        assertThat(TallyVerifier.verify(honest, CommunityKey.fromSeed(new byte[32]).publicKey(), null, tmp)).isNotNull();
     }
 
     @Test

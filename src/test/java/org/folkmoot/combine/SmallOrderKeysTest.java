@@ -109,6 +109,21 @@ class SmallOrderKeysTest {
     }
 
     @Test
+    void aResultCheckedAgainstASmallOrderBodyKeyIsRefusedForTheKey() throws Exception {
+        // the body's key is a key like any other: taken only of prime order, and the refusal says so
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Files.write(stick.resolve("g1.verdict"), Communities.verdict("g1", Communities.Decided.PASSED));
+        Roster roster = Roster.read(Communities.roster(tmp.resolve("r.json"), "M1", List.of("g1")));
+        Path result = tmp.resolve("result.tally");
+        Files.write(result, count(roster, stick, new ArrayList<>(), new Combination.Summary[1]));
+        for (byte[] bad : List.of(EdgeCases.smallOrderKeys().get(0), EdgeCases.mixedKey(BigInteger.TEN, 4))) {
+            assertThatThrownBy(() -> TallyVerifier.verify(result, bad, null, tmp)).isInstanceOf(SignedFile.Refused.class)
+                    .hasMessage("the body's key given is not a valid Ed25519 key (a point of small order, or with a small-order component)");
+        }
+        assertThat(TallyVerifier.verify(result, CommunityKey.fromSeed(new byte[32]).publicKey(), null, tmp)).isNotNull();
+    }
+
+    @Test
     void aKeyWithASmallOrderComponentIsRefusedThoughItsHolderSigned() throws Exception {
         // A = aB + T (T of order 8), signed honestly by the holder of a: the cofactored equation holds, the key is refused
         BigInteger a = BigInteger.valueOf(123456789);
