@@ -108,12 +108,17 @@ public final class CheckedKeys implements AutoCloseable {
         return false;
     }
 
-    private static byte[] hash(byte[] key) {
+    /** One SHA-256 a thread: looked up per verdict, and a provider lookup costs more than the hash of 32 bytes. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), RECORD);
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java platform has SHA-256", impossible);
         }
+    });
+
+    private static byte[] hash(byte[] key) {
+        return Arrays.copyOf(SHA256.get().digest(key), RECORD);
     }
 
     /** Appends the keys found valid in this count to the file; a failure to write only loses the time saved. */

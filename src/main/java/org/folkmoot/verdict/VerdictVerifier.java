@@ -99,6 +99,18 @@ public final class VerdictVerifier {
         return content(envelope, p, key, rosterChecked, expected);
     }
 
+    /** The rules last read on this thread, and what they were read from: a count's verdicts mostly share their rules. */
+    private static final ThreadLocal<Object[]> LAST_RULES = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static Rules rulesOf(ObjectNode node) throws FormatException {
+        Object[] last = LAST_RULES.get();
+        if (node.equals(last[0])) return (Rules) last[1];
+        Rules rules = HeaderCodec.readRules(node);
+        last[0] = node.deepCopy(); // the node may be changed by its owner; the copy is what was read
+        last[1] = rules;
+        return rules;
+    }
+
     /** The refusal of a key that is no point of prime order (VERDICT-FORMAT's one rule), in every path's words. */
     public static String invalidKey(String whose) {
         return whose + " is not a valid Ed25519 key (a point of small order, or with a small-order component)";
@@ -168,7 +180,7 @@ public final class VerdictVerifier {
         if (!(rulesNode instanceof ObjectNode rulesObject)) throw new SignedFile.Refused("its rules are not an object");
         Rules rules;
         try {
-            rules = HeaderCodec.readRules(rulesObject);
+            rules = rulesOf(rulesObject);
         } catch (FormatException e) {
             throw new SignedFile.Refused("its rules cannot be read: " + e.getMessage());
         }
