@@ -1,6 +1,5 @@
 package org.folkmoot.app;
 
-import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.CommunitySettings;
 
 import atlantafx.base.theme.PrimerLight;
@@ -232,7 +231,7 @@ public final class FolkmootApp extends Application {
             java.io.File f = chooser.showSaveDialog(stage);
             if (f == null) return;
             try {
-                ClosingPapers.writeDurably(f.toPath(), key.exportEntry(c.id(), c.name(), c.members()));
+                org.folkmoot.files.OutputFile.writeDurably(f.toPath(), key.exportEntry(c.id(), c.name(), c.members()));
                 // the Community the key was exported for is this laptop's: kept, not typed again at the first meeting
                 Rules inForce;
                 try {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.folkmoot.combine.RosterBook;
-import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -72,7 +71,7 @@ public final class RosterCommand implements Runnable {
                 } catch (SignedFile.Refused e) {
                     throw new RosterBook.Refused("the roster would not be readable after this change (" + e.getMessage() + "); nothing changed");
                 }
-                ClosingPapers.writeDurably(file, changed);
+                org.folkmoot.files.OutputFile.writeDurably(file, changed);
                 spec.commandLine().getOut().println(said + " — " + file + " is now version " + roster.path("version").asLong());
                 spec.commandLine().getOut().flush();
                 return 0;

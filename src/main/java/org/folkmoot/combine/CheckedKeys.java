@@ -8,10 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -38,8 +36,7 @@ public final class CheckedKeys implements AutoCloseable {
 
     private final Path file;
     private final long[] high, low; // the remembered hashes, sorted by (high, low)
-    private final Set<ByteBuffer> found = new HashSet<>();
-    private final List<byte[]> fresh = new ArrayList<>();
+    private final Set<ByteBuffer> found = new HashSet<>(); // found valid in this count: what close() appends
 
     private CheckedKeys(Path file, long[] high, long[] low) {
         this.file = file;
@@ -91,7 +88,7 @@ public final class CheckedKeys implements AutoCloseable {
         }
         if (!Ed25519Keys.isValidPublicKey(key)) return false;
         synchronized (found) {
-            if (found.add(b)) fresh.add(h);
+            found.add(b);
         }
         return true;
     }
@@ -124,14 +121,13 @@ public final class CheckedKeys implements AutoCloseable {
     /** Appends the keys found valid in this count to the file; a failure to write only loses the time saved. */
     @Override
     public void close() {
-        List<byte[]> toWrite;
+        ByteBuffer out;
         synchronized (found) {
-            toWrite = new ArrayList<>(fresh);
-            fresh.clear();
+            if (file == null || found.isEmpty()) return;
+            out = ByteBuffer.allocate(found.size() * RECORD);
+            for (ByteBuffer h : found) out.put(h.duplicate());
+            found.clear();
         }
-        if (file == null || toWrite.isEmpty()) return;
-        ByteBuffer out = ByteBuffer.allocate(toWrite.size() * RECORD);
-        for (byte[] h : toWrite) out.put(h);
         out.flip();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

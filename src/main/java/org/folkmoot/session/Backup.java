@@ -48,7 +48,7 @@ public final class Backup {
                     lines.add(stored.get().headerLine());
                     lines.addAll(stored.get().lines());
                     Path out = target.resolve(name.substring(0, name.length() - ".meeting".length()) + ".jsonl");
-                    ClosingPapers.writeDurably(out, Replay.recordBytes(lines));
+                    org.folkmoot.files.OutputFile.writeDurably(out, Replay.recordBytes(lines));
                     records.add(out);
                 } catch (StoreException e) {
                     unreadable.add(name + ": " + e.getMessage());
@@ -56,9 +56,9 @@ public final class Backup {
             }
         }
         Path settings = data.resolve(CommunitySettings.FILE);
-        if (Files.exists(settings)) ClosingPapers.writeDurably(target.resolve(CommunitySettings.FILE), Files.readAllBytes(settings));
+        if (Files.exists(settings)) org.folkmoot.files.OutputFile.writeDurably(target.resolve(CommunitySettings.FILE), Files.readAllBytes(settings));
         CommunityKey key = CommunityKey.loadOrCreate(data);
-        ClosingPapers.writeDurably(target.resolve("community.public-key.txt"),
+        org.folkmoot.files.OutputFile.writeDurably(target.resolve("community.public-key.txt"),
                 (key.keyId() + "\n" + Ed25519Keys.base64(key.publicKey()) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         if (withSecretKey) key.writeSecretKey(target.resolve("community.key")); // owner-only, as in the data folder
         org.folkmoot.Logs.of("backup").info(() -> "backed up " + records.size() + " meeting records" + (withSecretKey ? " and the secret key" : ""));

@@ -70,11 +70,6 @@ public final class ClosingPapers {
         for (Map.Entry<Path, byte[]> f : files.entrySet()) OutputFile.write(f.getKey(), f.getValue(), force, kept);
     }
 
-    /** Writes to a file beside the target, forces it to disk, then moves it into place: whole or not at all. */
-    public static void writeDurably(Path target, byte[] bytes) throws IOException {
-        OutputFile.writeDurably(target, bytes);
-    }
-
     /**
      * The file name of each resolution's verdict, by id, for the ids of one record in the order presented:
      * distinct for distinct ids, also where the file system ignores case (FAT, NTFS, macOS), and the same for

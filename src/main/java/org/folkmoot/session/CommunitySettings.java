@@ -56,6 +56,6 @@ public final class CommunitySettings {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", c.id()).put("name", c.name()).put("members", c.members());
         n.set("rules", org.folkmoot.record.HeaderCodec.writeRules(rules));
-        ClosingPapers.writeDurably(folder.resolve(FILE), (Json.compact(n) + "\n").getBytes(StandardCharsets.UTF_8));
+        org.folkmoot.files.OutputFile.writeDurably(folder.resolve(FILE), (Json.compact(n) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,6 @@ package org.folkmoot.verdict;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
@@ -81,25 +80,11 @@ public final class BatchEd25519 {
     static boolean[] verify(byte[][] keys, byte[][] messages, byte[][] signatures, boolean[] together) {
         int n = keys.length;
         Batch b = new Batch(keys, messages, signatures);
-        MessageDigest sha512 = sha512();
+        MessageDigest sha512 = Ed25519Keys.sha512();
         int[] usable = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            byte[] sig = signatures[i];
-            if (keys[i] == null || sig == null || keys[i].length != 32 || sig.length != 64) continue;
-            BigInteger s = littleEndian(sig, 32, 32);
-            if (s.compareTo(L) >= 0) continue;
-            Affine a = decode(keys[i]);
-            Affine r = decode(Arrays.copyOfRange(sig, 0, 32));
-            if (a == null || r == null) continue;
-            sha512.update(sig, 0, 32);
-            sha512.update(keys[i]);
-            sha512.update(messages[i]);
-            b.k[i] = littleEndian(sha512.digest(), 0, 64).mod(L);
-            b.s[i] = s;
-            b.a[i] = a;
-            b.r[i] = r;
-            usable[m++] = i;
+            if (b.take(i, null, sha512)) usable[m++] = i;
         }
         int[] all = Arrays.copyOf(usable, m);
         together[0] = m > 0 && b.holds(all, false);
@@ -129,6 +114,31 @@ public final class BatchEd25519 {
             this.k = new BigInteger[n];
             this.s = new BigInteger[n];
             this.valid = new boolean[n];
+        }
+
+        /**
+         * Reads signature i — its S (below L), its two points (canonical, on the curve) and its challenge, given
+         * ({@code challenge}: SHA-512(R || A || M)) or hashed here; false, and nothing kept, for anything malformed.
+         */
+        boolean take(int i, byte[] challenge, MessageDigest sha512) {
+            byte[] sig = signatures[i], key = keys[i];
+            if (key == null || sig == null || key.length != 32 || sig.length != 64) return false;
+            BigInteger sValue = littleEndian(sig, 32, 32);
+            if (sValue.compareTo(L) >= 0) return false;
+            Affine aPoint = decode(key);
+            Affine rPoint = decode(Arrays.copyOfRange(sig, 0, 32));
+            if (aPoint == null || rPoint == null) return false;
+            if (challenge == null) {
+                sha512.update(sig, 0, 32);
+                sha512.update(key);
+                sha512.update(messages[i]);
+                challenge = sha512.digest();
+            }
+            k[i] = littleEndian(challenge, 0, 64).mod(L);
+            s[i] = sValue;
+            a[i] = aPoint;
+            r[i] = rPoint;
+            return true;
         }
 
         /** Says which of these hold: all of them when they hold together, else each half on its own. */
@@ -184,18 +194,9 @@ public final class BatchEd25519 {
      * caller fed it the message (in memory, or as a stream). False for anything malformed.
      */
     static boolean holdsAlone(byte[] key, byte[] signature, byte[] challenge) {
-        if (key == null || signature == null || key.length != 32 || signature.length != 64 || challenge.length != 64) return false;
-        BigInteger s = littleEndian(signature, 32, 32);
-        if (s.compareTo(L) >= 0) return false;
-        Affine a = decode(key);
-        Affine r = decode(Arrays.copyOfRange(signature, 0, 32));
-        if (a == null || r == null) return false;
+        if (challenge == null || challenge.length != 64) return false;
         Batch b = new Batch(new byte[][] {key}, new byte[][] {new byte[0]}, new byte[][] {signature});
-        b.a[0] = a;
-        b.r[0] = r;
-        b.s[0] = s;
-        b.k[0] = littleEndian(challenge, 0, 64).mod(L);
-        return b.holds(new int[] {0}, true);
+        return b.take(0, challenge, null) && b.holds(new int[] {0}, true);
     }
 
     /**
@@ -508,13 +509,5 @@ public final class BatchEd25519 {
         int[] f = X25519Field.create();
         X25519Field.decode(le, 0, f);
         return f;
-    }
-
-    private static MessageDigest sha512() {
-        try {
-            return MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-512", impossible);
-        }
     }
 }

@@ -3,15 +3,12 @@ package org.folkmoot.verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.folkmoot.record.Json;
@@ -228,31 +225,7 @@ public final class RosterHistory {
         ObjectNode bodies = (ObjectNode) all.get("bodies");
         ObjectNode ofLevel = bodies.get(level) instanceof ObjectNode o ? o : bodies.putObject(level);
         ofLevel.putObject(id).put("version", version).put("sha256", sha256).put("signed", signedHere);
-        writeDurably(folder.resolve(FILE), (Json.compact(all) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A temporary file beside the target, forced to disk, moved over it at once, and the folder forced: whole or not at all. */
-    private static void writeDurably(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) ch.write(buffer);
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true); // the rename itself on disk
-        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
-            // Windows opens no folder as a file; its rename is durable once the move returns
-        }
+        org.folkmoot.files.OutputFile.writeDurably(folder.resolve(FILE), (Json.compact(all) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private SignedFile.Refused unreadable(IOException e) {
