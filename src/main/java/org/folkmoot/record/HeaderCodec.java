@@ -54,13 +54,7 @@ public final class HeaderCodec {
      * December 2026") would give a verdict every verifier refuses, so it is refused when the meeting starts.
      */
     public static boolean readableDate(String date) {
-        if (date == null || !date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) return false;
-        try {
-            java.time.LocalDate.parse(date);
-            return true;
-        } catch (java.time.DateTimeException e) {
-            return false;
-        }
+        return RecordDates.day(date) != null;
     }
 
     /** The header line for a new meeting: the format, the Community, every rule in force, the meeting. */

@@ -14,6 +14,7 @@ import org.folkmoot.procedure.Rules;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.HeaderCodec;
+import org.folkmoot.record.RecordDates;
 
 /**
  * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
@@ -216,7 +217,7 @@ public final class VerdictVerifier {
             if (issued.isTextual()) {
                 String text = issued.textValue();
                 // the record's own form ("2026-11-28T19:40:00Z") read by hand: a count reads a million of them
-                issuedOn = text.length() == 20 && text.charAt(10) == 'T' && text.charAt(19) == 'Z' && clock(text, 11) ? isoDay(text) : null;
+                issuedOn = RecordDates.dayOfInstant(text);
                 if (issuedOn == null) {
                     try {
                         issuedOn = LocalDate.from(ISSUED.parseBest(text, LocalDateTime::from, LocalDate::from));
@@ -231,35 +232,9 @@ public final class VerdictVerifier {
         }
         JsonNode date = p.path("meeting").get("date");
         if (date == null || date.isNull()) return issuedOn;
-        LocalDate day = date.isTextual() && date.textValue().length() == 10 ? isoDay(date.textValue()) : null;
+        LocalDate day = date.isTextual() ? RecordDates.day(date.textValue()) : null;
         if (day != null) return day;
         throw new SignedFile.Refused("the meeting date '" + SignedFile.shorten(date.asText()) + "' cannot be read (YYYY-MM-DD)");
-    }
-
-    /** The day {@code text} begins with, written YYYY-MM-DD (a real day of the calendar), or null. */
-    private static LocalDate isoDay(String text) {
-        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return null;
-        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) return null;
-        return LocalDate.of(year, month, day);
-    }
-
-    /** Whether {@code text} has hh:mm:ss at {@code at}, a time of a day. */
-    private static boolean clock(String text, int at) {
-        return text.charAt(at + 2) == ':' && text.charAt(at + 5) == ':' && digits(text, at, at + 2) >= 0 && digits(text, at, at + 2) < 24
-                && digits(text, at + 3, at + 5) >= 0 && digits(text, at + 3, at + 5) < 60
-                && digits(text, at + 6, at + 8) >= 0 && digits(text, at + 6, at + 8) < 60;
-    }
-
-    /** The decimal number of the characters from {@code from} to {@code to}, or -1 when one is not an ASCII digit. */
-    private static int digits(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     /** An {@code issuedAt}: an instant as the record writes it ("2026-11-28T19:40:00Z"), with or without its offset, or a day. */
