@@ -89,7 +89,7 @@ public final class MeetingSimulator {
             default: break;
         }
         Resolution r = meeting.current().orElse(null);
-        if (r == null || r.stage() == Stage.CLOSED || r.adjournedInPlanning() && pick(2) == 0) {
+        if (r == null || r.stage() == Stage.CLOSED || r.stage() == Stage.PLANNING && pick(2) == 0) {
             if (r != null && r.outcome().map(o -> o.word().equals("tabled")).orElse(false) && pick(2) == 0) {
                 return new Action.Dismiss();
             }

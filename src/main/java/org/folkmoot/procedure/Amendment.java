@@ -1,44 +1,24 @@
 package org.folkmoot.procedure;
 
-/** A change to the working text offered by a category: find this passage, replace it with that. */
-public final class Amendment {
-    private final long seq;
-    private final String id;
-    private final int round;
-    private final String category;
-    private final String find;
-    private final String replace;
-    private long voteSeq;
-    private Tally tally;
-    private Fraction support;
-    private boolean adopted;
+/**
+ * A change to the working text offered by a category: find this passage, replace it with that; and, once
+ * voted, its vote. A value: voting it makes a new one.
+ *
+ * @param voteSeq the entry of its vote, 0 before it was voted
+ * @param tally   the vote on it, or null before it was voted
+ */
+public record Amendment(long seq, String id, int round, String category, String find, String replace,
+                        long voteSeq, Tally tally, Fraction support, boolean adopted) {
 
     Amendment(long seq, String id, int round, String category, String find, String replace) {
-        this.seq = seq;
-        this.id = id;
-        this.round = round;
-        this.category = category;
-        this.find = find;
-        this.replace = replace;
+        this(seq, id, round, category, find, replace, 0, null, null, false);
     }
 
-    public long seq() { return seq; }
-    public String id() { return id; }
-    public int round() { return round; }
-    public String category() { return category; }
-    public String find() { return find; }
-    public String replace() { return replace; }
-    public boolean voted() { return tally != null; }
-    public long voteSeq() { return voteSeq; }
-    /** The vote on it, or null before it was voted. */
-    public Tally tally() { return tally; }
-    public Fraction support() { return support; }
-    public boolean adopted() { return adopted; }
+    public boolean voted() {
+        return tally != null;
+    }
 
-    void decide(long seq, Tally votes, Fraction measured, boolean isAdopted) {
-        voteSeq = seq;
-        tally = votes;
-        support = measured;
-        adopted = isAdopted;
+    Amendment decided(long at, Tally votes, Fraction measured, boolean isAdopted) {
+        return new Amendment(seq, id, round, category, find, replace, at, votes, measured, isAdopted);
     }
 }

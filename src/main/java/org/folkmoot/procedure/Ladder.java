@@ -3,541 +3,533 @@ package org.folkmoot.procedure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The rules of PROCEDURE.md applied to one action at a time. Every handler checks everything first and
- * changes the state only when the action fits, so a refused action leaves no trace.
+ * The rules of PROCEDURE.md as one pure function (the decider pattern): {@link #decide} takes a book's state
+ * and an action and gives either why the action does not fit or the next state. Nothing is changed in
+ * place, so a refused action leaves no trace and a trial fold is thrown away for free.
+ *
+ * <p>Whether a kind of action is offered at all ({@link #offered}) is the first thing {@code decide} asks,
+ * and what the console greys out with its reason: the two cannot drift apart.
  */
 final class Ladder {
-    private final Header header;
-    private final Rules rules;
-    private long present = -1;
-    private boolean adjourned;
-    final List<Resolution> resolutions = new ArrayList<>();
-    private final Map<String, Resolution> byId = new HashMap<>();
-    private Resolution current;
-    final List<Note> notes = new ArrayList<>();
-    final List<Adjournment> adjournments = new ArrayList<>();
-
-    Ladder(Header header) {
-        this.header = header;
-        this.rules = header.rules();
+    private Ladder() {
     }
 
-    long present() { return present; }
-    boolean adjourned() { return adjourned; }
-    Resolution current() { return current; }
-
-    /** Applies {@code action} as entry {@code seq}; returns why it does not fit, or null when it was applied. */
-    Reason apply(long seq, Action action) {
-        if (adjourned && !(action instanceof Action.Resume || action instanceof Action.Note
-                || action instanceof Action.Attendance)) {
-            return Reason.of("refused.adjourned");
+    /** The ladder's answer: why not, or the state after the action. */
+    sealed interface Decision {
+        record Refused(Reason why) implements Decision {
         }
-        if (action instanceof Action.Attendance a) return attendance(a);
-        if (action instanceof Action.Present p) return present(seq, p);
-        if (action instanceof Action.Discuss d) return discuss(d);
-        if (action instanceof Action.Speak s) return speak(seq, s);
-        if (action instanceof Action.Vote v) return vote(seq, v);
-        if (action instanceof Action.Objections o) return objections(seq, o);
-        if (action instanceof Action.Grievance g) return grievance(seq, g);
-        if (action instanceof Action.Plead p) return plead(p);
-        if (action instanceof Action.Agreement a) return agreement(a);
-        if (action instanceof Action.Amend a) return amend(seq, a);
-        if (action instanceof Action.AmendmentVote v) return amendmentVote(seq, v);
-        if (action instanceof Action.CloseRound) return closeRound();
-        if (action instanceof Action.Elect e) return elect(seq, e);
-        if (action instanceof Action.CarryForward c) return carryForward(c);
-        if (action instanceof Action.Recall r) return recall(seq, r);
-        if (action instanceof Action.Dismiss) return dismiss();
-        if (action instanceof Action.Withdraw) return withdraw();
-        if (action instanceof Action.Adjourn a) return adjourn(seq, a);
-        if (action instanceof Action.Resume r) return resume(seq, r);
-        if (action instanceof Action.Note n) return note(seq, n);
-        return Reason.of("refused.not-here", action.kind());
+
+        record Taken(Book next) implements Decision {
+        }
+    }
+
+    private static Decision no(Reason why) {
+        return new Decision.Refused(why);
+    }
+
+    private static Decision yes(Book next) {
+        return new Decision.Taken(next);
     }
 
     /**
-     * Why an action of {@code kind} cannot be taken now, whatever its fields, or null when the ladder offers
-     * it. What it offers may still be refused for its fields (a tally over the present count, a passage
-     * that is not in the text); what it does not offer is always refused.
+     * Whether an action of {@code kind} may be taken now on {@code target} (a resolution id, or null for the
+     * latest presented), whatever its fields: null when offered, else why not. What it offers may still be
+     * refused for its fields (a tally over the present count, a passage not in the text).
      */
-    Reason whyNot(String kind) {
-        if (adjourned && !kind.equals("resume") && !kind.equals("note") && !kind.equals("attendance")) {
+    static Reason offered(Book b, ActionKind kind, String target) {
+        if (b.adjourned() && kind != ActionKind.RESUME && kind != ActionKind.MEETING && kind != ActionKind.NOTE
+                && kind != ActionKind.ATTENDANCE) {
             return Reason.of("refused.adjourned");
         }
-        Resolution r = current;
+        Resolution latest = b.latest().orElse(null);
         switch (kind) {
-            case "attendance":
-            case "note":
+            case ATTENDANCE:
+            case NOTE:
+            case ADJOURN:
                 return null;
-            case "adjourn":
-                return null;
-            case "resume":
-                return adjourned ? null : Reason.of("refused.not-adjourned");
-            case "present":
-                return r != null && r.isOpen()
-                        ? Reason.of("refused.still-open", r.id(), r.stage())
-                        : null;
-            case "discuss":
-            case "speak":
-                return needOpen(Reason.of("what.discussion"));
-            case "vote": {
-                Reason closed = needOpen(Reason.of("what.vote"));
+            case RESUME:
+                return b.adjourned() ? null : Reason.of("refused.not-adjourned");
+            case MEETING:
+                return b.adjourned() ? null : Reason.of("refused.meeting-not-adjourned");
+            case PRESENT:
+                return latest != null && latest.undecided() ? Reason.of("refused.still-open", latest.id(), latest.stage()) : null;
+            case DISCUSS:
+            case SPEAK:
+                return needOpen(latest, Reason.of("what.discussion"));
+            case VOTE: {
+                Resolution r = target == null ? latest : b.resolution(target).orElse(null);
+                if (r == null) return target == null ? Reason.of("refused.nothing-presented") : Reason.of("refused.no-such-resolution", target);
+                if (r != latest) {
+                    // an earlier resolution takes only a contention vote, and only while it is in planning
+                    return r.stage() == Stage.PLANNING ? null : Reason.of("refused.contention-not-planning", r.id(), describe(r));
+                }
+                Reason closed = needOpen(r, Reason.of("what.vote"));
                 if (closed != null) return closed;
                 return switch (r.stage()) {
                     case CHECK_1, CHECK_2, FINAL, PLANNING -> null;
                     default -> Reason.of("refused.no-vote-now", r.id(), r.stage(), nextStep(r));
                 };
             }
-            case "objections":
-                return needStage(Reason.of("what.objections"), Stage.OBJECTIONS);
-            case "grievance": {
-                Reason notRound = needRound(Reason.of("what.grouped"));
+            case OBJECTIONS:
+                return needStage(latest, Reason.of("what.objections"), Stage.OBJECTIONS);
+            case GRIEVANCE: {
+                Reason notRound = needRound(latest, Reason.of("what.grouped"));
                 if (notRound != null) return notRound;
-                if (r.boardClosed()) return Reason.of("refused.board-settled", r.round());
-                return membersInRound(r.round()) < roundCount(r, r.round()) ? null
-                        : Reason.of("refused.board-full", r.round(), Reason.of("kind." + r.round()));
+                if (latest.boardClosed()) return Reason.of("refused.board-settled", latest.round());
+                return membersInRound(latest, latest.round()) < roundCount(latest, latest.round()) ? null
+                        : Reason.of("refused.board-full", latest.round(), Reason.of("kind." + latest.round()));
             }
-            case "plead":
-            case "agreement":
-            case "amend": {
-                Reason notRound = needRound(Reason.of("what.category-actions"));
+            case PLEAD:
+            case AGREEMENT:
+            case AMEND: {
+                Reason notRound = needRound(latest, Reason.of("what.category-actions"));
                 if (notRound != null) return notRound;
-                if (r.grievances.stream().noneMatch(c -> c.round() == r.round())) return Reason.of("refused.no-category-yet", r.round());
-                return r.boardClosed() ? null : boardMismatch(r.round());
+                if (latest.grievances().stream().noneMatch(c -> c.round() == latest.round())) {
+                    return Reason.of("refused.no-category-yet", latest.round());
+                }
+                return latest.boardClosed() ? null : boardMismatch(latest, latest.round());
             }
-            case "amendment-vote": {
-                Reason notRound = needRound(Reason.of("what.amendment-votes"));
+            case AMENDMENT_VOTE: {
+                Reason notRound = needRound(latest, Reason.of("what.amendment-votes"));
                 if (notRound != null) return notRound;
-                return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted()) ? null
+                return latest.amendments().stream().anyMatch(a -> a.round() == latest.round() && !a.voted()) ? null
                         : Reason.of("refused.no-amendment-waiting");
             }
-            case "close-round": {
-                Reason notRound = needRound(Reason.of("what.close-round"));
+            case CLOSE_ROUND: {
+                Reason notRound = needRound(latest, Reason.of("what.close-round"));
                 if (notRound != null) return notRound;
-                Reason uneven = r.boardClosed() ? null : boardMismatch(r.round());
+                Reason uneven = latest.boardClosed() ? null : boardMismatch(latest, latest.round());
                 if (uneven != null) return uneven;
-                return r.amendments.stream().anyMatch(a -> a.round() == r.round() && !a.voted())
+                return latest.amendments().stream().anyMatch(a -> a.round() == latest.round() && !a.voted())
                         ? Reason.of("refused.amendments-unvoted") : null;
             }
-            case "elect":
-                return needStage(Reason.of("what.elections"), Stage.PLANNING);
-            case "carry-forward": {
-                Reason wrong = needStage(Reason.of("what.carry-forward"), Stage.PLANNING);
-                if (wrong != null) return wrong;
-                return r.delegates.stream().anyMatch(Delegate::serving) ? null
-                        : Reason.of("refused.needs-delegate", r.id());
+            case ELECT: {
+                Resolution r = target(b, target);
+                if (r == null) return missing(target);
+                return needStage(r, Reason.of("what.elections"), Stage.PLANNING);
             }
-            case "recall":
-                return resolutions.stream().anyMatch(x -> x.delegates.stream().anyMatch(Delegate::serving)) ? null
-                        : Reason.of("refused.no-mandate");
-            case "dismiss":
-                return r != null && r.outcome().orElse(null) == Outcome.TABLED ? null : Reason.of("refused.dismiss-untabled");
-            case "withdraw":
-                if (r == null) return Reason.of("refused.nothing-presented");
-                if (r.stage() == Stage.PLANNING) return Reason.of("refused.withdraw-passed", r.id());
-                if (r.stage() == Stage.CLOSED) return Reason.of("refused.withdraw-closed", r.id(), describe(r));
+            case CARRY_FORWARD: {
+                Resolution r = target(b, target);
+                if (r == null) return missing(target);
+                Reason wrong = needStage(r, Reason.of("what.carry-forward"), Stage.PLANNING);
+                if (wrong != null) return wrong;
+                return r.delegates().stream().anyMatch(Delegate::serving) ? null : Reason.of("refused.needs-delegate", r.id());
+            }
+            case RECALL: {
+                if (target != null) {
+                    Resolution r = b.resolution(target).orElse(null);
+                    if (r == null) return Reason.of("refused.no-such-resolution", target);
+                    return r.serving().isEmpty() ? Reason.of("refused.no-mandate-for", r.id()) : null;
+                }
+                return b.serving().isEmpty() ? Reason.of("refused.no-mandate") : null;
+            }
+            case DISMISS: {
+                Resolution r = target(b, target);
+                if (r == null) return target == null ? Reason.of("refused.dismiss-untabled") : missing(target);
+                return r.outcome().orElse(null) == Outcome.TABLED ? null : Reason.of("refused.dismiss-untabled.is", r.id(), describe(r));
+            }
+            case WITHDRAW:
+                if (latest == null) return Reason.of("refused.nothing-presented");
+                if (latest.stage() == Stage.PLANNING) return Reason.of("refused.withdraw-passed", latest.id());
+                if (latest.stage() == Stage.CLOSED) return Reason.of("refused.withdraw-closed", latest.id(), describe(latest));
                 return null;
             default:
-                return Reason.of("refused.unknown-kind", kind);
+                // a correction is the book's bookkeeping, decided by the Meeting that holds the entries
+                return Reason.of("refused.not-here", kind.word());
         }
     }
 
-    // ---- attendance, agenda, discussion ---------------------------------------------------------
+    private static Resolution target(Book b, String target) {
+        return target == null ? b.latest().orElse(null) : b.resolution(target).orElse(null);
+    }
 
-    private Reason attendance(Action.Attendance a) {
-        long members = header.community().members();
-        if (a.present() > members) {
-            return Reason.of("refused.over-members", a.present(), members);
-        }
-        present = a.present();
+    private static Reason missing(String target) {
+        return target == null ? Reason.of("refused.nothing-presented") : Reason.of("refused.no-such-resolution", target);
+    }
+
+    /** The resolution an action names in {@code resolution}, or null (the latest). */
+    static String target(Action action) {
+        if (action instanceof Action.Vote v) return v.resolution();
+        if (action instanceof Action.Elect e) return e.resolution();
+        if (action instanceof Action.CarryForward c) return c.resolution();
+        if (action instanceof Action.Recall r) return r.resolution();
+        if (action instanceof Action.Dismiss d) return d.resolution();
         return null;
     }
 
-    private Reason present(long seq, Action.Present p) {
+    /** Applies {@code action} as entry {@code seq} of the book {@code b}: why it does not fit, or the next state. */
+    static Decision decide(Book b, long seq, Action action) {
+        Reason notNow = offered(b, action.kind(), target(action));
+        if (notNow != null) {
+            // where the entry's own fields say more ("A1 was already voted on" rather than "no amendment is
+            // waiting"), that is the reason given; the action is refused either way
+            Decision specific = REFINED.contains(action.kind()) && !b.adjourned() ? handle(b, seq, action) : null;
+            return specific instanceof Decision.Refused ? specific : no(notNow);
+        }
+        return handle(b, seq, action);
+    }
+
+    /** The kinds whose handlers check their own preconditions, and so can say why more exactly. */
+    private static final java.util.Set<ActionKind> REFINED = java.util.EnumSet.of(ActionKind.GRIEVANCE,
+            ActionKind.AMENDMENT_VOTE, ActionKind.CLOSE_ROUND, ActionKind.RECALL);
+
+    private static Decision handle(Book b, long seq, Action action) {
+        if (action instanceof Action.Attendance a) return attendance(b, a);
+        if (action instanceof Action.Present p) return present(b, seq, p);
+        if (action instanceof Action.Discuss d) {
+            Resolution r = b.latest().orElseThrow();
+            Resolution.Draft next = r.edit();
+            if (d.minutes() != null) next.discussionMinutes = d.minutes();
+            return yes(b.with(next.done()));
+        }
+        if (action instanceof Action.Speak s) {
+            if (isBlank(s.name())) return no(Reason.of("refused.speaker-name"));
+            Resolution r = b.latest().orElseThrow();
+            Resolution.Draft next = r.edit();
+            next.speakers = Lists.plus(r.speakers(), new Speaker(seq, s.name()));
+            return yes(b.with(next.done()));
+        }
+        if (action instanceof Action.Vote v) return vote(b, seq, v);
+        if (action instanceof Action.Objections o) return objections(b, seq, o);
+        if (action instanceof Action.Grievance g) return grievance(b, seq, g);
+        if (action instanceof Action.Plead p) return plead(b, p);
+        if (action instanceof Action.Agreement a) return agreement(b, a);
+        if (action instanceof Action.Amend a) return amend(b, seq, a);
+        if (action instanceof Action.AmendmentVote v) return amendmentVote(b, seq, v);
+        if (action instanceof Action.CloseRound) return closeRound(b);
+        if (action instanceof Action.Elect e) return elect(b, seq, e);
+        if (action instanceof Action.CarryForward c) return carryForward(b, c);
+        if (action instanceof Action.Recall r) return recall(b, seq, r);
+        if (action instanceof Action.Dismiss d) return yes(b.with(target(b, d.resolution()).edit().dismiss().done()));
+        if (action instanceof Action.Withdraw) return yes(b.with(b.latest().orElseThrow().edit().withdraw().done()));
+        if (action instanceof Action.Adjourn a) return yes(b.adjourned(new Adjournment(seq, a.date(), 0, null)));
+        if (action instanceof Action.Resume r) return yes(b.resumed(seq, r.date()));
+        if (action instanceof Action.NextMeeting m) return nextMeeting(b, seq, m);
+        if (action instanceof Action.Note n) {
+            if (isBlank(n.text())) return no(Reason.of("refused.note-empty"));
+            return yes(b.with(new Note(seq, n.text(), b.latest().map(Resolution::id).orElse(null))));
+        }
+        return no(Reason.of("refused.not-here", action.kind().word()));
+    }
+
+    // ---- attendance, agenda, discussion, the book's meetings ---------------------------------------
+
+    private static Decision attendance(Book b, Action.Attendance a) {
+        long members = b.header().community().members();
+        if (a.present() > members) return no(Reason.of("refused.over-members", a.present(), members));
+        return yes(b.withPresent(a.present()));
+    }
+
+    private static Decision present(Book b, long seq, Action.Present p) {
         Reason missing = firstBlank("resolution-id", p.resolution(), "title", p.title(), "text", p.text(),
                 "proposer", p.proposer());
-        if (missing != null) return missing;
+        if (missing != null) return no(missing);
         Reason badId = Ids.problem("resolution-id", p.resolution());
-        if (badId != null) return badId;
-        if (current != null && current.isOpen()) {
-            return Reason.of("refused.still-open", current.id(), current.stage());
-        }
-        if (byId.containsKey(p.resolution())) {
-            return Reason.of("refused.presented-twice", p.resolution());
-        }
+        if (badId != null) return no(badId);
+        if (b.resolution(p.resolution()).isPresent()) return no(Reason.of("refused.presented-twice", p.resolution()));
         Upstream up = p.upstream();
         if (up != null) {
             Reason blank = firstBlank("upstream-level", up.level(), "upstream-body", up.body(),
                     "upstream-resolution", up.resolution(), "upstream-textSha256", up.textSha256());
-            if (blank != null) return blank;
-            if (!up.textSha256().matches("[0-9a-f]{64}")) {
-                return Reason.of("refused.upstream-hex");
+            if (blank != null) return no(blank);
+            if (!up.textSha256().matches("[0-9a-f]{64}")) return no(Reason.of("refused.upstream-hex"));
+            if (up.proposalSha256() != null && !up.proposalSha256().matches("[0-9a-f]{64}")) {
+                return no(Reason.of("refused.upstream-proposal-hex"));
             }
             String actual = sha256(p.text());
-            if (!actual.equals(up.textSha256())) {
-                return Reason.of("refused.upstream-text", up.body(), actual, up.textSha256());
-            }
+            if (!actual.equals(up.textSha256())) return no(Reason.of("refused.upstream-text", up.body(), actual, up.textSha256()));
         }
-        Resolution r = new Resolution(seq, p.resolution(), p.title(), p.proposer(), p.text(), up);
-        resolutions.add(r);
-        byId.put(r.id(), r);
-        current = r;
-        return null;
+        return yes(b.with(Resolution.presented(seq, b.meeting().number(), p.resolution(), p.title(), p.proposer(), p.text(), up)));
     }
 
-    private Reason discuss(Action.Discuss d) {
-        Reason closed = needOpen(Reason.of("what.a-discussion"));
-        if (closed != null) return closed;
-        current.discuss(d.minutes());
-        return null;
+    private static Decision nextMeeting(Book b, long seq, Action.NextMeeting m) {
+        MeetingInfo info = m.meeting();
+        Reason missing = firstBlank("meeting-date", info.date(), "meeting-place", info.place(),
+                "meeting-facilitator", info.facilitator(), "meeting-secretary", info.secretary());
+        if (missing != null) return no(missing);
+        return yes(b.nextMeeting(seq, info));
     }
 
-    private Reason speak(long seq, Action.Speak s) {
-        if (isBlank(s.name())) return Reason.of("refused.speaker-name");
-        Reason closed = needOpen(Reason.of("what.queue"));
-        if (closed != null) return closed;
-        current.speakers.add(new Speaker(seq, s.name()));
-        return null;
-    }
+    // ---- the votes on a resolution ------------------------------------------------------------------
 
-    // ---- the votes on the resolution --------------------------------------------------------------
-
-    private Reason vote(long seq, Action.Vote v) {
-        Reason closed = needOpen(Reason.of("what.vote"));
-        if (closed != null) return closed;
-        VoteStage expected = switch (current.stage()) {
+    private static Decision vote(Book b, long seq, Action.Vote v) {
+        Resolution r = target(b, v.resolution());
+        VoteStage expected = switch (r.stage()) {
             case CHECK_1 -> VoteStage.CHECK_1;
             case CHECK_2 -> VoteStage.CHECK_2;
             case FINAL -> VoteStage.FINAL;
-            case PLANNING -> VoteStage.CONTENTION;
-            default -> null;
+            default -> VoteStage.CONTENTION; // offered() let through only these and planning
         };
-        if (expected == null) {
-            return Reason.of("refused.no-vote-now", current.id(), current.stage(), nextStep(current));
-        }
         if (v.stage() != null && v.stage() != expected) {
-            return Reason.of("refused.vote-marked", v.stage().word(), current.id(), expected, expected.word());
+            return no(Reason.of("refused.vote-marked", v.stage().word(), r.id(), expected, expected.word()));
         }
-        Reason bad = checkDecisionTally(v.tally(), Reason.of("what.the-vote"));
-        if (bad != null) return bad;
+        Reason bad = checkDecisionTally(b, v.tally(), Reason.of("what.the-vote"));
+        if (bad != null) return no(bad);
 
-        Fraction support = rules.support(v.tally(), present);
-        Fraction threshold = rules.threshold(expected);
-        boolean reached = support.reaches(threshold);
-        RecordedVote recorded = new RecordedVote(seq, expected, v.tally(), present, support, reached);
-        current.votes.add(recorded);
+        Rules rules = b.header().rules();
+        Fraction support = rules.support(v.tally(), b.present());
+        boolean reached = support.reaches(rules.threshold(expected));
+        RecordedVote recorded = new RecordedVote(seq, expected, v.tally(), b.present(), support, reached);
+        Resolution.Draft next = r.edit();
+        next.votes = Lists.plus(r.votes(), recorded);
         switch (expected) {
             case CHECK_1 -> {
-                if (reached) current.decide(Outcome.PASSED, Route.CONSENSUS, recorded);
-                else current.moveTo(Stage.OBJECTIONS);
+                if (reached) next.decide(Outcome.PASSED, Route.CONSENSUS, recorded);
+                else next.moveTo(Stage.OBJECTIONS);
             }
             case CHECK_2 -> {
-                if (reached) current.decide(Outcome.PASSED, Route.AMENDED, recorded);
-                else current.moveTo(roundCount(current, 2) > 0 ? Stage.ROUND_2 : Stage.FINAL);
+                if (reached) next.decide(Outcome.PASSED, Route.AMENDED, recorded);
+                else next.moveTo(roundCount(r, 2) > 0 ? Stage.ROUND_2 : Stage.FINAL);
             }
             case FINAL -> {
-                if (reached) current.decide(Outcome.PASSED, Route.SUPERMAJORITY, recorded);
-                else current.decide(Outcome.NOT_PASSED, null, recorded);
+                if (reached) next.decide(Outcome.PASSED, Route.SUPERMAJORITY, recorded);
+                else next.decide(Outcome.NOT_PASSED, null, recorded);
             }
             case CONTENTION -> {
-                if (!reached) current.decide(Outcome.TABLED, null, recorded);
+                if (!reached) next.decide(Outcome.TABLED, null, recorded);
             }
         }
-        return null;
+        return yes(b.with(next.done()));
     }
 
-    private Reason objections(long seq, Action.Objections o) {
-        Reason wrong = needStage(Reason.of("what.objections"), Stage.OBJECTIONS);
-        if (wrong != null) return wrong;
-        long against = lastVote(current, VoteStage.CHECK_1).tally().against();
+    private static Decision objections(Book b, long seq, Action.Objections o) {
+        Resolution r = b.latest().orElseThrow();
+        long against = lastVote(r, VoteStage.CHECK_1).tally().against();
         long sum = o.nonDealBreakers() + o.dealBreakers();
         if (sum < 0 || sum != against) { // sum < 0: the two did not fit in a long together
-            return Reason.of("refused.objections-sum", against,
+            return no(Reason.of("refused.objections-sum", against,
                     sum < 0 ? Reason.of("refused.objections-sum.more") : Long.toString(sum), o.nonDealBreakers(),
-                    o.dealBreakers());
+                    o.dealBreakers()));
         }
-        current.recordObjections(new ObjectionCount(seq, o.nonDealBreakers(), o.dealBreakers()));
-        // a round with no categories is skipped (PROCEDURE.md, step 5)
-        current.moveTo(o.nonDealBreakers() > 0 ? Stage.ROUND_1 : Stage.CHECK_2);
-        return null;
+        Resolution.Draft next = r.edit();
+        next.objections = new ObjectionCount(seq, o.nonDealBreakers(), o.dealBreakers());
+        // no non-deal-breakers: round 1 and check 2 are both skipped, nothing changed to re-assess (PROCEDURE.md, step 5)
+        next.moveTo(o.nonDealBreakers() > 0 ? Stage.ROUND_1 : o.dealBreakers() > 0 ? Stage.ROUND_2 : Stage.FINAL);
+        return yes(b.with(next.done()));
     }
 
-    // ---- the grievance rounds ---------------------------------------------------------------------
+    // ---- the grievance rounds -----------------------------------------------------------------------
 
-    private Reason grievance(long seq, Action.Grievance g) {
-        Reason notRound = needRound(Reason.of("what.grouped"));
-        if (notRound != null) return notRound;
-        int round = current.round();
-        if (g.round() != round) {
-            return Reason.of("refused.grievance-round", g.round(), current.id(), current.stage());
-        }
-        if (current.boardClosed()) {
-            return Reason.of("refused.board-settled-begun", round);
-        }
+    private static Decision grievance(Book b, long seq, Action.Grievance g) {
+        Resolution r = b.latest().orElse(null);
+        Reason notRound = needRound(r, Reason.of("what.grouped"));
+        if (notRound != null) return no(notRound);
+        int round = r.round();
+        if (g.round() != round) return no(Reason.of("refused.grievance-round", g.round(), r.id(), r.stage()));
+        if (r.boardClosed()) return no(Reason.of("refused.board-settled-begun", round));
         Reason missing = firstBlank("category", g.category(), "statement", g.statement(), "delegate", g.delegate());
-        if (missing != null) return missing;
-        if (g.members() < 1) return Reason.of("refused.no-members");
-        if (category(round, g.category()) != null) {
-            return Reason.of("refused.category-twice", round, g.category());
-        }
-        long counted = roundCount(current, round);
-        long held = membersInRound(round);
+        if (missing != null) return no(missing);
+        if (g.members() < 1) return no(Reason.of("refused.no-members"));
+        if (category(r, round, g.category()) != null) return no(Reason.of("refused.category-twice", round, g.category()));
+        long counted = roundCount(r, round);
+        long held = membersInRound(r, round);
         if (g.members() > counted - held) {
-            return Reason.of("refused.board-over", g.members(), round, counted, grievanceKind(round), held);
+            return no(Reason.of("refused.board-over", g.members(), round, counted, grievanceKind(round), held));
         }
-        current.grievances.add(new GrievanceCategory(seq, round, g.category(), g.members(), g.statement(), g.delegate()));
-        return null;
+        Resolution.Draft next = r.edit();
+        next.grievances = Lists.plus(r.grievances(), new GrievanceCategory(seq, round, g.category(), g.members(),
+                g.statement(), g.delegate()));
+        return yes(b.with(next.done()));
     }
 
-    private Reason plead(Action.Plead p) {
-        Reason bad = checkCategoryAction(p.category());
-        if (bad != null) return bad;
-        settleBoard();
-        category(current.round(), p.category()).markPleaded();
-        return null;
+    private static Decision plead(Book b, Action.Plead p) {
+        Resolution r = b.latest().orElseThrow();
+        Reason bad = checkCategory(r, p.category());
+        if (bad != null) return no(bad);
+        Resolution.Draft next = r.edit();
+        next.boardClosed = true;
+        next.grievances = replaceCategory(r, p.category(), GrievanceCategory::pleadedNow);
+        return yes(b.with(next.done()));
     }
 
-    private Reason agreement(Action.Agreement a) {
-        Reason bad = checkCategoryAction(a.category());
-        if (bad != null) return bad;
-        GrievanceCategory c = category(current.round(), a.category());
-        if (c.agreement() != null) {
-            return Reason.of("refused.weighed-in", c.category());
-        }
-        bad = checkTally(a.tally(), Reason.of("what.the-agreement"));
-        if (bad != null) return bad;
-        settleBoard();
-        c.weighIn(a.tally());
-        return null;
+    private static Decision agreement(Book b, Action.Agreement a) {
+        Resolution r = b.latest().orElseThrow();
+        Reason bad = checkCategory(r, a.category());
+        if (bad != null) return no(bad);
+        GrievanceCategory c = category(r, r.round(), a.category());
+        if (c.agreement() != null) return no(Reason.of("refused.weighed-in", c.category()));
+        bad = checkTally(b, a.tally(), Reason.of("what.the-agreement"));
+        if (bad != null) return no(bad);
+        Resolution.Draft next = r.edit();
+        next.boardClosed = true;
+        next.grievances = replaceCategory(r, a.category(), x -> x.weighedIn(a.tally()));
+        return yes(b.with(next.done()));
     }
 
-    private Reason amend(long seq, Action.Amend a) {
-        Reason bad = checkCategoryAction(a.category());
-        if (bad != null) return bad;
-        if (isBlank(a.id())) return Reason.of("refused.amendment-id");
-        if (amendment(a.id()) != null) {
-            return Reason.of("refused.amendment-twice", a.id(), current.id());
-        }
-        if (a.find().isEmpty()) return Reason.of("refused.find-empty");
-        if (a.find().equals(a.replace())) return Reason.of("refused.find-same");
-        int found = occurrences(current.workingText(), a.find());
-        if (found == 0) {
-            return Reason.of("refused.find-missing", a.find());
-        }
-        if (found > 1) {
-            return Reason.of("refused.find-many", a.find(), found);
-        }
-        settleBoard();
-        current.amendments.add(new Amendment(seq, a.id(), current.round(), a.category(), a.find(), a.replace()));
-        return null;
+    private static Decision amend(Book b, long seq, Action.Amend a) {
+        Resolution r = b.latest().orElseThrow();
+        Reason bad = checkCategory(r, a.category());
+        if (bad != null) return no(bad);
+        if (isBlank(a.id())) return no(Reason.of("refused.amendment-id"));
+        if (amendment(r, a.id()) != null) return no(Reason.of("refused.amendment-twice", a.id(), r.id()));
+        if (a.find().isEmpty()) return no(Reason.of("refused.find-empty"));
+        if (a.find().equals(a.replace())) return no(Reason.of("refused.find-same"));
+        int found = occurrences(r.workingText(), a.find());
+        if (found == 0) return no(Reason.of("refused.find-missing", a.find()));
+        if (found > 1) return no(Reason.of("refused.find-many", a.find(), found));
+        Resolution.Draft next = r.edit();
+        next.boardClosed = true;
+        next.amendments = Lists.plus(r.amendments(), new Amendment(seq, a.id(), r.round(), a.category(), a.find(), a.replace()));
+        return yes(b.with(next.done()));
     }
 
-    private Reason amendmentVote(long seq, Action.AmendmentVote v) {
-        Reason notRound = needRound(Reason.of("what.amendment-votes"));
-        if (notRound != null) return notRound;
-        Amendment a = amendment(v.id());
-        if (a == null) return Reason.of("refused.amendment-unknown", v.id(), current.id());
-        if (a.round() != current.round()) return Reason.of("refused.amendment-closed-round", a.id(), a.round());
-        if (a.voted()) return Reason.of("refused.amendment-voted", a.id());
-        Reason bad = checkDecisionTally(v.tally(), Reason.of("what.the-vote"));
-        if (bad != null) return bad;
-        Fraction support = rules.support(v.tally(), present);
+    private static Decision amendmentVote(Book b, long seq, Action.AmendmentVote v) {
+        Resolution r = b.latest().orElse(null);
+        Reason notRound = needRound(r, Reason.of("what.amendment-votes"));
+        if (notRound != null) return no(notRound);
+        Amendment a = amendment(r, v.id());
+        if (a == null) return no(Reason.of("refused.amendment-unknown", v.id(), r.id()));
+        if (a.round() != r.round()) return no(Reason.of("refused.amendment-closed-round", a.id(), a.round()));
+        if (a.voted()) return no(Reason.of("refused.amendment-voted", a.id()));
+        Reason bad = checkDecisionTally(b, v.tally(), Reason.of("what.the-vote"));
+        if (bad != null) return no(bad);
+        Rules rules = b.header().rules();
+        Fraction support = rules.support(v.tally(), b.present());
         boolean adopted = support.exceeds(rules.amendment());
-        if (adopted && occurrences(current.workingText(), a.find()) != 1) {
-            return Reason.of("refused.amendment-stale", a.id(), a.find());
+        if (adopted && occurrences(r.workingText(), a.find()) != 1) {
+            return no(Reason.of("refused.amendment-stale", a.id(), a.find()));
         }
-        a.decide(seq, v.tally(), support, adopted);
+        Resolution.Draft next = r.edit();
+        next.amendments = Lists.with(r.amendments(), r.amendments().indexOf(a), a.decided(seq, v.tally(), support, adopted));
         if (adopted) {
-            String text = current.workingText();
+            String text = r.workingText();
             int at = text.indexOf(a.find());
-            current.amendText(text.substring(0, at) + a.replace() + text.substring(at + a.find().length()));
+            next.workingText = text.substring(0, at) + a.replace() + text.substring(at + a.find().length());
         }
-        return null;
+        return yes(b.with(next.done()));
     }
 
-    private Reason closeRound() {
-        Reason notRound = needRound(Reason.of("what.close-round"));
-        if (notRound != null) return notRound;
-        int round = current.round();
-        if (!current.boardClosed()) {
-            Reason uneven = boardMismatch(round);
-            if (uneven != null) return uneven;
-        }
-        List<String> unvoted = current.amendments.stream()
-                .filter(a -> a.round() == round && !a.voted())
-                .map(Amendment::id)
-                .collect(Collectors.toList());
+    private static Decision closeRound(Book b) {
+        Resolution r = b.latest().orElse(null);
+        Reason notRound = needRound(r, Reason.of("what.close-round"));
+        if (notRound != null) return no(notRound);
+        int round = r.round();
+        Reason uneven = r.boardClosed() ? null : boardMismatch(r, round);
+        if (uneven != null) return no(uneven);
+        List<String> unvoted = r.amendments().stream().filter(a -> a.round() == round && !a.voted())
+                .map(Amendment::id).collect(Collectors.toList());
         if (!unvoted.isEmpty()) {
-            return Reason.of(unvoted.size() == 1 ? "refused.unvoted.one" : "refused.unvoted.many", String.join(", ", unvoted));
+            return no(Reason.of(unvoted.size() == 1 ? "refused.unvoted.one" : "refused.unvoted.many", String.join(", ", unvoted)));
         }
-        for (GrievanceCategory c : current.grievances) {
-            if (c.round() == round) {
-                boolean anyAdopted = current.amendments.stream()
-                        .anyMatch(a -> a.round() == round && a.category().equals(c.category()) && a.adopted());
-                c.settle(!anyAdopted);
-            }
-        }
-        current.moveTo(round == 1 ? Stage.CHECK_2 : Stage.FINAL);
-        return null;
+        List<GrievanceCategory> settled = r.grievances().stream().map(c -> c.round() != round ? c
+                : c.settled(r.amendments().stream().noneMatch(a -> a.round() == round
+                && a.category().equals(c.category()) && a.adopted()))).toList();
+        Resolution.Draft next = r.edit();
+        next.grievances = settled;
+        next.moveTo(round == 1 ? Stage.CHECK_2 : Stage.FINAL);
+        return yes(b.with(next.done()));
     }
 
-    // ---- planning, delegates, recall --------------------------------------------------------------
+    // ---- planning, delegates, recall ----------------------------------------------------------------
 
-    private Reason elect(long seq, Action.Elect e) {
-        Reason wrong = needStage(Reason.of("what.elections"), Stage.PLANNING);
-        if (wrong != null) return wrong;
+    private static Decision elect(Book b, long seq, Action.Elect e) {
+        Resolution r = target(b, e.resolution());
         Reason missing = firstBlank("name", e.name(), "mandate", e.mandate());
-        if (missing != null) return missing;
-        boolean serving = current.delegates.stream().anyMatch(d -> d.name().equals(e.name()) && d.serving());
-        if (serving) return Reason.of("refused.delegate-twice", e.name(), current.id());
-        Reason bad = checkDecisionTally(e.tally(), Reason.of("what.the-election"));
-        if (bad != null) return bad;
-        Fraction support = rules.support(e.tally(), present);
-        current.delegates.add(new Delegate(seq, e.name(), e.mandate(), e.tally(), support,
+        if (missing != null) return no(missing);
+        if (r.delegates().stream().anyMatch(d -> d.name().equals(e.name()) && d.serving())) {
+            return no(Reason.of("refused.delegate-twice", e.name(), r.id()));
+        }
+        Reason bad = checkDecisionTally(b, e.tally(), Reason.of("what.the-election"));
+        if (bad != null) return no(bad);
+        Rules rules = b.header().rules();
+        Fraction support = rules.support(e.tally(), b.present());
+        Resolution.Draft next = r.edit();
+        next.delegates = Lists.plus(r.delegates(), new Delegate(seq, e.name(), e.mandate(), e.tally(), support,
                 support.exceeds(rules.election())));
-        return null;
+        return yes(b.with(next.done()));
     }
 
-    private Reason carryForward(Action.CarryForward c) {
-        Reason wrong = needStage(Reason.of("what.carry-forward"), Stage.PLANNING);
-        if (wrong != null) return wrong;
-        if (isBlank(c.plan())) return Reason.of("refused.plan-empty");
-        if (current.delegates.stream().noneMatch(Delegate::serving)) {
-            return Reason.of("refused.needs-delegate", current.id());
-        }
-        current.carryForward(c.plan());
-        return null;
+    private static Decision carryForward(Book b, Action.CarryForward c) {
+        if (isBlank(c.plan())) return no(Reason.of("refused.plan-empty"));
+        return yes(b.with(target(b, c.resolution()).edit().carryForward(c.plan()).done()));
     }
 
-    private Reason recall(long seq, Action.Recall r) {
-        if (isBlank(r.name())) return Reason.of("refused.recall-name");
+    private static Decision recall(Book b, long seq, Action.Recall a) {
+        if (isBlank(a.name())) return no(Reason.of("refused.recall-name"));
+        Resolution of = null;
         Delegate delegate = null;
-        if (r.resolution() != null) {
-            Resolution of = byId.get(r.resolution());
-            if (of == null) return Reason.of("refused.no-such-resolution", r.resolution());
-            delegate = latestElected(of, r.name());
-            if (delegate == null) return Reason.of("refused.not-elected-for", r.name(), of.id());
+        if (a.resolution() != null) {
+            of = b.resolution(a.resolution()).orElse(null);
+            if (of == null) return no(Reason.of("refused.no-such-resolution", a.resolution()));
+            delegate = latestElected(of, a.name());
+            if (delegate == null) return no(Reason.of("refused.not-elected-for", a.name(), of.id()));
         } else {
-            for (int i = resolutions.size() - 1; i >= 0 && delegate == null; i--) {
-                delegate = latestElected(resolutions.get(i), r.name());
+            for (int i = b.resolutions().size() - 1; i >= 0 && delegate == null; i--) {
+                of = b.resolutions().get(i);
+                delegate = latestElected(of, a.name());
             }
-            if (delegate == null) return Reason.of("refused.no-such-delegate", r.name());
+            if (delegate == null) return no(Reason.of("refused.no-such-delegate", a.name()));
         }
-        if (delegate.recalled()) return Reason.of("refused.recalled-twice", r.name());
-        Reason bad = checkDecisionTally(r.tally(), Reason.of("what.the-recall"));
-        if (bad != null) return bad;
-        Fraction support = rules.support(r.tally(), present);
-        delegate.recallVote(new Delegate.RecallVote(seq, r.tally(), support, support.exceeds(rules.election())));
-        return null;
+        if (delegate.recalled()) return no(Reason.of("refused.recalled-twice", a.name()));
+        Reason bad = checkDecisionTally(b, a.tally(), Reason.of("what.the-recall"));
+        if (bad != null) return no(bad);
+        Rules rules = b.header().rules();
+        Fraction support = rules.support(a.tally(), b.present());
+        Delegate recalled = delegate.withRecallVote(new Delegate.RecallVote(seq, a.tally(), support, support.exceeds(rules.election())));
+        Resolution.Draft next = of.edit();
+        next.delegates = Lists.with(of.delegates(), of.delegates().indexOf(delegate), recalled);
+        return yes(b.with(next.done()));
     }
 
     private static Delegate latestElected(Resolution r, String name) {
-        for (int i = r.delegates.size() - 1; i >= 0; i--) {
-            Delegate d = r.delegates.get(i);
+        for (int i = r.delegates().size() - 1; i >= 0; i--) {
+            Delegate d = r.delegates().get(i);
             if (d.elected() && d.name().equals(name)) return d;
         }
         return null;
     }
 
-    // ---- the ends of a resolution, the meeting itself --------------------------------------------
+    // ---- shared checks ------------------------------------------------------------------------------
 
-    private Reason dismiss() {
-        if (current == null || current.outcome().orElse(null) != Outcome.TABLED) {
-            return current == null ? Reason.of("refused.dismiss-untabled")
-                    : Reason.of("refused.dismiss-untabled.is", current.id(), describe(current));
-        }
-        current.dismiss();
+    private static Reason needOpen(Resolution r, Reason what) {
+        if (r == null) return Reason.of("refused.nothing-presented");
+        if (r.stage() == Stage.CLOSED) return Reason.of("refused.needs-open", r.id(), describe(r), what);
         return null;
     }
 
-    private Reason withdraw() {
-        if (current == null) return Reason.of("refused.nothing-presented");
-        if (current.stage() == Stage.PLANNING) return Reason.of("refused.withdraw-passed", current.id());
-        if (current.stage() == Stage.CLOSED) return Reason.of("refused.withdraw-closed", current.id(), describe(current));
-        current.withdraw();
-        return null;
-    }
-
-    private Reason adjourn(long seq, Action.Adjourn a) {
-        // the adjourned check at the top refuses a second adjourn
-        adjourned = true;
-        adjournments.add(new Adjournment(seq, a.date(), 0, null));
-        if (current != null && current.stage() == Stage.PLANNING) {
-            current.adjournInPlanning();
-        }
-        return null;
-    }
-
-    private Reason resume(long seq, Action.Resume r) {
-        if (!adjourned) return Reason.of("refused.not-adjourned");
-        adjourned = false;
-        Adjournment last = adjournments.remove(adjournments.size() - 1);
-        adjournments.add(new Adjournment(last.seq(), last.date(), seq, r.date()));
-        return null;
-    }
-
-    private Reason note(long seq, Action.Note n) {
-        if (isBlank(n.text())) return Reason.of("refused.note-empty");
-        notes.add(new Note(seq, n.text(), current == null ? null : current.id()));
-        return null;
-    }
-
-    // ---- shared checks ----------------------------------------------------------------------------
-
-    private Reason needOpen(Reason what) {
-        if (current == null) return Reason.of("refused.nothing-presented");
-        if (current.stage() == Stage.CLOSED) return Reason.of("refused.needs-open", current.id(), describe(current), what);
-        return null;
-    }
-
-    private Reason needStage(Reason what, Stage stage) {
-        Reason closed = needOpen(what);
+    private static Reason needStage(Resolution r, Reason what, Stage stage) {
+        Reason closed = needOpen(r, what);
         if (closed != null) return closed;
-        if (current.stage() != stage) return Reason.of("refused.needs-stage", current.id(), current.stage(), stage, nextStep(current));
+        if (r.stage() != stage) return Reason.of("refused.needs-stage", r.id(), r.stage(), stage, nextStep(r));
         return null;
     }
 
-    private Reason needRound(Reason what) {
-        Reason closed = needOpen(what);
+    private static Reason needRound(Resolution r, Reason what) {
+        Reason closed = needOpen(r, what);
         if (closed != null) return closed;
-        if (!current.stage().isRound()) return Reason.of("refused.needs-round", current.id(), current.stage(), what);
+        if (!r.stage().isRound()) return Reason.of("refused.needs-round", r.id(), r.stage(), what);
         return null;
     }
 
-    /** A plead, agreement or amendment: needs a known category of the current round and a settled board. */
-    private Reason checkCategoryAction(String name) {
-        Reason notRound = needRound(Reason.of("what.category-actions"));
-        if (notRound != null) return notRound;
-        int round = current.round();
-        if (category(round, name) == null) {
-            String known = current.grievances.stream().filter(c -> c.round() == round)
-                    .map(c -> "\"" + c.category() + "\"").collect(Collectors.joining(", "));
-            return known.isEmpty() ? Reason.of("refused.no-such-category", round, name)
-                    : Reason.of("refused.no-such-category.has", round, name, known);
-        }
-        return current.boardClosed() ? null : boardMismatch(round);
+    /** A plead, agreement or amendment: needs a known category of the current round (the board is checked by offered). */
+    private static Reason checkCategory(Resolution r, String name) {
+        int round = r.round();
+        if (category(r, round, name) != null) return null;
+        String known = r.grievances().stream().filter(c -> c.round() == round)
+                .map(c -> "\"" + c.category() + "\"").collect(Collectors.joining(", "));
+        return known.isEmpty() ? Reason.of("refused.no-such-category", round, name)
+                : Reason.of("refused.no-such-category.has", round, name, known);
     }
 
-    private Reason boardMismatch(int round) {
-        long counted = roundCount(current, round);
-        long held = membersInRound(round);
+    private static List<GrievanceCategory> replaceCategory(Resolution r, String name,
+                                                           java.util.function.UnaryOperator<GrievanceCategory> change) {
+        return r.grievances().stream().map(c -> c.round() == r.round() && c.category().equals(name) ? change.apply(c) : c).toList();
+    }
+
+    private static Reason boardMismatch(Resolution r, int round) {
+        long counted = roundCount(r, round);
+        long held = membersInRound(r, round);
         if (held == counted) return null;
         return Reason.of("refused.board-mismatch", round, held, counted, grievanceKind(round));
     }
 
-    private void settleBoard() {
-        current.closeBoard();
-    }
-
-    private Reason checkTally(Tally t, Reason what) {
+    private static Reason checkTally(Book b, Tally t, Reason what) {
+        long present = b.present();
         if (present < 0) return Reason.of("refused.no-attendance");
         if (t.total() > present) {
             return t.total() == Long.MAX_VALUE ? Reason.of("refused.over-present.huge", what, present)
@@ -546,32 +538,34 @@ final class Ladder {
         return null;
     }
 
-    private Reason checkDecisionTally(Tally t, Reason what) {
-        Reason bad = checkTally(t, what);
+    /** A decision (a vote, an amendment vote, an election, a recall) is bound by the quorum; a weigh-in is not. */
+    private static Reason checkDecisionTally(Book b, Tally t, Reason what) {
+        Reason bad = checkTally(b, t, what);
         if (bad != null) return bad;
-        if (!rules.quorate(present, header.community().members())) {
-            return Reason.of("refused.no-quorum", present, header.community().members(), rules.quorum());
+        long members = b.header().community().members();
+        if (!b.header().rules().quorate(b.present(), members)) {
+            return Reason.of("refused.no-quorum", b.present(), members, b.header().rules().quorum());
         }
         return null;
     }
 
-    private GrievanceCategory category(int round, String name) {
-        for (GrievanceCategory c : current.grievances) {
+    private static GrievanceCategory category(Resolution r, int round, String name) {
+        for (GrievanceCategory c : r.grievances()) {
             if (c.round() == round && c.category().equals(name)) return c;
         }
         return null;
     }
 
-    private Amendment amendment(String id) {
-        for (Amendment a : current.amendments) {
+    private static Amendment amendment(Resolution r, String id) {
+        for (Amendment a : r.amendments()) {
             if (a.id().equals(id)) return a;
         }
         return null;
     }
 
-    private long membersInRound(int round) {
+    private static long membersInRound(Resolution r, int round) {
         long sum = 0;
-        for (GrievanceCategory c : current.grievances) {
+        for (GrievanceCategory c : r.grievances()) {
             if (c.round() == round) sum += c.members(); // bounded by the round's count, so no overflow
         }
         return sum;
@@ -587,13 +581,13 @@ final class Ladder {
     }
 
     private static RecordedVote lastVote(Resolution r, VoteStage stage) {
-        for (int i = r.votes.size() - 1; i >= 0; i--) {
-            if (r.votes.get(i).stage() == stage) return r.votes.get(i);
+        for (int i = r.votes().size() - 1; i >= 0; i--) {
+            if (r.votes().get(i).stage() == stage) return r.votes().get(i);
         }
         throw new IllegalStateException("no " + stage.word() + " vote on " + r.id());
     }
 
-    private static Object describe(Resolution r) {
+    static Object describe(Resolution r) {
         if (r.stage() != Stage.CLOSED) return r.stage();
         if (r.outcome().isEmpty()) return Reason.of("closed.none");
         return Reason.of(r.carriedForward() ? "closed.as.carried" : "closed.as", r.outcome().get());

@@ -3,35 +3,43 @@ package org.folkmoot.procedure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A meeting: the fold of its entries through the ladder. The state is always what the entries, replayed
- * from the first, say it is; a correction replaces an entry and the whole meeting is folded again, so
- * the app, {@code replay} and {@code audit} can never disagree.
+ * A Community's book as it is being recorded: its entries and their fold through the ladder
+ * ({@link Ladder#decide}). The state is always what the entries, folded from the first, say it is; a
+ * correction replaces entries and the whole book is folded again, so the app, {@code replay} and
+ * {@code audit} can never disagree. What each meeting of the book opened and closed with is kept as it
+ * was at the time, for its minutes and its verdicts.
  */
 public final class Meeting {
 
-    /** The kinds of entries that hold a count and so may be corrected (MEETING-FORMAT.md, {@code correct}). */
-    public static final Set<String> CORRECTABLE =
-            Set.of("attendance", "vote", "objections", "agreement", "amendment-vote", "elect", "recall");
+    /** Every kind of action, in the order of MEETING-FORMAT.md. */
+    public static final List<ActionKind> KINDS = List.of(ActionKind.values());
 
     private final Header header;
     private final List<Action> entries = new ArrayList<>();
     /** Entry seq -> the action that replaces it now (the latest correction of it). */
     private final Map<Long, Action> replacements = new HashMap<>();
     private final List<Correction> corrections = new ArrayList<>();
-    private Ladder ladder;
+    private Book book;
+    /** The state after the latest adjourn: the close of its meeting, should a {@code meeting} follow. */
+    private Book atAdjourn;
+    /** For each meeting, the state it opened with and (once closed) the state it closed with. */
+    private final List<Book> openings = new ArrayList<>();
+    private final List<Book> closings = new ArrayList<>();
 
     private Meeting(Header header) {
         this.header = header;
-        this.ladder = new Ladder(header);
+        this.book = Book.opened(header);
+        openings.add(book);
     }
 
-    /** A meeting with nothing recorded yet. */
+    /** A book with nothing recorded yet. */
     public static Meeting open(Header header) {
         return new Meeting(header);
     }
@@ -43,72 +51,113 @@ public final class Meeting {
      */
     public Optional<Refusal> apply(Action action) {
         long seq = entries.size() + 1L;
-        Reason reason = action instanceof Action.Correct c ? correct(seq, c) : ladder.apply(seq, action);
-        if (reason != null) {
-            return Optional.of(new Refusal(seq, action.kind(), reason));
+        Reason reason;
+        if (action instanceof Action.Correct c) {
+            reason = correct(seq, c);
+        } else {
+            Ladder.Decision d = Ladder.decide(book, seq, action);
+            if (d instanceof Ladder.Decision.Refused no) {
+                reason = no.why();
+            } else {
+                reason = null;
+                Book before = book;
+                book = ((Ladder.Decision.Taken) d).next();
+                if (action instanceof Action.Adjourn) atAdjourn = book;
+                if (action instanceof Action.NextMeeting) {
+                    closings.add(atAdjourn != null ? atAdjourn : before);
+                    openings.add(book);
+                }
+            }
         }
+        if (reason != null) return Optional.of(new Refusal(seq, action.kind().word(), reason));
         entries.add(action);
         return Optional.empty();
     }
 
     private Reason correct(long seq, Action.Correct c) {
         if (c.reason() == null || c.reason().isBlank()) return Reason.of("refused.correction-reason");
-        if (c.entry() < 1 || c.entry() >= seq) {
-            return Reason.of("refused.correction-entry", c.entry(), seq - 1);
-        }
-        Action original = entries.get((int) (c.entry() - 1));
-        if (original instanceof Action.Correct) {
-            return Reason.of("refused.correction-of-correction", c.entry());
-        }
-        if (!CORRECTABLE.contains(original.kind())) {
-            return Reason.of("refused.correction-kind", c.entry(), original.kind());
-        }
-        if (!original.kind().equals(c.with().kind())) {
-            return Reason.of("refused.correction-other-kind", c.entry(), original.kind(), c.with().kind());
-        }
+        if (c.replacements().isEmpty()) return Reason.of("refused.correction-empty");
         Map<Long, Action> trialReplacements = new HashMap<>(replacements);
-        trialReplacements.put(c.entry(), c.with());
-        Ladder trial = new Ladder(header);
+        Set<Long> named = new HashSet<>();
+        List<Correction> made = new ArrayList<>();
+        for (Action.Replacement r : c.replacements()) {
+            if (r.entry() < 1 || r.entry() >= seq) return Reason.of("refused.correction-entry", r.entry(), seq - 1);
+            if (!named.add(r.entry())) return Reason.of("refused.correction-twice", r.entry());
+            Action original = entries.get((int) (r.entry() - 1));
+            if (original instanceof Action.Correct) return Reason.of("refused.correction-of-correction", r.entry());
+            if (!original.kind().correctable()) return Reason.of("refused.correction-kind", r.entry(), original.kind().word());
+            if (original.kind() != r.with().kind()) {
+                return Reason.of("refused.correction-other-kind", r.entry(), original.kind().word(), r.with().kind().word());
+            }
+            trialReplacements.put(r.entry(), r.with());
+            made.add(new Correction(seq, r.entry(), c.reason(), original, r.with()));
+        }
+        // the trial fold: a new state from the first entry; refused, it is simply dropped
+        Book trial = Book.opened(header);
+        Book trialAtAdjourn = null;
         for (int i = 0; i < entries.size(); i++) {
             long s = i + 1L;
             Action earlier = entries.get(i);
             if (earlier instanceof Action.Correct) continue;
             Action effective = trialReplacements.getOrDefault(s, earlier);
-            Reason misfit = trial.apply(s, effective);
-            if (misfit != null) {
-                return s == c.entry()
-                        ? Reason.of("refused.correction-misfit", misfit)
-                        : Reason.of("refused.correction-breaks", s, earlier.kind(), misfit);
+            Ladder.Decision d = Ladder.decide(trial, s, effective);
+            if (d instanceof Ladder.Decision.Refused no) {
+                return named.contains(s) ? Reason.of("refused.correction-misfit", no.why())
+                        : Reason.of("refused.correction-breaks", s, earlier.kind().word(), no.why());
             }
+            trial = ((Ladder.Decision.Taken) d).next();
+            if (effective instanceof Action.Adjourn) trialAtAdjourn = trial;
         }
-        ladder = trial;
-        replacements.put(c.entry(), c.with());
-        corrections.add(new Correction(seq, c.entry(), c.reason(), original, c.with()));
+        book = trial;
+        atAdjourn = trialAtAdjourn;
+        replacements.putAll(trialReplacements);
+        corrections.addAll(made);
         return null;
     }
 
     public Header header() { return header; }
 
+    /** The state of the book now. */
+    public Book book() { return book; }
+
     /** The number of entries recorded. */
     public int size() { return entries.size(); }
 
-    /** The latest attendance, or -1 before any was recorded. */
-    public long present() { return ladder.present(); }
+    /** The latest attendance of this meeting, or -1 before one was taken in it. */
+    public long present() { return book.present(); }
 
-    public boolean adjourned() { return ladder.adjourned(); }
+    public boolean adjourned() { return book.adjourned(); }
 
-    /** Every resolution presented, in order. */
-    public List<Resolution> resolutions() { return Collections.unmodifiableList(ladder.resolutions); }
+    /** Every resolution presented in the book, in order. */
+    public List<Resolution> resolutions() { return book.resolutions(); }
 
-    /** The resolution presented last, if any: the one the next action is about. */
-    public Optional<Resolution> current() { return Optional.ofNullable(ladder.current()); }
+    /** The resolution presented last, if any: the one an entry concerns when it names none. */
+    public Optional<Resolution> current() { return book.latest(); }
 
     public List<Correction> corrections() { return Collections.unmodifiableList(corrections); }
 
-    public List<Note> notes() { return Collections.unmodifiableList(ladder.notes); }
+    public List<Note> notes() { return book.notes(); }
 
-    /** The meeting's pauses, in order; the last may still last. */
-    public List<Adjournment> adjournments() { return Collections.unmodifiableList(ladder.adjournments); }
+    /** The book's pauses and closes, in order; the last may still last. */
+    public List<Adjournment> adjournments() { return book.adjournments(); }
+
+    /** One meeting of the book with the state it opened and closed with (the state now, for the last). */
+    public record Held(Sitting sitting, Book opening, Book closing) {
+        /** The seq of its last entry: its closing adjourn, or the book's last entry for the last meeting. */
+        public long lastSeq(int bookSize) {
+            return sitting.closedAt() == 0 ? bookSize : sitting.closedAt();
+        }
+    }
+
+    /** The book's meetings, in order, each with the standing business it began and ended with. */
+    public List<Held> meetings() {
+        List<Held> held = new ArrayList<>();
+        List<Sitting> sittings = book.meetings();
+        for (int i = 0; i < sittings.size(); i++) {
+            held.add(new Held(sittings.get(i), openings.get(i), i < closings.size() ? closings.get(i) : book));
+        }
+        return held;
+    }
 
     /** Entry {@code seq} as recorded (before any correction). */
     public Action entry(long seq) { return entries.get((int) (seq - 1)); }
@@ -116,37 +165,53 @@ public final class Meeting {
     /** Entry {@code seq} as it counts now: its latest correction, or itself. */
     public Action effective(long seq) { return replacements.getOrDefault(seq, entry(seq)); }
 
-    /** Every kind of action, in the order of MEETING-FORMAT.md. */
-    public static final List<String> KINDS = List.of("attendance", "present", "discuss", "speak", "vote", "objections",
-            "grievance", "plead", "agreement", "amend", "amendment-vote", "close-round", "elect", "carry-forward", "recall",
-            "dismiss", "withdraw", "adjourn", "resume", "note", "correct");
-
     /**
-     * Why an action of this kind cannot be taken now, or empty when the ladder offers it (its fields may
-     * still be refused). The console offers exactly the kinds this leaves empty, and says this reason on the rest.
+     * Why an action of this kind cannot be taken now on any resolution, or empty when the ladder offers it
+     * (its fields may still be refused). The console offers exactly the kinds this leaves empty, and says
+     * this reason on the rest.
      */
-    public Optional<Reason> whyNot(String kind) {
-        if (kind.equals("correct")) {
+    public Optional<Reason> whyNot(ActionKind kind) {
+        if (kind == ActionKind.CORRECT) {
             // like a note, a correction is the secretary's bookkeeping: it may be made during an adjournment
             for (Action a : entries) {
-                if (CORRECTABLE.contains(a.kind())) return Optional.empty();
+                if (a.kind().correctable()) return Optional.empty();
             }
             return Optional.of(Reason.of("refused.correction-none"));
         }
-        return Optional.ofNullable(ladder.whyNot(kind));
+        Reason onLatest = Ladder.offered(book, kind, null);
+        if (onLatest == null || !kind.namesResolution()) return Optional.ofNullable(onLatest);
+        return targets(kind).isEmpty() ? Optional.of(onLatest) : Optional.empty();
     }
 
-    /** What comes next for the current resolution, in a facilitator's words. */
+    /** Why an action of this kind cannot be taken now on resolution {@code id}, or empty when it can. */
+    public Optional<Reason> whyNot(ActionKind kind, String id) {
+        return Optional.ofNullable(Ladder.offered(book, kind, id));
+    }
+
+    /**
+     * The resolutions an entry of {@code kind} may name now, latest first: for a planning entry, every
+     * resolution it fits (a contention vote on one in planning, a recall of one with delegates serving).
+     */
+    public List<String> targets(ActionKind kind) {
+        List<String> ids = new ArrayList<>();
+        List<Resolution> all = book.resolutions();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (Ladder.offered(book, kind, all.get(i).id()) == null) ids.add(all.get(i).id());
+        }
+        return ids;
+    }
+
+    /** What comes next for the latest resolution, in a facilitator's words. */
     public Reason nextStep() {
-        Resolution r = ladder.current();
-        if (r == null || !r.isOpen()) return Reason.of("next.present");
+        Resolution r = book.latest().orElse(null);
+        if (r == null || r.stage() == Stage.CLOSED) return Reason.of("next.present");
         return Ladder.nextStep(r);
     }
 
     /** What comes next, as a heading after "Next:" (e.g. "Temperature check 1"); {@link #nextStep()} as a clause. */
     public Reason comingUp() {
-        Resolution r = ladder.current();
-        if (r == null || !r.isOpen()) return Reason.of("step.present");
+        Resolution r = book.latest().orElse(null);
+        if (r == null || r.stage() == Stage.CLOSED) return Reason.of("step.present");
         return Reason.of(r.stage().isRound() ? "step.ROUND" : "step." + r.stage().name());
     }
 

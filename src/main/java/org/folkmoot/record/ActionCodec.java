@@ -2,7 +2,16 @@ package org.folkmoot.record;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.ActionKind;
+import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.procedure.VoteStage;
@@ -14,9 +23,51 @@ public final class ActionCodec {
     private ActionCodec() {
     }
 
-    /** Reads an action line (bookkeeping fields, if any, are ignored here). */
+    /** The bookkeeping fields a record's line carries beside the action's own (checked by {@link Replay}). */
+    static final Set<String> BOOKKEEPING = Set.of("seq", "at", "prev");
+
+    /** The fields each action takes (MEETING-FORMAT.md, "Actions"); any other is refused, never ignored. */
+    private static final Map<ActionKind, List<String>> FIELDS = fields();
+
+    private static Map<ActionKind, List<String>> fields() {
+        Map<ActionKind, List<String>> f = new EnumMap<>(ActionKind.class);
+        f.put(ActionKind.ATTENDANCE, List.of("present"));
+        f.put(ActionKind.PRESENT, List.of("resolution", "title", "text", "proposer", "upstream"));
+        f.put(ActionKind.DISCUSS, List.of("minutes"));
+        f.put(ActionKind.SPEAK, List.of("name"));
+        f.put(ActionKind.VOTE, List.of("stage", "for", "against", "abstain", "resolution"));
+        f.put(ActionKind.OBJECTIONS, List.of("nonDealBreakers", "dealBreakers"));
+        f.put(ActionKind.GRIEVANCE, List.of("round", "category", "members", "statement", "delegate"));
+        f.put(ActionKind.PLEAD, List.of("category"));
+        f.put(ActionKind.AGREEMENT, List.of("category", "agree", "disagree", "abstain"));
+        f.put(ActionKind.AMEND, List.of("id", "category", "find", "replace"));
+        f.put(ActionKind.AMENDMENT_VOTE, List.of("id", "for", "against", "abstain"));
+        f.put(ActionKind.CLOSE_ROUND, List.of());
+        f.put(ActionKind.ELECT, List.of("name", "mandate", "for", "against", "abstain", "resolution"));
+        f.put(ActionKind.CARRY_FORWARD, List.of("plan", "resolution"));
+        f.put(ActionKind.RECALL, List.of("name", "resolution", "for", "against", "abstain"));
+        f.put(ActionKind.DISMISS, List.of("resolution"));
+        f.put(ActionKind.WITHDRAW, List.of());
+        f.put(ActionKind.ADJOURN, List.of("date"));
+        f.put(ActionKind.RESUME, List.of("date"));
+        f.put(ActionKind.MEETING, List.of("date", "place", "facilitator", "secretary"));
+        f.put(ActionKind.NOTE, List.of("text"));
+        f.put(ActionKind.CORRECT, List.of("reason", "entry", "with", "entries"));
+        return f;
+    }
+
+    private static final Set<String> UPSTREAM_FIELDS = Set.of("level", "body", "resolution", "textSha256", "proposalSha256");
+
+    /** Reads an action line; its bookkeeping fields (seq, at, prev), if any, are checked by the replay. */
     public static Action read(ObjectNode node) throws FormatException {
+        return read(node, true);
+    }
+
+    private static Action read(ObjectNode node, boolean bookkeeping) throws FormatException {
         String kind = Fields.text(node, "do");
+        ActionKind k = ActionKind.fromWord(kind).orElse(null);
+        if (k == null) throw new FormatException("\"" + kind + "\" is not an action of the meeting format");
+        onlyFields(node, k, bookkeeping);
         switch (kind) {
             case "attendance":
                 return new Action.Attendance(Fields.count(node, "present"));
@@ -37,7 +88,7 @@ public final class ActionCodec {
                         throw new FormatException("'stage' " + e.getMessage().substring("stage ".length()));
                     }
                 }
-                return new Action.Vote(voteStage, tally(node, "for", "against", "abstain"));
+                return new Action.Vote(voteStage, tally(node, "for", "against", "abstain"), resolution(node));
             }
             case "objections":
                 return new Action.Objections(Fields.count(node, "nonDealBreakers"), Fields.count(node, "dealBreakers"));
@@ -62,37 +113,97 @@ public final class ActionCodec {
                 return new Action.CloseRound();
             case "elect":
                 return new Action.Elect(Fields.text(node, "name"), Fields.text(node, "mandate"),
-                        tally(node, "for", "against", "abstain"));
+                        tally(node, "for", "against", "abstain"), resolution(node));
             case "carry-forward":
-                return new Action.CarryForward(Fields.text(node, "plan"));
+                return new Action.CarryForward(Fields.text(node, "plan"), resolution(node));
             case "recall":
-                return new Action.Recall(Fields.text(node, "name"), Fields.optionalText(node, "resolution"),
+                return new Action.Recall(Fields.text(node, "name"), resolution(node),
                         tally(node, "for", "against", "abstain"));
             case "dismiss":
-                return new Action.Dismiss();
+                return new Action.Dismiss(resolution(node));
             case "withdraw":
                 return new Action.Withdraw();
             case "adjourn":
                 return new Action.Adjourn(Fields.optionalText(node, "date"));
             case "resume":
                 return new Action.Resume(Fields.optionalText(node, "date"));
+            case "meeting": {
+                MeetingInfo info = new MeetingInfo(Fields.text(node, "date"), Fields.text(node, "place"),
+                        Fields.text(node, "facilitator"), Fields.text(node, "secretary"));
+                if (!HeaderCodec.readableDate(info.date())) {
+                    throw new FormatException("the meeting date '" + info.date() + "' cannot be read: write it YYYY-MM-DD (2026-12-01)");
+                }
+                return new Action.NextMeeting(info);
+            }
             case "note":
                 return new Action.Note(Fields.text(node, "text"));
-            case "correct": {
-                long entry = Fields.count(node, "entry");
-                String reason = Fields.text(node, "reason");
-                ObjectNode with = Fields.object(node, "with", true);
-                Action replacement;
-                try {
-                    replacement = read(with);
-                } catch (FormatException e) {
-                    throw new FormatException("the replacement ('with'): " + e.getMessage());
-                }
-                return new Action.Correct(entry, reason, replacement);
-            }
+            case "correct":
+                return correct(node);
             default:
                 throw new FormatException("\"" + kind + "\" is not an action of the meeting format");
         }
+    }
+
+    /** {@code entry} and {@code with} for one entry replaced, or {@code entries} for several replaced together. */
+    private static Action.Correct correct(ObjectNode node) throws FormatException {
+        String reason = Fields.text(node, "reason");
+        boolean one = node.has("entry") || node.has("with");
+        if (one && node.has("entries")) {
+            throw new FormatException("a correction gives either 'entry' and 'with' or 'entries', not both");
+        }
+        if (one) return new Action.Correct(reason, List.of(replacement(node, "")));
+        JsonNode list = node.get("entries");
+        if (list == null || list.isNull()) throw new FormatException("'entry' and 'with' (or 'entries') are missing");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new FormatException("'entries' must be a list of {entry, with}, at least one, not " + Fields.shown(list));
+        }
+        List<Action.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof ObjectNode item)) {
+                throw new FormatException("'entries' item " + (i + 1) + " must be an object {entry, with}, not " + Fields.shown(list.get(i)));
+            }
+            for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("entry") && !name.equals("with")) {
+                    throw new FormatException("'entries' item " + (i + 1) + " takes only 'entry' and 'with', not '" + name + "'");
+                }
+            }
+            replacements.add(replacement(item, "'entries' item " + (i + 1) + ": "));
+        }
+        return new Action.Correct(reason, replacements);
+    }
+
+    private static Action.Replacement replacement(ObjectNode node, String where) throws FormatException {
+        long entry;
+        ObjectNode with;
+        try {
+            entry = Fields.count(node, "entry");
+            with = Fields.object(node, "with", true);
+        } catch (FormatException e) {
+            throw new FormatException(where + e.getMessage());
+        }
+        try {
+            if (with.path("do").asText("").equals("correct")) throw new FormatException("a correction cannot replace an entry by a correction");
+            return new Action.Replacement(entry, read(with, false));
+        } catch (FormatException e) {
+            throw new FormatException(where + "the replacement ('with'): " + e.getMessage());
+        }
+    }
+
+    /** Refuses a field the action does not take: a misspelt or misplaced one must never silently change an entry. */
+    private static void onlyFields(ObjectNode node, ActionKind kind, boolean bookkeeping) throws FormatException {
+        List<String> takes = FIELDS.get(kind);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equals("do") || takes.contains(name) || bookkeeping && BOOKKEEPING.contains(name)) continue;
+            String hint = !bookkeeping && BOOKKEEPING.contains(name) ? " (a replacement carries no seq, at or prev)" : "";
+            throw new FormatException("'" + name + "' is not a field of " + kind.word()
+                    + (takes.isEmpty() ? ", which takes none" : " (it takes " + String.join(", ", takes) + ")") + hint);
+        }
+    }
+
+    private static String resolution(ObjectNode node) throws FormatException {
+        return Fields.optionalText(node, "resolution");
     }
 
     private static Tally tally(ObjectNode node, String yes, String no, String abstain) throws FormatException {
@@ -102,22 +213,29 @@ public final class ActionCodec {
     private static Upstream upstream(ObjectNode node) throws FormatException {
         ObjectNode up = Fields.object(node, "upstream", false);
         if (up == null) return null;
+        for (Iterator<String> names = up.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!UPSTREAM_FIELDS.contains(name)) {
+                throw new FormatException("'upstream' takes level, body, resolution, textSha256 and proposalSha256, not '" + name + "'");
+            }
+        }
         return new Upstream(Fields.text(up, "level"), Fields.text(up, "body"), Fields.text(up, "resolution"),
-                Fields.text(up, "textSha256"));
+                Fields.text(up, "textSha256"), Fields.optionalText(up, "proposalSha256"));
     }
 
     /** The action as a script line's object, fields in the order of MEETING-FORMAT.md. */
     public static ObjectNode write(Action action) {
         ObjectNode n = NODES.objectNode();
-        n.put("do", action.kind());
+        n.put("do", action.kind().word());
         if (action instanceof Action.Attendance a) {
             n.put("present", a.present());
         } else if (action instanceof Action.Present p) {
             n.put("resolution", p.resolution()).put("title", p.title()).put("text", p.text()).put("proposer", p.proposer());
             if (p.upstream() != null) {
                 Upstream u = p.upstream();
-                n.putObject("upstream").put("level", u.level()).put("body", u.body())
+                ObjectNode up = n.putObject("upstream").put("level", u.level()).put("body", u.body())
                         .put("resolution", u.resolution()).put("textSha256", u.textSha256());
+                if (u.proposalSha256() != null) up.put("proposalSha256", u.proposalSha256());
             }
         } else if (action instanceof Action.Discuss d) {
             if (d.minutes() != null) n.put("minutes", d.minutes());
@@ -126,6 +244,7 @@ public final class ActionCodec {
         } else if (action instanceof Action.Vote v) {
             if (v.stage() != null) n.put("stage", v.stage().word());
             putTally(n, v.tally(), "for", "against", "abstain");
+            if (v.resolution() != null) n.put("resolution", v.resolution());
         } else if (action instanceof Action.Objections o) {
             n.put("nonDealBreakers", o.nonDealBreakers()).put("dealBreakers", o.dealBreakers());
         } else if (action instanceof Action.Grievance g) {
@@ -144,8 +263,15 @@ public final class ActionCodec {
         } else if (action instanceof Action.Elect e) {
             n.put("name", e.name()).put("mandate", e.mandate());
             putTally(n, e.tally(), "for", "against", "abstain");
+            if (e.resolution() != null) n.put("resolution", e.resolution());
         } else if (action instanceof Action.CarryForward c) {
             n.put("plan", c.plan());
+            if (c.resolution() != null) n.put("resolution", c.resolution());
+        } else if (action instanceof Action.Dismiss d) {
+            if (d.resolution() != null) n.put("resolution", d.resolution());
+        } else if (action instanceof Action.NextMeeting m) {
+            n.put("date", m.meeting().date()).put("place", m.meeting().place())
+                    .put("facilitator", m.meeting().facilitator()).put("secretary", m.meeting().secretary());
         } else if (action instanceof Action.Recall r) {
             n.put("name", r.name());
             if (r.resolution() != null) n.put("resolution", r.resolution());
@@ -157,8 +283,17 @@ public final class ActionCodec {
         } else if (action instanceof Action.Note note) {
             n.put("text", note.text());
         } else if (action instanceof Action.Correct c) {
-            n.put("entry", c.entry()).put("reason", c.reason());
-            n.set("with", write(c.with()));
+            if (c.replacements().size() == 1) {
+                n.put("entry", c.entry()).put("reason", c.reason());
+                n.set("with", write(c.with()));
+            } else {
+                n.put("reason", c.reason());
+                com.fasterxml.jackson.databind.node.ArrayNode list = n.putArray("entries");
+                for (Action.Replacement r : c.replacements()) {
+                    ObjectNode item = list.addObject().put("entry", r.entry());
+                    item.set("with", write(r.with()));
+                }
+            }
         }
         return n;
     }

@@ -15,10 +15,9 @@ import org.folkmoot.procedure.VoteStage;
  * cross-products). A signature proves who wrote a verdict, not that its outcome is the one its votes give; a
  * body counts the outcome, so one that its votes cannot give is refused.
  *
- * <p>Only what cannot follow is refused. Where the rulebook and this program's ladder differ, both are
- * taken: with no non-deal-breakers declared the rulebook skips check 2 (the ladder still takes it), so a
- * final vote may follow a failed check 1 then. A handful of integer comparisons a verdict: nothing a count of
- * thousands a second notices.
+ * <p>With no non-deal-breakers declared, round 1 and check 2 are both skipped (PROCEDURE.md, step 5): the
+ * final vote follows the failed check 1, and a check 2 there is refused (its pass would claim "amended" with
+ * nothing amended). A handful of integer comparisons a verdict: nothing a count of thousands a second notices.
  */
 final class OutcomeCheck {
     private OutcomeCheck() {
@@ -59,8 +58,7 @@ final class OutcomeCheck {
             Vote v = vote(node, rules);
             VoteStage expected = switch (at) {
                 case CHECK_1 -> VoteStage.CHECK_1;
-                case AFTER_CHECK_1 -> v.stage() == VoteStage.FINAL && nonDealBreakers != null && nonDealBreakers == 0
-                        ? VoteStage.FINAL : VoteStage.CHECK_2;
+                case AFTER_CHECK_1 -> nonDealBreakers != null && nonDealBreakers == 0 ? VoteStage.FINAL : VoteStage.CHECK_2;
                 case FINAL -> VoteStage.FINAL;
                 case PLANNING -> VoteStage.CONTENTION;
                 case CLOSED -> null;

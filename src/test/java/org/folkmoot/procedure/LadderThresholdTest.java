@@ -53,9 +53,9 @@ class LadderThresholdTest {
     }
 
     private static String[] toFinal() {
-        // fails check 1 (80/100), only deal-breakers, so round 1 is skipped; fails check 2; round 2 settled
+        // fails check 1 (80/100), only deal-breakers, so round 1 and check 2 are skipped; round 2 settled
         return new String[] {attendance(120), present("R1"), vote("check-1", 80, 20, 0), objections(0, 20),
-            vote("check-2", 85, 20, 0), grievance(2, "Cost", 20), plead("Cost"), closeRound()};
+            grievance(2, "Cost", 20), plead("Cost"), closeRound()};
     }
 
     @Test
@@ -146,8 +146,9 @@ class LadderThresholdTest {
         assertThat(noDealBreakers.stage()).isEqualTo(Stage.FINAL);
         assertThat(noDealBreakers.grievances().get(0).sustained()).isTrue();
 
+        // nothing changed to re-assess: round 1 and check 2 are both skipped (PROCEDURE.md, step 5)
         Resolution onlyDealBreakers = only(replay(toObjections(0, 20)));
-        assertThat(onlyDealBreakers.stage()).isEqualTo(Stage.CHECK_2);
+        assertThat(onlyDealBreakers.stage()).isEqualTo(Stage.ROUND_2);
     }
 
     @Test

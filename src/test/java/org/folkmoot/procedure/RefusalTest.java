@@ -65,7 +65,7 @@ class RefusalTest {
                         attendance(100), present("R1"), elect("Ivo", 60, 40, 0)),
                 refused("a dismissal of a resolution not tabled", "only a tabled resolution can be dismissed",
                         concat(planning, "{\"do\":\"dismiss\"}")),
-                refused("anything but resume while adjourned", "the meeting is adjourned; resume it first",
+                refused("anything but resume while adjourned", "the meeting is adjourned; resume it, or begin the next meeting, first",
                         attendance(100), present("R1"), "{\"do\":\"adjourn\"}", vote("check-1", 90, 10, 0)),
                 // the sums
                 refused("objections not adding up", "entry 4 (objections): 20 voted against at temperature check 1, but the objections add up to 19 (12 non-deal-breakers + 7 deal-breakers)",

@@ -94,7 +94,7 @@ class WordsTest {
                 + "(deal-breakers or not); next is temperature check 1");
         assertThat(refused.reason(ES)).isEqualTo("R1 está en el sondeo de temperatura 1, no esperando las objeciones "
                 + "(bloqueantes o no); a continuación viene el sondeo de temperatura 1");
-        assertThat(m.whyNot("close-round").orElseThrow().text(ES)).startsWith("R1 está en el sondeo de temperatura 1;");
+        assertThat(m.whyNot(ActionKind.CLOSE_ROUND).orElseThrow().text(ES)).startsWith("R1 está en el sondeo de temperatura 1;");
     }
 
     @Test

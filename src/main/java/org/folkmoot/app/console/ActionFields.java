@@ -48,6 +48,8 @@ public final class ActionFields {
             case "carry-forward" -> List.of(Field.of("plan", Type.LONG_TEXT));
             case "recall" -> List.of(Field.of("name", Type.DELEGATE), FOR, AGAINST, ABSTAIN);
             case "adjourn", "resume" -> List.of(new Field("date", Type.TEXT, true));
+            case "meeting" -> List.of(Field.of("date", Type.TEXT), Field.of("place", Type.TEXT),
+                    Field.of("facilitator", Type.TEXT), Field.of("secretary", Type.TEXT));
             case "note" -> List.of(Field.of("text", Type.LONG_TEXT));
             case "correct" -> List.of(Field.of("entry", Type.ENTRY), Field.of("reason", Type.TEXT));
             default -> List.of(); // close-round, dismiss, withdraw

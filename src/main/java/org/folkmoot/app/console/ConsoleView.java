@@ -295,7 +295,7 @@ public final class ConsoleView {
         Button next = new Button(text.getString("queue.next"));
         next.setOnAction(e -> {
             String who = clock.next();
-            if (who != null && model.session().meeting().whyNot("speak").isEmpty()) {
+            if (who != null && model.session().meeting().whyNot(org.folkmoot.procedure.ActionKind.SPEAK).isEmpty()) {
                 model.selectedProperty().set("speak");
                 model.field("name").ifPresent(f -> f.valueProperty().set(who));
                 model.record();

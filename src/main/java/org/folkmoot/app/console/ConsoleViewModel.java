@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.EntryWords;
@@ -112,7 +113,7 @@ public final class ConsoleViewModel {
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this.session = session;
         this.text = text;
-        for (String kind : Meeting.KINDS) options.add(new Option(kind, text.getString("action." + kind)));
+        for (ActionKind kind : Meeting.KINDS) options.add(new Option(kind.word(), text.getString("action." + kind.word())));
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             ladder.add(text.getString("ladder." + step));
         }
@@ -180,7 +181,7 @@ public final class ConsoleViewModel {
         String kind = selected.get();
         if (kind == null) return false;
         Meeting meeting = session.meeting();
-        Optional<Reason> why = meeting.whyNot(kind);
+        Optional<Reason> why = meeting.whyNot(ActionKind.fromWord(kind).orElseThrow());
         if (why.isPresent()) return refuse(say(why.get()));
         String differ = tellersDiffer();
         if (differ != null) return refuse(differ);
@@ -342,7 +343,7 @@ public final class ConsoleViewModel {
             boardLine.set(String.format(text.getString("board.count"), r.round(), held, counted));
         }
         for (Option o : options) {
-            Optional<Reason> why = m.whyNot(o.kind());
+            Optional<Reason> why = m.whyNot(ActionKind.fromWord(o.kind()).orElseThrow());
             o.enabled.set(why.isEmpty());
             o.reason.set(why.map(this::say).orElse(""));
         }
@@ -350,10 +351,10 @@ public final class ConsoleViewModel {
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
             history.add("#" + seq + "  " + say(EntryWords.of(m.entry(seq))));
         }
-        if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
+        if (selected.get() != null && m.whyNot(ActionKind.fromWord(selected.get()).orElseThrow()).isPresent()) {
             // the chosen action no longer fits: offer the first that does
-            selected.set(m.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && !k.equals("note") && !k.equals("attendance"))
-                    .findFirst().orElse("note"));
+            selected.set(Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && k != ActionKind.NOTE && k != ActionKind.ATTENDANCE)
+                    .findFirst().orElse(ActionKind.NOTE).word());
         }
         revision.set(revision.get() + 1);
     }
@@ -477,7 +478,7 @@ public final class ConsoleViewModel {
         if (seq < 1 || seq > session.meeting().size()) return;
         Action original = session.meeting().effective(seq);
         ObjectNode json = ActionCodec.write(original);
-        for (ActionFields.Field f : ActionFields.correctionCounts(original.kind())) {
+        for (ActionFields.Field f : ActionFields.correctionCounts(original.kind().word())) {
             FieldModel model = newField(f);
             model.valueProperty().set(json.path(f.key()).asText(""));
             fields.add(model);
@@ -514,7 +515,7 @@ public final class ConsoleViewModel {
             case ENTRY -> {
                 for (long seq = m.size(); seq >= 1; seq--) {
                     Action a = m.entry(seq);
-                    if (Meeting.CORRECTABLE.contains(a.kind())) list.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
+                    if (a.kind().correctable()) list.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
                 }
             }
             default -> {

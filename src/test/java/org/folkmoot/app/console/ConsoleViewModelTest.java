@@ -71,7 +71,7 @@ class ConsoleViewModelTest {
                 // the console offers exactly what the ladder allows, with the reason on the rest
                 Set<String> offered = vm.options().stream().filter(o -> o.enabledProperty().get())
                         .map(ConsoleViewModel.Option::kind).collect(Collectors.toSet());
-                Set<String> allowed = Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty()).collect(Collectors.toSet());
+                Set<String> allowed = Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty()).map(org.folkmoot.procedure.ActionKind::word).collect(Collectors.toSet());
                 assertThat(offered).isEqualTo(allowed);
                 vm.options().stream().filter(o -> !o.enabledProperty().get())
                         .forEach(o -> assertThat(o.reasonProperty().get()).as(o.kind()).isNotBlank());
