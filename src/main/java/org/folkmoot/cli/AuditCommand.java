@@ -60,34 +60,56 @@ public final class AuditCommand implements Callable<Integer> {
             err.println("audit failed: the record does not replay: " + replayed.refusal());
             return 1;
         }
-        String recordSha = Chain.sha256(bytes);
-        if (!recordSha.equals(v.json().path("recordSha256").asText())) {
-            err.println("audit failed: the record is not the one the verdict was made from (its SHA-256 is "
-                    + recordSha.substring(0, 16) + "…, the verdict names " + v.json().path("recordSha256").asText("?") + ")");
-            return 1;
-        }
-        Resolution r = replayed.meeting().resolutions().stream().filter(x -> x.id().equals(v.resolutionId()))
-                .findFirst().orElse(null);
-        if (r == null || !VerdictPayload.hasVerdict(r)) {
-            err.println("audit failed: the record has no outcome for " + v.resolutionId());
-            return 1;
-        }
+        // every verdict the book issued, at each meeting's close, from the record as it stood then
         byte[] publicKey = Ed25519Keys.decodeBase64(v.json().path("community").path("publicKey").asText());
-        byte[] rebuilt = VerdictPayload.build(replayed.meeting(), r, replayed.record(), publicKey,
+        java.util.List<VerdictPayload.Issued> issued = VerdictPayload.issue(replayed.meeting(), replayed.record(), publicKey,
                 v.json().path("program").asText());
-        if (!java.util.Arrays.equals(rebuilt, v.payload())) {
+        VerdictPayload.Issued same = issued.stream().filter(i -> java.util.Arrays.equals(i.payload(), v.payload()))
+                .findFirst().orElse(null);
+        if (same == null) {
+            String named = v.json().path("recordSha256").asText("");
+            int upTo = prefixWithSha(replayed.record(), named);
+            if (upTo < 0) {
+                err.println("audit failed: the record is not the one the verdict was made from (neither it nor any part of it"
+                        + " up to a meeting's close has the SHA-256 the verdict names, " + SignedFile.shorten(named) + ")");
+                return 1;
+            }
+            VerdictPayload.Issued then = issued.stream().filter(i -> i.resolution().equals(v.resolutionId())
+                    && recordShaOf(i).equals(named)).findFirst().orElse(null);
+            if (then == null) {
+                err.println("audit failed: the record has no verdict for " + v.resolutionId() + " at the close the verdict names");
+                return 1;
+            }
             try {
-                String where = firstDifference("", SignedFile.object(rebuilt, "the rebuilt verdict"), v.json());
+                String where = firstDifference("", SignedFile.object(then.payload(), "the rebuilt verdict"), v.json());
                 err.println("audit failed: the record yields a different verdict" + (where == null ? "" : " (" + where + ")"));
             } catch (SignedFile.Refused e) {
                 err.println("audit failed: the record yields a different verdict");
             }
             return 1;
         }
+        VerdictPayload.Issued latest = VerdictPayload.latest(issued).get(same.resolution());
+        String later = latest == same ? "" : "; superseded by the verdict of meeting " + latest.meeting() + " of the book";
         out.println("audit passed: " + record + " yields " + verdict + " (" + v.communityId() + ", " + v.resolutionId() + " "
-                + v.outcome() + ", fingerprint " + v.fingerprint() + ")");
+                + v.outcome() + ", meeting " + same.meeting() + ", fingerprint " + v.fingerprint() + later + ")");
         out.flush();
         return 0;
+    }
+
+    private static String recordShaOf(VerdictPayload.Issued i) {
+        try {
+            return SignedFile.object(i.payload(), "the rebuilt verdict").path("recordSha256").asText();
+        } catch (SignedFile.Refused e) {
+            return "";
+        }
+    }
+
+    /** The number of entries of the record's prefix whose bytes have this SHA-256, or -1. */
+    private static int prefixWithSha(java.util.List<String> record, String sha) {
+        for (int n = record.size(); n >= 1; n--) {
+            if (Chain.sha256(Replay.recordBytes(record.subList(0, n))).equals(sha)) return n - 1;
+        }
+        return -1;
     }
 
     /** The first key path where the two payloads differ, with both values, or null. */

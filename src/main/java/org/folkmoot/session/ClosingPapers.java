@@ -52,11 +52,11 @@ public final class ClosingPapers {
         files.put(dir.resolve(RECORD), Replay.recordBytes(record));
         Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
         Map<String, String> names = verdictNames(meeting.resolutions().stream().map(Resolution::id).toList());
-        for (Resolution r : meeting.resolutions()) {
-            if (!VerdictPayload.hasVerdict(r)) continue;
-            byte[] payload = VerdictPayload.build(meeting, r, record, key.publicKey(), Program.nameAndVersion());
-            files.put(dir.resolve(names.get(r.id())), Dsse.sign(Dsse.VERDICT_TYPE, payload, key));
-            seals.put(r.id(), new Minutes.Seal(Ed25519Keys.fingerprint(payload), key.keyId()));
+        // each resolution's latest verdict, naming the earlier ones it supersedes (those left at earlier closes)
+        for (VerdictPayload.Issued v : VerdictPayload.latest(VerdictPayload.issue(meeting, record, key.publicKey(),
+                Program.nameAndVersion())).values()) {
+            files.put(dir.resolve(names.get(v.resolution())), Dsse.sign(Dsse.VERDICT_TYPE, v.payload(), key));
+            seals.put(v.resolution(), new Minutes.Seal(Ed25519Keys.fingerprint(v.payload()), key.keyId()));
         }
         files.put(dir.resolve(MINUTES), Minutes.render(meeting, seals,
                 VerdictPayload.at(record, 1), VerdictPayload.at(record, record.size() - 1)));

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Community;
 import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.GrievanceCategory;
+import org.folkmoot.procedure.Header;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.record.Chain;
@@ -39,14 +45,66 @@ public final class VerdictPayload {
     }
 
     /**
+     * A verdict issued at a meeting's close (PROCEDURE.md, "The Community Verdict").
+     *
+     * @param meeting    the number of the book's meeting that issued it
+     * @param sha256     its payload's SHA-256, as a later verdict names it in {@code supersedes}
+     * @param supersedes the payload SHA-256s of the resolution's earlier verdicts, oldest first
+     */
+    public record Issued(int meeting, String resolution, byte[] payload, String sha256, List<String> supersedes) {
+    }
+
+    /**
+     * Every verdict the book issued, in order: at each meeting's close, one for every resolution that has
+     * passed or reached an outcome and whose standing differs from its last verdict's (or that has none yet).
+     * Each is built from the record as it stood at that close, so a book's prefix up to a close gives the very
+     * verdicts the whole book gives for that close.
+     *
      * @param record    the record's lines as exported (header first)
      * @param publicKey the signing Community key, carried so a verdict can be checked without a roster
      */
+    public static List<Issued> issue(Meeting meeting, List<String> record, byte[] publicKey, String program) {
+        List<Issued> issued = new ArrayList<>();
+        Map<String, Resolution.Standing> last = new HashMap<>();
+        Map<String, List<String>> chains = new HashMap<>();
+        for (Meeting.Held held : meeting.meetings()) {
+            int closeSeq = (int) held.lastSeq(meeting.size());
+            List<String> prefix = record.subList(0, closeSeq + 1);
+            for (Resolution r : held.closing().resolutions()) {
+                if (!hasVerdict(r)) continue;
+                Resolution.Standing standing = r.standing();
+                if (standing.equals(last.get(r.id()))) continue;
+                List<String> earlier = List.copyOf(chains.getOrDefault(r.id(), List.of()));
+                byte[] payload = payload(meeting.header(), held.sitting(), r, prefix, publicKey, program, earlier);
+                String sha = Chain.sha256(payload);
+                issued.add(new Issued(held.sitting().number(), r.id(), payload, sha, earlier));
+                last.put(r.id(), standing);
+                chains.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(sha);
+            }
+        }
+        return issued;
+    }
+
+    /** The latest verdict of each resolution that has one, in the order presented. */
+    public static Map<String, Issued> latest(List<Issued> issued) {
+        Map<String, Issued> latest = new LinkedHashMap<>();
+        for (Issued i : issued) latest.put(i.resolution(), i);
+        return latest;
+    }
+
+    /** The verdict in force for {@code r}: the latest the book issued for it. */
     public static byte[] build(Meeting meeting, Resolution r, List<String> record, byte[] publicKey, String program) {
         if (!hasVerdict(r)) throw new IllegalArgumentException(r.id() + " has not reached an outcome");
+        Issued i = latest(issue(meeting, record, publicKey, program)).get(r.id());
+        if (i == null) throw new IllegalArgumentException(r.id() + " has no verdict in this record");
+        return i.payload();
+    }
+
+    private static byte[] payload(Header header, Sitting sitting, Resolution r, List<String> record, byte[] publicKey,
+                                  String program, List<String> supersedes) {
         ObjectNode p = NODES.objectNode();
         p.put("format", FORMAT);
-        Community c = meeting.header().community();
+        Community c = header.community();
         p.putObject("community").put("id", c.id()).put("name", c.name()).put("members", c.members())
                 .put("publicKey", Ed25519Keys.base64(publicKey)).put("keyId", Ed25519Keys.keyId(publicKey));
 
@@ -58,8 +116,9 @@ public final class VerdictPayload {
         if (up == null) {
             res.putNull("upstream");
         } else {
-            res.putObject("upstream").put("level", up.level()).put("body", up.body())
+            ObjectNode u = res.putObject("upstream").put("level", up.level()).put("body", up.body())
                     .put("resolution", up.resolution()).put("textSha256", up.textSha256());
+            if (up.proposalSha256() != null) u.put("proposalSha256", up.proposalSha256());
         }
 
         p.put("outcome", r.outcome().orElseThrow().word());
@@ -116,17 +175,20 @@ public final class VerdictPayload {
             putTally(n.putObject("election"), d.tally(), "for", "against", "abstain");
         }
 
-        p.set("rules", HeaderCodec.writeRules(meeting.header().rules()));
+        p.set("rules", HeaderCodec.writeRules(header.rules()));
 
-        MeetingInfo info = meeting.header().meeting();
+        MeetingInfo info = sitting.info();
         ObjectNode m = p.putObject("meeting");
         putText(m, "date", info.date());
         putText(m, "place", info.place());
         putText(m, "facilitator", info.facilitator());
         putText(m, "secretary", info.secretary());
-        putText(m, "opened", at(record, 1));
+        putText(m, "opened", at(record, (int) Math.max(1, sitting.openedAt())));
         putText(m, "closed", at(record, record.size() - 1));
+        m.put("number", sitting.number());
 
+        ArrayNode earlier = p.putArray("supersedes");
+        supersedes.forEach(earlier::add);
         p.put("recordSha256", Chain.sha256(Replay.recordBytes(record)));
         putText(p, "issuedAt", at(record, record.size() - 1));
         p.put("program", program);

@@ -62,7 +62,7 @@ public final class Communities {
                 Meetings.amend("A1", "Days", "open on market days", "open every day"), Meetings.amendmentVote("A1", 90, 10, 0),
                 Meetings.closeRound(), Meetings.vote("check-2", 95, 5, 0)};
             case NOT_PASSED -> new String[] {a, present, Meetings.vote("check-1", 60, 40, 0), Meetings.objections(0, 40),
-                Meetings.vote("check-2", 60, 40, 0), Meetings.grievance(2, "No", 40), Meetings.plead("No"),
+                Meetings.grievance(2, "No", 40), Meetings.plead("No"),
                 Meetings.closeRound(), Meetings.vote("final", 60, 40, 0)};
             case TABLED -> new String[] {a, present, Meetings.vote("check-1", 95, 5, 0), Meetings.vote("contention", 40, 60, 0)};
             case DISMISSED -> new String[] {a, present, Meetings.vote("check-1", 95, 5, 0), Meetings.vote("contention", 40, 60, 0),
