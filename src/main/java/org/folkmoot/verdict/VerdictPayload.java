@@ -127,6 +127,7 @@ public final class VerdictPayload {
         putText(m, "opened", at(record, 1));
         putText(m, "closed", at(record, record.size() - 1));
 
+        p.putArray("supersedes");
         p.put("recordSha256", Chain.sha256(Replay.recordBytes(record)));
         putText(p, "issuedAt", at(record, record.size() - 1));
         p.put("program", program);
