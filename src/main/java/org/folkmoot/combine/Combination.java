@@ -45,8 +45,8 @@ import org.folkmoot.verdict.VerdictVerifier;
 /**
  * One body's count of one resolution (PROCEDURE.md, "Combining verdicts"): every file given — Community
  * verdicts, and lower bodies' results whose verdicts are each checked again on their own signature — is
- * verified on every core and sorted into counted, refused, duplicate and conflicting; then the counts,
- * the outcome, the missing Communities and the groups of amendments follow.
+ * verified on every core and sorted into counted, refused, duplicate, superseded and conflicting; then the
+ * counts, the outcome, the missing Communities and the groups of amendments follow.
  *
  * <p>Memory stays bounded whatever the number of files: files stream through a bounded queue, a lower
  * body's result is read as a stream, and the counted verdicts wait in a spool file (not the heap) until the
@@ -62,6 +62,14 @@ public final class Combination implements AutoCloseable {
     public record Refusal(String file, String reason) {
     }
 
+    /** A Community's verdict passed over because a later one of the same Community names it in {@code supersedes}. */
+    public record Superseded(String community, String payloadSha256) {
+    }
+
+    /** The order a result lists superseded verdicts in: by Community id, then hash. */
+    public static final Comparator<Superseded> SUPERSEDED_ORDER =
+            Comparator.comparing(Superseded::community).thenComparing(Superseded::payloadSha256);
+
     /** An amendment adopted by the Communities that passed it, grouped by identical change. */
     public record AmendmentGroup(String find, String replace, List<String> communities) {
     }
@@ -75,7 +83,7 @@ public final class Combination implements AutoCloseable {
     public record Summary(Roster roster, BodyRules rules, String resolution, String textSha256,
                           Map<Kind, Long> counts, long reporting, long refused, long duplicates,
                           List<String> conflicts, List<String> missing, String outcome, String route,
-                          List<AmendmentGroup> amendmentGroups, String issuedAt, long passedOver) {
+                          List<AmendmentGroup> amendmentGroups, String issuedAt, long passedOver, List<Superseded> superseded) {
         public long count(Kind kind) {
             return counts.getOrDefault(kind, 0L);
         }
@@ -84,7 +92,9 @@ public final class Combination implements AutoCloseable {
     /**
      * What is kept of each Community's counted verdict, by its place in the roster: where its envelope lies in
      * the spool, what it says, its two digests and its date. Packed in arrays — some 110 bytes a Community —
-     * because the Collective counts millions of Communities in a heap of 512 MB.
+     * because the Collective counts millions of Communities in a heap of 512 MB. A Community that sent more than
+     * one verdict (a later one, or two in conflict) keeps the others in a sparse map beside them; what the one in
+     * the arrays supersedes is not kept, but read back from the spool for those few when the count is settled.
      */
     private static final class Tallies {
         final long[] offset;
@@ -98,6 +108,8 @@ public final class Combination implements AutoCloseable {
         byte[] issuedAt = new byte[1 << 12];
         int issuedAtEnd;
         final Map<Integer, List<String[]>> amendments = new HashMap<>(); // only the amended passes
+        /** The further verdicts of a Community that sent more than one (sparse: most send one). */
+        final Map<Integer, List<Other>> others = new HashMap<>();
 
         Tallies(int communities) {
             offset = new long[communities];
@@ -129,6 +141,37 @@ public final class Combination implements AutoCloseable {
         }
     }
 
+    /**
+     * A distinct verdict of a Community beside the one its arrays hold: what they hold of one, so that it can take
+     * their place when it is the latest, and the payload SHA-256s it supersedes.
+     */
+    private static final class Other {
+        long offset;
+        int length;
+        byte kind;
+        final byte[] payloadSha;
+        byte[] envelopeSha;
+        String issuedAt;
+        List<String[]> amendments;
+        List<String> supersedes;
+
+        Other(long offset, int length, byte kind, byte[] payloadSha, byte[] envelopeSha, String issuedAt,
+              List<String[]> amendments, List<String> supersedes) {
+            this.offset = offset;
+            this.length = length;
+            this.kind = kind;
+            this.payloadSha = payloadSha;
+            this.envelopeSha = envelopeSha;
+            this.issuedAt = issuedAt;
+            this.amendments = amendments;
+            this.supersedes = supersedes;
+        }
+
+        String sha() {
+            return java.util.HexFormat.of().formatHex(payloadSha);
+        }
+    }
+
     /** Files handed to a thread at a time. */
     private static final int BATCH = 128;
     /**
@@ -151,6 +194,9 @@ public final class Combination implements AutoCloseable {
     private long refused;
     private long duplicates;
     private long passedOver;
+    /** Whether the Communities that sent several verdicts have been settled since the last was counted. */
+    private boolean resolved = true;
+    private List<Superseded> superseded = List.of();
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong verdicts = new AtomicLong();
     private long counted;
@@ -482,7 +528,7 @@ public final class Combination implements AutoCloseable {
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
     private record Counted(int community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
-                           int envelopeLength, byte[] envelopeSha) {
+                           int envelopeLength, byte[] envelopeSha, List<String> supersedes) {
     }
 
     /** A verdict that holds: decided under rules at least as strict as the body's, then sorted. */
@@ -517,7 +563,8 @@ public final class Combination implements AutoCloseable {
         envelopeSha.update(carried, 0, end);
         byte[] carriedSha = envelopeSha.digest();
         int community = roster.index(v.communityId()); // in the roster: its key was found there
-        return new Counted(community, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha);
+        return new Counted(community, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha,
+                v.supersedes());
     }
 
     /**
@@ -638,7 +685,12 @@ public final class Combination implements AutoCloseable {
 
     // ---- sorting ------------------------------------------------------------------------------------
 
-    /** Sorts a batch of verdicts that hold: each Community's first is spooled (one write for the batch). */
+    /**
+     * Sorts a batch of verdicts that hold: each distinct verdict of a Community is spooled (one write for the
+     * batch) — the first in the Community's arrays, any other beside them — and a copy of one already here is a
+     * duplicate. Which of several counts is settled once all are read ({@link #resolve}), so the order they come
+     * in does not matter.
+     */
     private synchronized void count(List<Counted> batch) {
         if (batch.isEmpty()) return;
         List<ByteBuffer> spooled = new ArrayList<>(batch.size());
@@ -668,7 +720,22 @@ public final class Combination implements AutoCloseable {
                     at += c.envelopeLength();
                 }
             } else {
-                tallies.conflict[k] = true;
+                resolved = false;
+                List<Other> more = tallies.others.computeIfAbsent(k, x -> new ArrayList<>(2));
+                Other same = null;
+                for (Other o : more) if (Arrays.equals(o.payloadSha, c.payloadSha())) same = o;
+                if (same == null) {
+                    more.add(new Other(at, c.envelopeLength(), (byte) (c.kind().ordinal() + 1), c.payloadSha(), c.envelopeSha(),
+                            c.issuedAt(), c.amendments(), c.supersedes()));
+                } else {
+                    duplicates++;
+                    if (Arrays.compareUnsigned(c.envelopeSha(), same.envelopeSha) >= 0) continue; // the lowest is carried, as above
+                    same.offset = at;
+                    same.length = c.envelopeLength();
+                    same.envelopeSha = c.envelopeSha();
+                }
+                spooled.add(ByteBuffer.wrap(c.envelope(), 0, c.envelopeLength()));
+                at += c.envelopeLength();
             }
         }
         // one gathering write at the spool's end (its position: reads are positional and do not move it)
@@ -681,6 +748,74 @@ public final class Combination implements AutoCloseable {
             throw new UncheckedIOException("the spool of counted verdicts cannot be written", e);
         }
         spoolEnd = at;
+    }
+
+    /**
+     * Settles each Community that sent several different verdicts (PROCEDURE.md, "Combining verdicts"): one that
+     * another of them names in {@code supersedes} is superseded; if exactly one is left it counts (and takes the
+     * Community's arrays), otherwise the Community is in conflict. Only what was sent decides, never the order it
+     * came in: a chain with its middle missing still resolves, as the latest names every earlier verdict.
+     */
+    private void resolve() {
+        if (resolved) return;
+        List<Superseded> passed = new ArrayList<>();
+        for (Map.Entry<Integer, List<Other>> e : tallies.others.entrySet()) {
+            int k = e.getKey();
+            List<Other> all = new ArrayList<>(e.getValue().size() + 1);
+            all.add(held(k));
+            all.addAll(e.getValue());
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (Other o : all) named.addAll(o.supersedes);
+            Other standing = null;
+            int left = 0;
+            for (Other o : all) {
+                if (named.contains(o.sha())) {
+                    passed.add(new Superseded(roster.id(k), o.sha()));
+                } else {
+                    left++;
+                    standing = o;
+                }
+            }
+            tallies.conflict[k] = left != 1;
+            if (left == 1 && standing != all.get(0)) {
+                all.remove(standing);
+                e.setValue(all);
+                hold(k, standing);
+            }
+        }
+        passed.sort(SUPERSEDED_ORDER);
+        superseded = List.copyOf(passed);
+        resolved = true;
+    }
+
+    /** What Community {@code k}'s arrays hold, as an {@link Other}: its {@code supersedes} read again from the spool. */
+    private Other held(int k) {
+        byte[] payloadSha = Arrays.copyOfRange(tallies.payloadSha, 32 * k, 32 * k + 32);
+        List<String> supersedes;
+        try {
+            ByteBuffer bytes = ByteBuffer.allocate(tallies.length[k]);
+            read(tallies.offset[k], tallies.length[k], bytes);
+            ObjectNode p = VerdictVerifier.payload(SignedFile.parse(Arrays.copyOf(bytes.array(), bytes.limit())));
+            supersedes = VerdictVerifier.supersedes(p.get("supersedes"), payloadSha);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the spool of counted verdicts cannot be read", e);
+        } catch (SignedFile.Refused e) {
+            throw new IllegalStateException("a verdict in the spool no longer reads: " + e.getMessage(), e);
+        }
+        return new Other(tallies.offset[k], tallies.length[k], tallies.kind[k], payloadSha,
+                Arrays.copyOfRange(tallies.envelopeSha, 32 * k, 32 * k + 32), tallies.date(k), tallies.amendments.get(k), supersedes);
+    }
+
+    /** Puts {@code o} in Community {@code k}'s arrays, in place of what they held. */
+    private void hold(int k, Other o) {
+        tallies.offset[k] = o.offset;
+        tallies.length[k] = o.length;
+        tallies.kind[k] = o.kind;
+        System.arraycopy(o.payloadSha, 0, tallies.payloadSha, 32 * k, 32);
+        System.arraycopy(o.envelopeSha, 0, tallies.envelopeSha, 32 * k, 32);
+        tallies.date(k, o.issuedAt);
+        if (o.amendments == null || o.amendments.isEmpty()) tallies.amendments.remove(k);
+        else tallies.amendments.put(k, o.amendments);
     }
 
     private synchronized void refuse(String file, String reason) {
@@ -701,6 +836,7 @@ public final class Combination implements AutoCloseable {
 
     /** The count of everything read. */
     public synchronized Summary summary() {
+        resolve();
         Map<Kind, Long> counts = new LinkedHashMap<>();
         for (Kind k : Kind.values()) counts.put(k, 0L);
         List<String> conflicts = new ArrayList<>();
@@ -778,7 +914,7 @@ public final class Combination implements AutoCloseable {
             }
         }
         return new Summary(roster, rules, expected.resolution(), expected.textSha256(), counts, reporting, refused,
-                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver);
+                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver, superseded);
     }
 
     /** Refusals sorted in memory at a time; more are sorted in runs on disk and merged as they are read. */
@@ -880,10 +1016,23 @@ public final class Combination implements AutoCloseable {
      * places in the roster, in the order of their ids.
      */
     public synchronized int[] carried() {
+        resolve();
         int[] byId = roster.indexesById();
         int n = 0;
         for (int k : byId) if (tallies.counted(k) && !tallies.conflict[k]) byId[n++] = k;
         return Arrays.copyOf(byId, n);
+    }
+
+    /** Whether Community {@code k}'s verdict is counted and carried (none in conflict, none superseded). */
+    synchronized boolean carries(int k) {
+        resolve();
+        return tallies.counted(k) && !tallies.conflict[k];
+    }
+
+    /** The SHA-256 of the payload of Community {@code k}'s carried verdict. */
+    synchronized byte[] payloadSha(int k) {
+        resolve();
+        return Arrays.copyOfRange(tallies.payloadSha, 32 * k, 32 * k + 32);
     }
 
     /** The length of Community {@code k}'s carried envelope. */

@@ -23,6 +23,7 @@ public final class SummaryText {
         row(out, "dismissed", s.count(Combination.Kind.DISMISSED), s.reporting());
         row(out, "withdrawn", s.count(Combination.Kind.WITHDRAWN), s.reporting());
         out.add("Not counted: " + s.refused() + " refused, " + s.duplicates() + " duplicate" + (s.duplicates() == 1 ? "" : "s") + ", "
+                + (s.superseded().isEmpty() ? "" : s.superseded().size() + " superseded, ")
                 + s.conflicts().size() + " in conflict" + (s.conflicts().isEmpty() ? "" : " (" + names(s, s.conflicts(), 50) + ")")
                 + ", " + s.missing().size() + " missing");
         if (s.passedOver() > 0) {

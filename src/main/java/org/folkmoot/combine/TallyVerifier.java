@@ -96,6 +96,7 @@ public final class TallyVerifier {
             for (int i = 0; i < hex.length(); i += 4) fingerprint.append(i > 0 ? " " : "").append(hex, i, i + 4);
 
             JsonNode counts = head.path("counts");
+            List<Combination.Superseded> superseded = superseded(head);
             String resolution = head.path("resolution").path("id").asText();
             String textSha = head.path("resolution").path("textSha256").asText();
             boolean recounted = false;
@@ -118,6 +119,12 @@ public final class TallyVerifier {
                         throw new SignedFile.Refused(s.refused() + " of the verdicts it carries do not hold (" + first.file() + ": "
                                 + first.reason() + ")");
                     }
+                    if (!s.superseded().isEmpty()) {
+                        Combination.Superseded first = s.superseded().get(0);
+                        throw new SignedFile.Refused("the result carries a superseded verdict of " + first.community() + " ("
+                                + first.payloadSha256() + "): it carries the latest only");
+                    }
+                    accountedFor(superseded, head.path("conflicts"), roster, again);
                     compare(counts, "reporting", s.reporting());
                     compare(counts, "passed", s.count(Combination.Kind.PASSED));
                     compare(counts, "passedWithAmendments", s.count(Combination.Kind.PASSED_WITH_AMENDMENTS));
@@ -138,6 +145,61 @@ public final class TallyVerifier {
                     counts.path("reporting").asLong(), fingerprint.toString(), recounted);
         } finally {
             Files.deleteIfExists(payload);
+        }
+    }
+
+    /**
+     * The result's list of superseded verdicts, checked against its count: each {community, payloadSha256} once,
+     * sorted as a result writes them. A result that has neither (written before verdicts superseded) lists none.
+     */
+    private static List<Combination.Superseded> superseded(ObjectNode head) throws SignedFile.Refused {
+        JsonNode counted = head.path("counts").get("superseded");
+        JsonNode list = head.get("superseded");
+        if (counted == null && list == null) return List.of();
+        if (list != null && !list.isArray()) throw new SignedFile.Refused("the result's superseded list is not a list");
+        List<Combination.Superseded> out = new ArrayList<>();
+        Combination.Superseded before = null;
+        for (JsonNode e : list == null ? Json.MAPPER.createArrayNode() : list) {
+            JsonNode community = e.get("community");
+            JsonNode sha = e.get("payloadSha256");
+            if (!e.isObject() || e.size() != 2 || community == null || !community.isTextual() || sha == null || !sha.isTextual()
+                    || !VerdictVerifier.isSha256(sha.textValue())) {
+                throw new SignedFile.Refused("the result's superseded list holds " + SignedFile.shorten(Json.compact(e))
+                        + ", not {community, payloadSha256}");
+            }
+            Combination.Superseded x = new Combination.Superseded(community.textValue(), sha.textValue());
+            if (before != null && Combination.SUPERSEDED_ORDER.compare(before, x) >= 0) {
+                throw new SignedFile.Refused("the result's superseded list is not sorted by community and hash, each once");
+            }
+            out.add(x);
+            before = x;
+        }
+        if (counted == null || !counted.isIntegralNumber() || counted.longValue() != out.size()) {
+            throw new SignedFile.Refused("the result counts " + (counted == null ? "no" : SignedFile.shorten(counted.asText()))
+                    + " superseded, but lists " + (list == null ? "none" : out.size()));
+        }
+        return out;
+    }
+
+    /**
+     * Each verdict the result lists as superseded is of a Community in the roster whose later verdict it counts —
+     * not that very one — or which it shows in conflict (where what is superseded stays superseded).
+     */
+    private static void accountedFor(List<Combination.Superseded> superseded, JsonNode conflicts, Roster roster, Combination again)
+            throws SignedFile.Refused {
+        java.util.Set<String> inConflict = new java.util.HashSet<>();
+        for (JsonNode c : conflicts) inConflict.add(c.asText());
+        for (Combination.Superseded x : superseded) {
+            int k = roster.index(x.community());
+            if (k < 0) throw new SignedFile.Refused("the result lists a superseded verdict of " + x.community() + ", which is not in the roster");
+            if (again.carries(k)) {
+                if (HexFormat.of().formatHex(again.payloadSha(k)).equals(x.payloadSha256())) {
+                    throw new SignedFile.Refused("the result lists the verdict of " + x.community() + " it counts as superseded");
+                }
+            } else if (!inConflict.contains(x.community())) {
+                throw new SignedFile.Refused("the result lists a superseded verdict of " + x.community()
+                        + ", whose Community it neither counts nor shows in conflict");
+            }
         }
     }
 

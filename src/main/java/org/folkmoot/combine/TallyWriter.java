@@ -367,6 +367,7 @@ public final class TallyWriter {
             g.writeNumberField("withdrawn", s.count(Combination.Kind.WITHDRAWN));
             g.writeNumberField("refused", s.refused());
             g.writeNumberField("duplicates", s.duplicates());
+            g.writeNumberField("superseded", s.superseded().size());
             g.writeNumberField("conflicts", s.conflicts().size());
             g.writeNumberField("missing", s.missing().size());
             g.writeEndObject();
@@ -374,6 +375,14 @@ public final class TallyWriter {
             if (s.route() == null) g.writeNullField("route"); else g.writeStringField("route", s.route());
             strings(g, "missing", s.missing());
             strings(g, "conflicts", s.conflicts());
+            g.writeArrayFieldStart("superseded");
+            for (Combination.Superseded x : s.superseded()) {
+                g.writeStartObject();
+                g.writeStringField("community", x.community());
+                g.writeStringField("payloadSha256", x.payloadSha256());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("refused");
             for (Combination.Refusal r : combination.refusals()) {
                 g.writeStartObject();

@@ -24,13 +24,17 @@ public final class VerdictVerifier {
     private static final Set<String> OUTCOMES = Set.of("passed", "not-passed", "tabled", "dismissed", "withdrawn");
     private static final Set<String> ROUTES = Set.of("consensus", "amended", "supermajority");
     private static final String[] TOP_KEYS = {"format", "community", "resolution", "outcome", "route", "carriedForward",
-        "votes", "objections", "grievances", "amendments", "delegates", "rules", "meeting", "recordSha256", "issuedAt", "program"};
+        "votes", "objections", "grievances", "amendments", "delegates", "rules", "meeting", "supersedes", "recordSha256", "issuedAt", "program"};
     private static final String[] RESOLUTION_KEYS = {"id", "title", "proposer", "originalText", "originalSha256",
         "finalText", "finalSha256", "upstream"};
 
-    /** A verdict that holds: its payload bytes and what a clerk reads off it. */
+    /**
+     * A verdict that holds: its payload bytes and what a clerk reads off it; {@code supersedes}, the payload
+     * SHA-256s (lowercase hex) of the earlier verdicts of this resolution it replaces, oldest first.
+     */
     public record Verified(byte[] payload, ObjectNode json, String communityId, String resolutionId, String outcome,
-                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked, Rules rules) {
+                           String route, byte[] payloadSha256, byte[] publicKey, boolean rosterChecked, Rules rules,
+                           java.util.List<String> supersedes) {
         /** What people read aloud (worked out when asked: a body counting a million verdicts never asks). */
         public String fingerprint() {
             return Ed25519Keys.fingerprintOfDigest(payloadSha256);
@@ -200,8 +204,45 @@ public final class VerdictVerifier {
                 throw new SignedFile.Refused("the verdict is for another text (SHA-256 " + SignedFile.shorten(named) + ")");
             }
         }
-        return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route,
-                Chain.sha256Bytes(envelope.payload()), key, rosterChecked, rules);
+        byte[] payloadSha = Chain.sha256Bytes(envelope.payload());
+        java.util.List<String> supersedes = supersedes(p.get("supersedes"), payloadSha);
+        return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route, payloadSha, key, rosterChecked,
+                rules, supersedes);
+    }
+
+    /**
+     * The earlier verdicts a verdict names as superseded: a list of distinct payload SHA-256s, each 64 lowercase
+     * hex digits (as a body's result names them, so one spelling of a hash is the only one), never its own.
+     *
+     * @param ownPayloadSha the SHA-256 of the naming verdict's payload bytes
+     */
+    public static java.util.List<String> supersedes(JsonNode list, byte[] ownPayloadSha) throws SignedFile.Refused {
+        if (list == null || !list.isArray()) throw new SignedFile.Refused("'supersedes' is not a list");
+        if (list.isEmpty()) return java.util.List.of(); // a first verdict: the common case, nothing to look at
+        String own = java.util.HexFormat.of().formatHex(ownPayloadSha);
+        java.util.List<String> out = new java.util.ArrayList<>(list.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode named : list) {
+            if (!named.isTextual() || !isSha256(named.textValue())) {
+                throw new SignedFile.Refused("'supersedes' names something that is not a payload's SHA-256 (64 lowercase hex digits): "
+                        + SignedFile.shorten(org.folkmoot.record.Json.compact(named)));
+            }
+            String sha = named.textValue();
+            if (sha.equals(own)) throw new SignedFile.Refused("the verdict names itself in 'supersedes'");
+            if (!seen.add(sha)) throw new SignedFile.Refused("'supersedes' names the verdict " + sha + " twice");
+            out.add(sha);
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** Whether {@code s} is a SHA-256 as the formats write one: 64 lowercase hex digits. */
+    public static boolean isSha256(String s) {
+        if (s.length() != 64) return false;
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 
     /**

@@ -53,6 +53,9 @@ class CombineUiTest {
         Path stick = Files.createDirectories(tmp.resolve("stick"));
         for (String id : List.of("c1", "c2", "c3")) Files.write(stick.resolve(id + ".verdict"), Communities.verdict(id, Communities.Decided.PASSED));
         Files.write(stick.resolve("c4.verdict"), Communities.verdict("c4", Communities.Decided.NOT_PASSED));
+        // c1 met again and issued a later verdict, which supersedes the one beside it
+        Files.write(stick.resolve("c1-later.verdict"), Communities.verdict("c1", Communities.Decided.PASSED, "2026-12-03T21:00:00Z",
+                Communities.payloadSha(Files.readAllBytes(stick.resolve("c1.verdict")))));
         Files.writeString(stick.resolve("shopping.txt"), "bread, seeds\n");
 
         // asked to count with nothing filled in, it says what is missing and counts nothing
@@ -78,7 +81,8 @@ class CombineUiTest {
         assertThat(refused.getItems()).singleElement().asString().endsWith("shopping.txt — the file is not JSON");
         @SuppressWarnings("unchecked")
         ListView<String> notes = robot.lookup("#combine-notes").queryAs(ListView.class);
-        assertThat(notes.getItems()).contains("Missing: Community c5 (c5)");
+        assertThat(notes.getItems()).contains("Missing: Community c5 (c5)",
+                "Superseded by a later verdict of the same Community (passed over): 1");
 
         Path result = tmp.resolve("M-R1.tally");
         type(robot, "#combine-target", result.toString());

@@ -88,11 +88,41 @@ public final class Communities {
         return sign(id, template);
     }
 
+    /**
+     * Community {@code id}'s verdict decided {@code d} at {@code issuedAt}, superseding the verdicts whose payload
+     * SHA-256s are given (oldest first): a later verdict of the same resolution, made by hand.
+     */
+    public static byte[] verdict(String id, Decided d, String issuedAt, String... supersedes) {
+        try {
+            String template;
+            synchronized (TEMPLATES) {
+                template = TEMPLATES.computeIfAbsent(d, k -> new String(payload(k, RESOLUTION, TEXT, null), StandardCharsets.UTF_8));
+            }
+            ObjectNode p = Json.object(template.strip());
+            p.put("issuedAt", issuedAt);
+            var list = p.putArray("supersedes");
+            for (String sha : supersedes) list.add(sha);
+            return sign(id, Json.compact(p));
+        } catch (org.folkmoot.record.FormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The SHA-256 (lowercase hex) of a signed verdict's payload bytes: what a later verdict names it by. */
+    public static String payloadSha(byte[] verdict) {
+        try {
+            return org.folkmoot.record.Chain.sha256(org.folkmoot.verdict.SignedFile.parse(verdict).payload());
+        } catch (org.folkmoot.verdict.SignedFile.Refused e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Signs {@code payload} (as {@link #payload} made it) as Community {@code id}'s own. */
     public static byte[] sign(String id, String payload) {
         try {
             CommunityKey key = key(id);
             ObjectNode p = Json.object(payload.strip());
+            if (!p.has("supersedes")) p.putArray("supersedes"); // a first verdict names none
             ((ObjectNode) p.get("community")).put("id", id).put("name", "Community " + id)
                     .put("publicKey", Ed25519Keys.base64(key.publicKey())).put("keyId", key.keyId());
             return Dsse.sign(Dsse.VERDICT_TYPE, (Json.compact(p) + "\n").getBytes(StandardCharsets.UTF_8), key);

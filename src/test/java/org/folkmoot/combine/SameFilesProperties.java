@@ -104,6 +104,7 @@ class SameFilesProperties {
                 StandardCharsets.UTF_8);
         ObjectNode p = Json.object(template.strip());
         ((ObjectNode) p.get("community")).put("id", id).put("publicKey", Ed25519Keys.base64(key));
+        if (!p.has("supersedes")) p.putArray("supersedes");
         byte[] sig = new byte[64];
         System.arraycopy(r, 0, sig, 0, 32);
         return Dsse.envelope(Dsse.VERDICT_TYPE, (Json.compact(p) + "\n").getBytes(StandardCharsets.UTF_8),

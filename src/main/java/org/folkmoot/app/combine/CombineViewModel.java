@@ -221,6 +221,7 @@ public final class CombineViewModel {
         } + " — " + quorum);
         notes.clear();
         notes.add(String.format(text.getString("combine.not-counted"), s.refused(), s.duplicates(), s.conflicts().size(), s.missing().size()));
+        if (!s.superseded().isEmpty()) notes.add(String.format(text.getString("combine.superseded"), s.superseded().size()));
         if (s.passedOver() > 0) notes.add(String.format(text.getString("combine.passed-over"), s.passedOver()));
         if (!s.conflicts().isEmpty()) notes.add(String.format(text.getString("combine.conflicts"), org.folkmoot.combine.SummaryText.names(s, s.conflicts(), 100)));
         if (!s.missing().isEmpty()) notes.add(String.format(text.getString("combine.missing"), org.folkmoot.combine.SummaryText.names(s, s.missing(), 100)));
