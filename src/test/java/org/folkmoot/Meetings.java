@@ -98,6 +98,29 @@ public final class Meetings {
         return new String[] {attendance(100), present("R1"), vote("check-1", 80, 20, 0), objections(non, deal)};
     }
 
+    public static String adjourn() {
+        return "{\"do\":\"adjourn\"}";
+    }
+
+    /** The book's next meeting, at the same hall. */
+    public static String nextMeeting(String date) {
+        return "{\"do\":\"meeting\",\"date\":\"" + date + "\",\"place\":\"Hall\",\"facilitator\":\"Cy\",\"secretary\":\"Di\"}";
+    }
+
+    public static String recall(String name, long inFavour, long against, long abstain) {
+        return "{\"do\":\"recall\",\"name\":\"" + name + "\",\"for\":" + inFavour + ",\"against\":" + against
+                + ",\"abstain\":" + abstain + "}";
+    }
+
+    public static String dismiss() {
+        return "{\"do\":\"dismiss\"}";
+    }
+
+    /** The same entry naming the resolution it concerns (a planning entry on an earlier resolution). */
+    public static String on(String resolution, String entry) {
+        return entry.substring(0, entry.length() - 1) + ",\"resolution\":\"" + resolution + "\"}";
+    }
+
     public static String[] concat(String[] first, String... more) {
         String[] all = new String[first.length + more.length];
         System.arraycopy(first, 0, all, 0, first.length);
