@@ -80,12 +80,29 @@ public final class MeetingSimulator {
     private Action candidate() {
         long members = meeting.header().community().members();
         if (meeting.present() < 0) return new Action.Attendance(members / 2 + pick((int) (members / 2)));
-        if (meeting.adjourned()) return pick(3) == 0 ? new Action.Note("Break.") : new Action.Resume(null);
+        if (meeting.adjourned()) {
+            switch (pick(4)) {
+                case 0: return new Action.Note("Break.");
+                case 1: return new Action.Resume(null);
+                default: {
+                    // the book's next meeting, a week later
+                    int number = meeting.book().meetings().size() + 1;
+                    String date = java.time.LocalDate.parse("2026-11-26").plusWeeks(number - 1).toString();
+                    return new Action.NextMeeting(new org.folkmoot.procedure.MeetingInfo(date, "Hall " + number,
+                            "Facilitator " + number, "Secretary " + number));
+                }
+            }
+        }
         switch (pick(40)) {
             case 0: return new Action.Note("Note " + meeting.size() + ": ünïcødé ✓");
             case 1: return new Action.Attendance(Math.max(members / 2, meeting.present() - pick(5)));
             case 2: return correction();
             case 3: return new Action.Adjourn(null);
+            case 4: case 5: {
+                Action planning = elsewhere();
+                if (planning != null) return planning;
+                break;
+            }
             default: break;
         }
         Resolution r = meeting.current().orElse(null);
@@ -137,6 +154,25 @@ public final class MeetingSimulator {
         }
     }
 
+    /** A planning entry on an earlier resolution, naming it: a contention vote, an election, a plan, a dismissal, a recall. */
+    private Action elsewhere() {
+        List<Action> moves = new ArrayList<>();
+        List<Resolution> all = meeting.resolutions();
+        for (int i = 0; i < all.size() - 1; i++) {
+            Resolution x = all.get(i);
+            if (x.stage() == Stage.PLANNING) {
+                moves.add(new Action.Vote(null, tally(pick(3) == 0 ? 40 : 80), x.id()));
+                moves.add(new Action.Elect("Delegate " + pick(5), "Carry out " + x.id() + ".", tally(60), x.id()));
+                if (!x.serving().isEmpty()) moves.add(new Action.CarryForward("Plan for " + x.id() + ".", x.id()));
+            }
+            if (x.outcome().orElse(null) == org.folkmoot.procedure.Outcome.TABLED) moves.add(new Action.Dismiss(x.id()));
+        }
+        for (Resolution x : all) {
+            for (Delegate d : x.serving()) moves.add(new Action.Recall(d.name(), x.id(), tally(pick(2) == 0 ? 30 : 60)));
+        }
+        return moves.isEmpty() ? null : moves.get(pick(moves.size()));
+    }
+
     private Action roundMove(Resolution r) {
         int round = r.round();
         long counted = round == 1 ? r.objections().orElseThrow().nonDealBreakers() : r.objections().orElseThrow().dealBreakers();
@@ -169,10 +205,28 @@ public final class MeetingSimulator {
         for (int tries = 0; tries < 5 && meeting.size() > 0; tries++) {
             long seq = 1 + pick(meeting.size());
             Action a = meeting.effective(seq);
-            if (a instanceof Action.Vote v) return correct(seq, new Action.Vote(v.stage(), nudge(v.tally())));
+            if (a instanceof Action.Objections o) {
+                Action compound = withItsCheck(seq, o);
+                if (compound != null) return compound;
+            }
+            if (a instanceof Action.Vote v) return correct(seq, new Action.Vote(v.stage(), nudge(v.tally()), v.resolution()));
             if (a instanceof Action.Agreement ag) return correct(seq, new Action.Agreement(ag.category(), nudge(ag.tally())));
             if (a instanceof Action.AmendmentVote av) return correct(seq, new Action.AmendmentVote(av.id(), nudge(av.tally())));
-            if (a instanceof Action.Elect e) return correct(seq, new Action.Elect(e.name(), e.mandate(), nudge(e.tally())));
+            if (a instanceof Action.Elect e) return correct(seq, new Action.Elect(e.name(), e.mandate(), nudge(e.tally()), e.resolution()));
+        }
+        return null;
+    }
+
+    /** The check 1 before these objections recounted (one more against) together with them (one more non-deal-breaker). */
+    private Action withItsCheck(long seq, Action.Objections o) {
+        for (long k = seq - 1; k >= 1; k--) {
+            if (meeting.effective(k) instanceof Action.Vote v) {
+                if (v.resolution() != null || v.tally().inFavour() == 0) return null;
+                Tally t = v.tally();
+                return new Action.Correct("The tellers recounted check 1 and the objections.", List.of(
+                        new Action.Replacement(k, new Action.Vote(v.stage(), new Tally(t.inFavour() - 1, t.against() + 1, t.abstain()))),
+                        new Action.Replacement(seq, new Action.Objections(o.nonDealBreakers() + 1, o.dealBreakers()))));
+            }
         }
         return null;
     }

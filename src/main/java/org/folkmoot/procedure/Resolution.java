@@ -135,6 +135,32 @@ public final class Resolution {
 
     boolean boardClosed() { return boardClosed; }
 
+    /** Equal when every part is: two folds that reach the same resolution reach equal values. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Resolution r)) return false;
+        return seq == r.seq && meeting == r.meeting && carriedForward == r.carriedForward && boardClosed == r.boardClosed
+                && id.equals(r.id) && title.equals(r.title) && proposer.equals(r.proposer)
+                && originalText.equals(r.originalText) && java.util.Objects.equals(upstream, r.upstream)
+                && workingText.equals(r.workingText) && stage == r.stage && outcome == r.outcome && route == r.route
+                && java.util.Objects.equals(decidingVote, r.decidingVote) && java.util.Objects.equals(plan, r.plan)
+                && java.util.Objects.equals(discussionMinutes, r.discussionMinutes)
+                && java.util.Objects.equals(objections, r.objections) && votes.equals(r.votes)
+                && grievances.equals(r.grievances) && amendments.equals(r.amendments) && delegates.equals(r.delegates)
+                && speakers.equals(r.speakers);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(seq, id, stage, outcome, workingText, votes.size(), delegates.size());
+    }
+
+    @Override
+    public String toString() {
+        return id + " " + stage + (outcome == null ? "" : " " + outcome.word());
+    }
+
     /** A copy to change; {@link Draft#done()} makes the next value. */
     Draft edit() {
         return new Draft(this);
