@@ -16,10 +16,11 @@ public record Book(Header header, long present, boolean adjourned, List<Sitting>
                    List<Note> notes, List<Adjournment> adjournments) {
 
     public Book {
-        meetings = List.copyOf(meetings);
-        resolutions = List.copyOf(resolutions);
-        notes = List.copyOf(notes);
-        adjournments = List.copyOf(adjournments);
+        // the ladder's own lists are taken as they are (copying every list at every entry made a long fold quadratic)
+        meetings = Lists.frozen(meetings);
+        resolutions = Lists.frozen(resolutions);
+        notes = Lists.frozen(notes);
+        adjournments = Lists.frozen(adjournments);
     }
 
     /** A book with nothing recorded: its first meeting, opened by the header. */
@@ -33,8 +34,8 @@ public record Book(Header header, long present, boolean adjourned, List<Sitting>
     }
 
     public Optional<Resolution> resolution(String id) {
-        for (Resolution r : resolutions) {
-            if (r.id().equals(id)) return Optional.of(r);
+        for (int i = resolutions.size() - 1; i >= 0; i--) { // the latest first: what most entries concern
+            if (resolutions.get(i).id().equals(id)) return Optional.of(resolutions.get(i));
         }
         return Optional.empty();
     }
@@ -70,8 +71,13 @@ public record Book(Header header, long present, boolean adjourned, List<Sitting>
         return new Book(header, count, adjourned, meetings, resolutions, notes, adjournments);
     }
 
+    /** A resolution just presented: the last of the list, so no search for it. */
+    Book plus(Resolution r) {
+        return new Book(header, present, adjourned, meetings, Lists.plus(resolutions, r), notes, adjournments);
+    }
+
     Book with(Resolution r) {
-        for (int i = 0; i < resolutions.size(); i++) {
+        for (int i = resolutions.size() - 1; i >= 0; i--) {
             if (resolutions.get(i).id().equals(r.id())) {
                 return new Book(header, present, adjourned, meetings, Lists.with(resolutions, i, r), notes, adjournments);
             }

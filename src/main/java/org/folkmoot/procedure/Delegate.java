@@ -10,7 +10,7 @@ public record Delegate(long seq, String name, String mandate, Tally tally, Fract
                        List<RecallVote> recallVotes) {
 
     public Delegate {
-        recallVotes = List.copyOf(recallVotes);
+        recallVotes = Lists.frozen(recallVotes);
     }
 
     Delegate(long seq, String name, String mandate, Tally tally, Fraction support, boolean elected) {

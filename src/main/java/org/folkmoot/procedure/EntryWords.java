@@ -6,6 +6,11 @@ public final class EntryWords {
     }
 
     public static Reason of(Action a) {
+        String on = Ladder.target(a);
+        return on == null ? plain(a) : Reason.of("entry.on", plain(a), on);
+    }
+
+    private static Reason plain(Action a) {
         if (a instanceof Action.Vote v) {
             return v.stage() == null ? Reason.of("entry.vote", v.tally()) : Reason.of("entry.vote.stage", v.stage().word(), v.tally());
         }
@@ -30,7 +35,18 @@ public final class EntryWords {
         }
         if (a instanceof Action.CarryForward c) return Reason.of("entry.carry-forward", c.plan());
         if (a instanceof Action.Note n) return Reason.of("entry.note", n.text());
-        if (a instanceof Action.Correct c) return Reason.of("entry.correct", c.entry(), of(c.with()), c.reason());
+        if (a instanceof Action.Correct c) {
+            if (c.replacements().size() == 1) return Reason.of("entry.correct", c.entry(), of(c.with()), c.reason());
+            Reason all = null;
+            for (Action.Replacement r : c.replacements()) {
+                Reason one = Reason.of("entry.replaced", r.entry(), of(r.with()));
+                all = all == null ? one : Reason.of("entry.and", all, one);
+            }
+            return Reason.of("entry.correct.many", all, c.reason());
+        }
+        if (a instanceof Action.NextMeeting m) {
+            return Reason.of("entry.meeting", m.meeting().date(), m.meeting().place(), m.meeting().facilitator(), m.meeting().secretary());
+        }
         return Reason.of("entry." + a.kind());
     }
 }

@@ -244,7 +244,7 @@ final class Ladder {
             String actual = sha256(p.text());
             if (!actual.equals(up.textSha256())) return no(Reason.of("refused.upstream-text", up.body(), actual, up.textSha256()));
         }
-        return yes(b.with(Resolution.presented(seq, b.meeting().number(), p.resolution(), p.title(), p.proposer(), p.text(), up)));
+        return yes(b.plus(Resolution.presented(seq, b.meeting().number(), p.resolution(), p.title(), p.proposer(), p.text(), up)));
     }
 
     private static Decision nextMeeting(Book b, long seq, Action.NextMeeting m) {

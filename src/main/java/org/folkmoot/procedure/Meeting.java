@@ -32,11 +32,18 @@ public final class Meeting {
     /** For each meeting, the state it opened with and (once closed) the state it closed with. */
     private final List<Book> openings = new ArrayList<>();
     private final List<Book> closings = new ArrayList<>();
+    /** The fold after every {@link #EVERY}th entry (with the corrections as they stand): where a correction's refold starts. */
+    private List<Checkpoint> checkpoints = new ArrayList<>();
+    private static final int EVERY = 32;
+
+    private record Checkpoint(Book book, Book atAdjourn) {
+    }
 
     private Meeting(Header header) {
         this.header = header;
         this.book = Book.opened(header);
         openings.add(book);
+        checkpoints.add(new Checkpoint(book, null));
     }
 
     /** A book with nothing recorded yet. */
@@ -71,6 +78,7 @@ public final class Meeting {
         }
         if (reason != null) return Optional.of(new Refusal(seq, action.kind().word(), reason));
         entries.add(action);
+        if (seq % EVERY == 0) checkpoints.add(new Checkpoint(book, atAdjourn));
         return Optional.empty();
     }
 
@@ -92,24 +100,31 @@ public final class Meeting {
             trialReplacements.put(r.entry(), r.with());
             made.add(new Correction(seq, r.entry(), c.reason(), original, r.with()));
         }
-        // the trial fold: a new state from the first entry; refused, it is simply dropped
-        Book trial = Book.opened(header);
-        Book trialAtAdjourn = null;
-        for (int i = 0; i < entries.size(); i++) {
+        // the trial fold: new states from the last checkpoint before the first entry replaced (the fold up to it is
+        // unchanged); refused, they are simply dropped
+        long first = named.stream().mapToLong(Long::longValue).min().orElseThrow();
+        int from = (int) ((first - 1) / EVERY);
+        List<Checkpoint> trialCheckpoints = new ArrayList<>(checkpoints.subList(0, from + 1));
+        Book trial = checkpoints.get(from).book();
+        Book trialAtAdjourn = checkpoints.get(from).atAdjourn();
+        for (int i = from * EVERY; i < entries.size(); i++) {
             long s = i + 1L;
             Action earlier = entries.get(i);
-            if (earlier instanceof Action.Correct) continue;
-            Action effective = trialReplacements.getOrDefault(s, earlier);
-            Ladder.Decision d = Ladder.decide(trial, s, effective);
-            if (d instanceof Ladder.Decision.Refused no) {
-                return named.contains(s) ? Reason.of("refused.correction-misfit", no.why())
-                        : Reason.of("refused.correction-breaks", s, earlier.kind().word(), no.why());
+            if (!(earlier instanceof Action.Correct)) {
+                Action effective = trialReplacements.getOrDefault(s, earlier);
+                Ladder.Decision d = Ladder.decide(trial, s, effective);
+                if (d instanceof Ladder.Decision.Refused no) {
+                    return named.contains(s) ? Reason.of("refused.correction-misfit", no.why())
+                            : Reason.of("refused.correction-breaks", s, earlier.kind().word(), no.why());
+                }
+                trial = ((Ladder.Decision.Taken) d).next();
+                if (effective instanceof Action.Adjourn) trialAtAdjourn = trial;
             }
-            trial = ((Ladder.Decision.Taken) d).next();
-            if (effective instanceof Action.Adjourn) trialAtAdjourn = trial;
+            if (s % EVERY == 0) trialCheckpoints.add(new Checkpoint(trial, trialAtAdjourn));
         }
         book = trial;
         atAdjourn = trialAtAdjourn;
+        checkpoints = trialCheckpoints;
         replacements.putAll(trialReplacements);
         corrections.addAll(made);
         return null;
