@@ -70,12 +70,14 @@ public final class VerdictPayload {
         for (Meeting.Held held : meeting.meetings()) {
             int closeSeq = (int) held.lastSeq(meeting.size());
             List<String> prefix = record.subList(0, closeSeq + 1);
+            String recordSha = null; // the prefix hashed once for its close, and only when a verdict is issued there
             for (Resolution r : held.closing().resolutions()) {
                 if (!hasVerdict(r)) continue;
                 Resolution.Standing standing = r.standing();
                 if (standing.equals(last.get(r.id()))) continue;
                 List<String> earlier = List.copyOf(chains.getOrDefault(r.id(), List.of()));
-                byte[] payload = payload(meeting.header(), held.sitting(), r, prefix, publicKey, program, earlier);
+                if (recordSha == null) recordSha = Chain.sha256(Replay.recordBytes(prefix));
+                byte[] payload = payload(meeting.header(), held.sitting(), r, prefix, recordSha, publicKey, program, earlier);
                 String sha = Chain.sha256(payload);
                 issued.add(new Issued(held.sitting().number(), r.id(), payload, sha, earlier));
                 last.put(r.id(), standing);
@@ -100,8 +102,8 @@ public final class VerdictPayload {
         return i.payload();
     }
 
-    private static byte[] payload(Header header, Sitting sitting, Resolution r, List<String> record, byte[] publicKey,
-                                  String program, List<String> supersedes) {
+    private static byte[] payload(Header header, Sitting sitting, Resolution r, List<String> record, String recordSha,
+                                  byte[] publicKey, String program, List<String> supersedes) {
         ObjectNode p = NODES.objectNode();
         p.put("format", FORMAT);
         Community c = header.community();
@@ -189,7 +191,7 @@ public final class VerdictPayload {
 
         ArrayNode earlier = p.putArray("supersedes");
         supersedes.forEach(earlier::add);
-        p.put("recordSha256", Chain.sha256(Replay.recordBytes(record)));
+        p.put("recordSha256", recordSha);
         putText(p, "issuedAt", at(record, record.size() - 1));
         p.put("program", program);
         return Json.compact(p).getBytes(StandardCharsets.UTF_8);
