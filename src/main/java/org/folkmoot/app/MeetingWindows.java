@@ -115,16 +115,18 @@ public final class MeetingWindows {
         ClosingPapers.write(dir, meeting, record, key);
     }
 
-    /** The minutes as they stand, opened in the system's PDF viewer to be printed there. */
+    /** Tonight's minutes as they stand (the book's last meeting alone), opened in the system's PDF viewer to be printed there. */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
                                      java.util.function.Consumer<String> showDocument) {
         var record = java.util.List.copyOf(session.record());
         Task<java.nio.file.Path> task = new Task<>() {
             @Override
             protected java.nio.file.Path call() throws IOException, org.folkmoot.record.FormatException {
-                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("folkmoot-minutes");
-                writePapers(dir, record, key);
-                return dir.resolve("minutes.pdf");
+                Meeting meeting = org.folkmoot.record.Replay.reopen(
+                        new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
+                java.nio.file.Path pdf = java.nio.file.Files.createTempDirectory("folkmoot-minutes").resolve("minutes.pdf");
+                java.nio.file.Files.write(pdf, ClosingPapers.tonightsMinutes(meeting, record, key));
+                return pdf;
             }
         };
         view.status().setText(text.getString("label.printing"));

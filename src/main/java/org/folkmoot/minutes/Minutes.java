@@ -21,10 +21,13 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.folkmoot.procedure.Action;
+import org.folkmoot.procedure.Adjournment;
+import org.folkmoot.procedure.Book;
 import org.folkmoot.procedure.EntryWords;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Basis;
@@ -40,15 +43,20 @@ import org.folkmoot.procedure.Outcome;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Speaker;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.procedure.VoteStage;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.VerdictPayload;
 
 /**
- * The minutes a secretary signs and files: the meeting's header, every resolution step by step with its
- * tallies against their thresholds, grievances, amendments as tracked changes, corrections, the outcome,
- * delegates, notes, verdict fingerprints and the signature lines; "page X of Y" on every page.
+ * The minutes a secretary signs and files, one meeting of the Community's book at a time: the meeting's
+ * header, the standing business it began with, every resolution presented or taken up in it step by step
+ * with its tallies against their thresholds, grievances, amendments as tracked changes, corrections, the
+ * outcome, delegates, notes, the standing business it ended with, the verdicts issued at its close and the
+ * signature lines. Each meeting begins on a new page and has its own "page X of Y".
  */
 public final class Minutes {
     private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
@@ -64,42 +72,67 @@ public final class Minutes {
     }
 
     private final Meeting meeting;
-    private final Map<String, Seal> seals;
-    private final String opened;
-    private final String closed;
+    private final List<Meeting.Held> meetings;
+    private final List<String> record;
+    private final List<VerdictPayload.Issued> issued;
+    private final Map<String, VerdictPayload.Issued> bySha = new HashMap<>();
+    private final String keyId;
     private final Document document = new Document(PageSize.A4, 56, 56, 60, 60);
+    private Footer footer;
+    private PdfWriter writer;
 
-    private Minutes(Meeting meeting, Map<String, Seal> seals, String opened, String closed) {
+    /** The meeting being printed, and its entries' range in the book. */
+    private Meeting.Held held;
+    private long firstSeq;
+    private long lastSeq;
+
+    private Minutes(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId) {
         this.meeting = meeting;
-        this.seals = seals;
-        this.opened = opened;
-        this.closed = closed;
+        this.meetings = meeting.meetings();
+        this.record = record;
+        this.issued = issued;
+        this.keyId = keyId;
+        for (VerdictPayload.Issued i : issued) bySha.put(i.sha256(), i);
     }
 
     /**
-     * @param seals  resolution id -> its verdict's fingerprint and key id (resolutions with a verdict)
-     * @param opened the time of the record's first entry, or null
-     * @param closed the time of its last entry, or null
+     * The minutes of every meeting of the book, each from a new page: what {@code replay} and the export write.
+     *
+     * @param record the record's lines (header first), for the times of its entries
+     * @param issued every verdict the book issued ({@link VerdictPayload#issue}), printed at the close that issued it
+     * @param keyId  the key the verdicts are signed with
      */
-    public static byte[] render(Meeting meeting, Map<String, Seal> seals, String opened, String closed) {
-        return new Minutes(meeting, seals, opened, closed).write();
+    public static byte[] ofBook(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId) {
+        Minutes m = new Minutes(meeting, record, issued, keyId);
+        return m.write(m.meetings);
     }
 
-    private byte[] write() {
+    /** The minutes of the book's meeting {@code number} alone (1 for the first): tonight's, for the secretary to print. */
+    public static byte[] ofMeeting(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId,
+                                   int number) {
+        Minutes m = new Minutes(meeting, record, issued, keyId);
+        if (number < 1 || number > m.meetings.size()) {
+            throw new IllegalArgumentException("the book has no meeting " + number + "; it has " + m.meetings.size());
+        }
+        return m.write(List.of(m.meetings.get(number - 1)));
+    }
+
+    private byte[] write(List<Meeting.Held> printed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer(footerText()));
-            document.addTitle("Minutes — " + meeting.header().community().name());
+            writer = PdfWriter.getInstance(document, out);
+            footer = new Footer();
+            writer.setPageEvent(footer);
+            String name = meeting.header().community().name();
+            document.addTitle("Minutes — " + name + (printed.size() == 1 ? " — meeting " + printed.get(0).sitting().number() : ""));
             document.addCreator("Folkmoot");
             document.open();
-            title();
-            headerTable();
-            for (Resolution r : meeting.resolutions()) resolution(r);
-            if (meeting.resolutions().isEmpty()) paragraph(MinutesFonts.text("No resolution was presented.", BODY), 8);
-            corrections();
-            notes();
-            signatures();
+            for (Meeting.Held h : printed) {
+                // each meeting's minutes are signed and filed on their own: a new page, its own page count
+                document.newPage();
+                footer.begin(writer, footerText(h.sitting()));
+                minutesOf(h);
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the minutes could not be laid out: " + e.getMessage(), e);
@@ -107,24 +140,113 @@ public final class Minutes {
         return out.toByteArray();
     }
 
+    private void minutesOf(Meeting.Held h) throws DocumentException {
+        held = h;
+        firstSeq = h.sitting().firstSeq();
+        lastSeq = h.lastSeq(meeting.size());
+        title();
+        headerTable();
+        standingBusiness("Standing business when the meeting opened", h.opening(), null);
+        List<Resolution> taken = takenUp();
+        for (Resolution r : taken) {
+            Resolution before = h.opening().resolution(r.id()).orElse(null);
+            if (before == null || before.undecided()) resolution(r, before); else laterBusiness(r, before);
+        }
+        if (taken.isEmpty()) {
+            paragraph(MinutesFonts.text(number() == 1 ? "No resolution was presented."
+                    : "No resolution was presented, and no standing business was taken up.", BODY), 8);
+        }
+        corrections();
+        notes();
+        standingBusiness("Standing business when the meeting closed", h.closing(), h.opening());
+        verdictsIssued();
+        signatures();
+    }
+
+    private int number() {
+        return held.sitting().number();
+    }
+
+    private boolean here(long seq) {
+        return seq >= firstSeq && seq <= lastSeq;
+    }
+
+    /** The book's meeting that holds entry {@code seq}. */
+    private int meetingOf(long seq) {
+        for (Meeting.Held h : meetings) {
+            if (h.sitting().holds(seq)) return h.sitting().number();
+        }
+        return number();
+    }
+
+    /** "entry 4", and "entry 4 of meeting 1" when it is an earlier meeting's. */
+    private String entry(long seq) {
+        int m = meetingOf(seq);
+        return "entry " + seq + (m == number() ? "" : " of meeting " + m);
+    }
+
+    /**
+     * The resolutions this meeting presented or took an entry on, as they stood at its close, in the order of
+     * their first entry in it: the minutes read in the order things happened.
+     */
+    private List<Resolution> takenUp() {
+        Book closing = held.closing();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (long seq = firstSeq; seq <= lastSeq; seq++) {
+            String id = concerns(closing, seq);
+            if (id != null) ids.add(id);
+        }
+        return ids.stream().map(id -> closing.resolution(id).orElseThrow()).toList();
+    }
+
+    /** The resolution entry {@code seq} concerns (MEETING-FORMAT.md: the one it names, else the latest presented), or null. */
+    private String concerns(Book b, long seq) {
+        Action a = meeting.entry(seq);
+        if (a instanceof Action.Correct || a instanceof Action.Attendance || a instanceof Action.Note
+                || a instanceof Action.Adjourn || a instanceof Action.Resume || a instanceof Action.NextMeeting) return null;
+        a = meeting.effective(seq);
+        String named = null;
+        if (a instanceof Action.Present p) named = p.resolution();
+        if (a instanceof Action.Vote v) named = v.resolution();
+        if (a instanceof Action.Elect e) named = e.resolution();
+        if (a instanceof Action.CarryForward c) named = c.resolution();
+        if (a instanceof Action.Dismiss d) named = d.resolution();
+        if (a instanceof Action.Recall) {
+            // named or not (then the latest that elected that name): the resolution whose recall votes hold this entry
+            for (Resolution r : b.resolutions()) {
+                for (Delegate d : r.delegates()) {
+                    if (d.recallVotes().stream().anyMatch(v -> v.seq() == seq)) return r.id();
+                }
+            }
+            return null;
+        }
+        if (named != null) return named;
+        String latest = null;
+        for (Resolution r : b.resolutions()) if (r.seq() < seq) latest = r.id();
+        return latest;
+    }
+
     // ---- the head of the minutes ------------------------------------------------------------------
 
     private void title() throws DocumentException {
         Header h = meeting.header();
+        MeetingInfo m = held.sitting().info();
         Paragraph t = new Paragraph(MinutesFonts.text("Minutes of the assembly", 20, Font.BOLD, INK));
         document.add(t);
         Paragraph c = new Paragraph(MinutesFonts.text(h.community().name(), 15, Font.NORMAL, INK));
         document.add(c);
-        String when = join(" · ", h.meeting().date(), h.meeting().place());
-        if (!when.isEmpty()) document.add(new Paragraph(MinutesFonts.text(when, 11, Font.NORMAL, MUTED)));
+        String when = join(" · ", "Meeting " + number(), m.date(), m.place());
+        document.add(new Paragraph(MinutesFonts.text(when, 11, Font.NORMAL, MUTED)));
         spacer(10);
     }
 
     private void headerTable() throws DocumentException {
         Header h = meeting.header();
-        MeetingInfo m = h.meeting();
+        MeetingInfo m = held.sitting().info();
         PdfPTable t = table(new float[] {1.3f, 4f});
         row(t, "Community", h.community().name() + " (" + h.community().id() + ")");
+        row(t, "Meeting", number() + " of the Community's book, entries " + firstSeq + " to " + lastSeq
+                + (held.sitting().openedAt() > firstSeq ? " (opened at entry " + held.sitting().openedAt() + ")" : ""));
         row(t, "Date", orDash(m.date()));
         row(t, "Place", orDash(m.place()));
         row(t, "Facilitator", orDash(m.facilitator()));
@@ -135,11 +257,16 @@ public final class Minutes {
         row(t, "Quorum", rules.quorum() == null ? "none set"
                 : rules.quorum() + " of the members must be present to decide (" + quorumCount(rules, h.community().members()) + ")");
         row(t, "Rules in force", rulesText(rules));
+        // opened by its meeting entry (the header for the first), closed by its last entry: as its verdicts say
+        String opened = VerdictPayload.at(record, (int) Math.max(1, held.sitting().openedAt()));
+        String closed = VerdictPayload.at(record, (int) lastSeq);
         if (opened != null || closed != null) row(t, "Opened / closed", orDash(opened) + " / " + orDash(closed));
-        if (!meeting.adjournments().isEmpty()) {
-            row(t, "Adjourned", meeting.adjournments().stream().map(a -> "at entry " + a.seq()
+        List<Adjournment> pauses = meeting.adjournments().stream().filter(a -> here(a.seq())).toList();
+        if (!pauses.isEmpty()) {
+            row(t, "Adjourned", pauses.stream().map(a -> "at entry " + a.seq()
                     + (a.date() == null ? "" : " (" + a.date() + ")")
-                    + (a.resumedSeq() == 0 ? ", not resumed" : ", resumed at entry " + a.resumedSeq()
+                    + (a.seq() == held.sitting().closedAt() ? ": the meeting closed; the next began at entry " + nextOpenedAt()
+                    : a.resumedSeq() == 0 ? ", not resumed" : ", resumed at entry " + a.resumedSeq()
                     + (a.resumedDate() == null ? "" : " (" + a.resumedDate() + ")")))
                     .collect(Collectors.joining("; ")));
         }
@@ -147,9 +274,69 @@ public final class Minutes {
         spacer(6);
     }
 
+    private long nextOpenedAt() {
+        return meetings.get(number()).sitting().openedAt();
+    }
+
+    /** The standing business a meeting began or ended with (PROCEDURE.md, "The Community's book"). */
+    private void standingBusiness(String heading, Book b, Book opening) throws DocumentException {
+        spacer(4);
+        subheading(heading);
+        List<Resolution> undecided = b.resolutions().stream().filter(Resolution::undecided).toList();
+        if (!undecided.isEmpty()) {
+            standingLine("Not yet decided", undecided.stream().map(r -> r.id() + " — " + r.title() + ": " + r.stage().words()).toList());
+        }
+        standingLine("In planning", b.inPlanning().stream().map(r -> r.id() + " — " + r.title() + " (passed at "
+                + meetingWords(r.decidingVote().map(v -> v.seq()).orElse(r.seq())) + ")").toList());
+        standingLine("Tabled, awaiting dismissal", b.tabled().stream().map(r -> r.id() + " — " + r.title() + " (tabled at "
+                + r.decidingVote().map(v -> entry(v.seq())).orElse("—") + ")").toList());
+        standingLine("Delegates serving", b.serving().stream().map(this::servingWords).toList());
+        if (opening != null) {
+            // those who held a mandate when the meeting opened and hold none now
+            List<String> gone = new ArrayList<>();
+            for (Book.Serving s : opening.serving()) {
+                Delegate now = b.resolution(s.resolution()).flatMap(r -> r.delegates().stream()
+                        .filter(d -> d.seq() == s.delegate().seq()).findFirst()).orElse(null);
+                if (now == null || now.serving()) continue;
+                String when = now.recallVotes().stream().filter(Delegate.RecallVote::recalled).findFirst()
+                        .map(v -> "recalled at " + entry(v.seq())).orElse("no longer serving");
+                gone.add(s.delegate().name() + ", for " + s.resolution() + ": " + when);
+            }
+            if (!gone.isEmpty()) standingLine("No longer serving", gone);
+        }
+    }
+
+    /** "Label: first item", the further items each on a line of its own beneath it; "Label: none" when there are none. */
+    private void standingLine(String label, List<String> items) {
+        Paragraph p = new Paragraph();
+        p.add(MinutesFonts.text(label + ": ", BODY, Font.BOLD, INK));
+        p.add(MinutesFonts.text(items.isEmpty() ? "none" : String.join("\n", items), BODY, Font.NORMAL, INK));
+        p.setLeading(BODY * 1.35f);
+        p.setIndentationLeft(14);
+        p.setFirstLineIndent(-14);
+        p.setSpacingBefore(1);
+        try {
+            document.add(p);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String servingWords(Book.Serving s) {
+        Delegate d = s.delegate();
+        return d.name() + ", for " + s.resolution() + ": " + d.mandate() + " (elected at " + entry(d.seq()) + ")";
+    }
+
+    /** "this meeting" or "meeting 1", for the meeting that holds entry {@code seq}. */
+    private String meetingWords(long seq) {
+        int m = meetingOf(seq);
+        return m == number() ? "this meeting" : "meeting " + m;
+    }
+
     private String presentText() {
         List<String> counts = new ArrayList<>();
-        for (long seq = 1; seq <= meeting.size(); seq++) {
+        // counted in this meeting: from its meeting entry on (a count before it is taken again)
+        for (long seq = Math.max(firstSeq, held.sitting().openedAt()); seq <= lastSeq; seq++) {
             if (meeting.effective(seq) instanceof Action.Attendance a && !(meeting.entry(seq) instanceof Action.Correct)) {
                 counts.add(counts.isEmpty() ? Long.toString(a.present()) : a.present() + " (from entry " + seq + ")");
             }
@@ -176,12 +363,11 @@ public final class Minutes {
 
     // ---- one resolution ---------------------------------------------------------------------------
 
-    private void resolution(Resolution r) throws DocumentException {
-        spacer(10);
-        Paragraph heading = new Paragraph(MinutesFonts.text("Resolution " + r.id() + " — " + r.title(), 14, Font.BOLD, INK));
-        heading.setKeepTogether(true);
-        document.add(heading);
-        String by = "Presented by " + r.proposer() + " (entry " + r.seq() + ").";
+    /** A resolution presented at this meeting, or one still undecided when it opened: its whole ladder. */
+    private void resolution(Resolution r, Resolution before) throws DocumentException {
+        resolutionHeading(r);
+        String by = "Presented by " + r.proposer() + (before == null ? "" : " at meeting " + r.meeting()) + " (entry " + r.seq() + ")"
+                + (before == null ? "." : "; still to be decided when this meeting opened, continued here.");
         Upstream up = r.upstream();
         if (up != null) {
             by += " From the " + up.level() + " " + up.body() + ", its resolution " + up.resolution() + " (text SHA-256 "
@@ -198,18 +384,66 @@ public final class Minutes {
             paragraph(MinutesFonts.text(discussion, BODY), 4);
         }
 
-        votes(r, VoteStage.CHECK_1);
+        votes(r, VoteStage.CHECK_1, seq -> true);
         r.objections().ifPresent(o -> paragraph(MinutesFonts.text("Objections: of those against, " + o.nonDealBreakers()
                 + " said their grievance is not a deal-breaker and " + o.dealBreakers() + " that it is.", BODY), 4));
         round(r, 1);
-        votes(r, VoteStage.CHECK_2);
+        votes(r, VoteStage.CHECK_2, seq -> true);
         round(r, 2);
-        votes(r, VoteStage.FINAL);
-        votes(r, VoteStage.CONTENTION);
-        delegates(r);
+        votes(r, VoteStage.FINAL, seq -> true);
+        votes(r, VoteStage.CONTENTION, seq -> true);
+        delegates(r, d -> true);
         if (r.plan() != null) paragraph(MinutesFonts.text("Carried forward with the plan: " + r.plan(), BODY), 4);
+        closingBox(r);
+    }
 
-        // the final text, the outcome and the fingerprint stay on one page: they are read out together
+    /**
+     * A resolution decided at an earlier meeting that this one took up: only what was done to it here (contention
+     * votes, elections, recalls, the plan, its dismissal), then where it stands at this meeting's close.
+     */
+    private void laterBusiness(Resolution r, Resolution before) throws DocumentException {
+        resolutionHeading(r);
+        paragraph(MinutesFonts.text("Presented by " + r.proposer() + " at meeting " + r.meeting() + " (entry " + r.seq() + "); "
+                + standingWords(before) + " when this meeting opened.", BODY, Font.NORMAL, MUTED), 2);
+        List<Speaker> speakers = r.speakers().stream().filter(sp -> here(sp.seq())).toList();
+        if (!speakers.isEmpty()) {
+            paragraph(MinutesFonts.text("Speakers, in order: " + speakers.stream().map(Speaker::name)
+                    .collect(Collectors.joining(", ")) + ".", BODY), 4);
+        }
+        votes(r, VoteStage.CONTENTION, this::here);
+        delegates(r, d -> here(d.seq()) || d.recallVotes().stream().anyMatch(v -> here(v.seq())));
+        if (r.carriedForward() && !before.carriedForward()) {
+            paragraph(MinutesFonts.text("Carried forward with the plan: " + r.plan(), BODY), 4);
+        }
+        if (r.outcome().orElse(null) == Outcome.DISMISSED && before.outcome().orElse(null) != Outcome.DISMISSED) {
+            paragraph(MinutesFonts.text("The body recorded the resolution dismissed.", BODY), 4);
+        }
+        closingBox(r);
+    }
+
+    private void resolutionHeading(Resolution r) throws DocumentException {
+        keepWithNext(140);
+        spacer(10);
+        Paragraph heading = new Paragraph(MinutesFonts.text("Resolution " + r.id() + " — " + r.title(), 14, Font.BOLD, INK));
+        heading.setKeepTogether(true);
+        document.add(heading);
+    }
+
+    /** Where a decided resolution stood, e.g. "passed by consensus at meeting 1 and in planning". */
+    private String standingWords(Resolution r) {
+        Outcome o = r.outcome().orElseThrow();
+        String at = r.decidingVote().map(v -> " at " + entry(v.seq())).orElse("");
+        return switch (o) {
+            case PASSED -> "passed" + at + (r.carriedForward() ? ", carried forward" : ", in planning");
+            case NOT_PASSED -> "not passed" + at;
+            case TABLED -> "tabled" + at + ", awaiting dismissal";
+            case DISMISSED -> "dismissed";
+            case WITHDRAWN -> "withdrawn";
+        };
+    }
+
+    /** The final text, the outcome and the verdict stay on one page: they are read out together. */
+    private void closingBox(Resolution r) throws DocumentException {
         boolean amended = !r.workingText().equals(r.originalText());
         PdfPTable close = boxTable(r.outcome().isPresent() ? "Final text" + (amended ? " (as amended)" : " (unamended)")
                 : "Working text" + (amended ? " (as amended so far)" : ""), r.workingText());
@@ -218,18 +452,56 @@ public final class Minutes {
         ending.setPaddingTop(6);
         ending.addElement(new Paragraph(MinutesFonts.text(outcomeWords(r), 11, Font.BOLD,
                 r.outcome().map(o -> o == Outcome.PASSED ? REACHED : NOT_REACHED).orElse(INK))));
-        Seal seal = seals.get(r.id());
-        ending.addElement(new Paragraph(MinutesFonts.text(seal == null
-                ? "No Community Verdict: the resolution has not reached an outcome."
-                : "Community Verdict fingerprint: " + seal.fingerprint() + "   (signed with key " + seal.keyId() + ")",
-                BODY, seal == null ? Font.NORMAL : Font.BOLD, INK)));
+        VerdictPayload.Issued v = issuedHere(r.id());
+        if (v != null) {
+            ending.addElement(new Paragraph(MinutesFonts.text("Community Verdict fingerprint: " + fingerprint(v)
+                    + "   (signed with key " + keyId + ")", BODY, Font.BOLD, INK)));
+            if (!v.supersedes().isEmpty()) {
+                ending.addElement(new Paragraph(MinutesFonts.text("It " + supersedesWords(v) + ".", BODY, Font.NORMAL, INK)));
+            }
+        } else {
+            VerdictPayload.Issued earlier = latestBefore(r.id());
+            ending.addElement(new Paragraph(MinutesFonts.text(earlier != null
+                    ? "No new Community Verdict: its standing did not change at this meeting; the verdict of meeting "
+                    + earlier.meeting() + " (fingerprint " + fingerprint(earlier) + ") stands."
+                    : "No Community Verdict: the resolution has not reached an outcome.", BODY, Font.NORMAL, INK)));
+        }
         close.addCell(ending);
         close.setKeepTogether(true);
         document.add(close);
     }
 
-    private void votes(Resolution r, VoteStage stage) throws DocumentException {
-        List<RecordedVote> votes = r.votes().stream().filter(v -> v.stage() == stage).toList();
+    /** The verdict this meeting's close issued for resolution {@code id}, or null. */
+    private VerdictPayload.Issued issuedHere(String id) {
+        return issued.stream().filter(i -> i.meeting() == number() && i.resolution().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The latest verdict an earlier meeting issued for resolution {@code id}, or null. */
+    private VerdictPayload.Issued latestBefore(String id) {
+        VerdictPayload.Issued latest = null;
+        for (VerdictPayload.Issued i : issued) if (i.meeting() < number() && i.resolution().equals(id)) latest = i;
+        return latest;
+    }
+
+    /** "supersedes the verdict of meeting 1, fingerprint …", naming each earlier one, oldest first. */
+    private String supersedesWords(VerdictPayload.Issued v) {
+        return "supersedes " + v.supersedes().stream().map(sha -> {
+            VerdictPayload.Issued earlier = bySha.get(sha);
+            return earlier == null ? "the verdict with payload SHA-256 " + sha
+                    : "the verdict of meeting " + earlier.meeting() + ", fingerprint " + fingerprint(earlier);
+        }).collect(Collectors.joining("; and "));
+    }
+
+    private static String capitalized(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String fingerprint(VerdictPayload.Issued v) {
+        return Ed25519Keys.fingerprint(v.payload());
+    }
+
+    private void votes(Resolution r, VoteStage stage, java.util.function.LongPredicate shown) throws DocumentException {
+        List<RecordedVote> votes = r.votes().stream().filter(v -> v.stage() == stage && shown.test(v.seq())).toList();
         if (votes.isEmpty()) return;
         Rules rules = meeting.header().rules();
         Fraction threshold = rules.threshold(stage);
@@ -263,16 +535,16 @@ public final class Minutes {
         String support = "support " + v.support() + " (" + percent(v.support()) + ")";
         if (v.support().denominator() == 0) support = "no votes were cast";
         return switch (v.stage()) {
-            case CHECK_1 -> "Entry " + v.seq() + ": " + tally + "; " + support + (v.reached()
+            case CHECK_1 -> capitalized(entry(v.seq())) + ": " + tally + "; " + support + (v.reached()
                     ? ", at or above " + threshold + ": consensus reached, the resolution passes."
                     : ", below the " + threshold + " needed: no consensus; the objections are heard.");
-            case CHECK_2 -> "Entry " + v.seq() + ": " + tally + "; " + support + (v.reached()
+            case CHECK_2 -> capitalized(entry(v.seq())) + ": " + tally + "; " + support + (v.reached()
                     ? ", at or above " + threshold + ": consensus reached on the amended text, the resolution passes."
                     : ", below the " + threshold + " needed: no consensus; the deal-breakers are heard.");
-            case FINAL -> "Entry " + v.seq() + ": " + tally + "; " + support + (v.reached()
+            case FINAL -> capitalized(entry(v.seq())) + ": " + tally + "; " + support + (v.reached()
                     ? ", at or above " + threshold + ": the resolution passes."
                     : ", below the " + threshold + " needed: the resolution is not passed.");
-            case CONTENTION -> "Entry " + v.seq() + ": " + tally + "; " + support + (v.reached()
+            case CONTENTION -> capitalized(entry(v.seq())) + ": " + tally + "; " + support + (v.reached()
                     ? ", not below " + threshold + ": the resolution keeps its support."
                     : ", below " + threshold + ": the resolution is tabled.");
         };
@@ -303,12 +575,12 @@ public final class Minutes {
         if (!a.voted()) {
             verdict = "not voted";
         } else {
-            verdict = (a.adopted() ? "adopted" : "rejected") + " (entry " + a.voteSeq() + "): " + a.tally()
+            verdict = (a.adopted() ? "adopted" : "rejected") + " (" + entry(a.voteSeq()) + "): " + a.tally()
                     + "; support " + a.support() + " (" + percent(a.support()) + "), more than "
                     + meeting.header().rules().amendment() + " needed";
         }
         Paragraph p = new Paragraph();
-        p.add(MinutesFonts.text("Amendment " + a.id() + " from " + a.category() + " (entry " + a.seq() + ") — ", BODY, Font.BOLD, INK));
+        p.add(MinutesFonts.text("Amendment " + a.id() + " from " + a.category() + " (" + entry(a.seq()) + ") — ", BODY, Font.BOLD, INK));
         p.add(MinutesFonts.text(verdict + ".", BODY, Font.NORMAL, a.adopted() ? REACHED : INK));
         p.setSpacingBefore(4);
         document.add(p);
@@ -320,18 +592,21 @@ public final class Minutes {
         document.add(change);
     }
 
-    private void delegates(Resolution r) throws DocumentException {
-        if (r.delegates().isEmpty()) return;
+    /** The delegates {@code shown} picks, with their election and the recall votes taken on them at this meeting. */
+    private void delegates(Resolution r, java.util.function.Predicate<Delegate> shown) throws DocumentException {
+        List<Delegate> delegates = r.delegates().stream().filter(shown).toList();
+        if (delegates.isEmpty()) return;
         subheading("Delegates and their mandates");
         PdfPTable t = table(new float[] {1.3f, 3.2f, 1.6f, 1.9f});
         headerRow(t, "Name", "Mandate", "Election", "Standing");
-        for (Delegate d : r.delegates()) {
+        for (Delegate d : delegates) {
             cell(t, d.name());
             cell(t, d.mandate());
-            cell(t, "entry " + d.seq() + ": " + d.tally().inFavour() + " for, " + d.tally().against() + " against, "
+            cell(t, entry(d.seq()) + ": " + d.tally().inFavour() + " for, " + d.tally().against() + " against, "
                     + d.tally().abstain() + " abstaining (" + d.support() + ")");
             StringBuilder standing = new StringBuilder(d.elected() ? "elected" : "not elected");
             for (Delegate.RecallVote rv : d.recallVotes()) {
+                if (!here(rv.seq())) continue;
                 standing.append("; recall at entry ").append(rv.seq()).append(": ").append(rv.tally().inFavour()).append(" for, ")
                         .append(rv.tally().against()).append(" against — ").append(rv.recalled() ? "recalled" : "stays");
             }
@@ -343,7 +618,7 @@ public final class Minutes {
     private String outcomeWords(Resolution r) {
         if (r.outcome().isEmpty()) return "Outcome: none yet — the resolution is " + r.stage().words() + ".";
         Outcome o = r.outcome().get();
-        String deciding = r.decidingVote().map(v -> " (entry " + v.seq() + ", support " + v.support() + ", "
+        String deciding = r.decidingVote().map(v -> " (" + entry(v.seq()) + ", support " + v.support() + ", "
                 + percent(v.support()) + ")").orElse("");
         return switch (o) {
             case PASSED -> "Outcome: passed — " + switch (r.route().orElseThrow()) {
@@ -360,15 +635,17 @@ public final class Minutes {
 
     // ---- the end of the minutes -------------------------------------------------------------------
 
+    /** The corrections made at this meeting, saying which earlier meeting's entry each corrects. */
     private void corrections() throws DocumentException {
-        if (meeting.corrections().isEmpty()) return;
+        List<Correction> made = meeting.corrections().stream().filter(c -> here(c.seq())).toList();
+        if (made.isEmpty()) return;
         spacer(8);
         subheading("Corrections");
         PdfPTable t = table(new float[] {0.8f, 1.1f, 2.2f, 2.2f, 2.3f});
         headerRow(t, "Entry", "Corrects", "As first recorded", "Replaced by", "Reason");
-        for (Correction c : meeting.corrections()) {
+        for (Correction c : made) {
             cell(t, Long.toString(c.seq()));
-            cell(t, "entry " + c.entry());
+            cell(t, entry(c.entry()));
             cell(t, describe(c.original()));
             cell(t, describe(c.replacement()));
             cell(t, c.reason());
@@ -376,19 +653,43 @@ public final class Minutes {
         document.add(t);
     }
 
+    /** The notes of this meeting, with those written since the meeting before it (between the two) marked so. */
     private void notes() throws DocumentException {
-        if (meeting.notes().isEmpty()) return;
+        List<Note> notes = meeting.notes().stream().filter(n -> here(n.seq())).toList();
+        if (notes.isEmpty()) return;
         spacer(8);
         subheading("The secretary's notes");
-        for (Note n : meeting.notes()) {
-            paragraph(MinutesFonts.text("Entry " + n.seq() + (n.resolution() == null ? "" : " (" + n.resolution() + ")")
-                    + ": " + n.text(), BODY), 2);
+        for (Note n : notes) {
+            boolean between = n.seq() < held.sitting().openedAt();
+            paragraph(MinutesFonts.text("Entry " + n.seq() + (between ? ", between the meetings" : "")
+                    + (n.resolution() == null ? "" : " (" + n.resolution() + ")") + ": " + n.text(), BODY), 2);
         }
+    }
+
+    /** Every verdict this meeting's close issued, to be checked against the files that leave the room. */
+    private void verdictsIssued() throws DocumentException {
+        List<VerdictPayload.Issued> here = issued.stream().filter(i -> i.meeting() == number()).toList();
+        subheading("Verdicts issued at the close of this meeting");
+        if (here.isEmpty()) {
+            paragraph(MinutesFonts.text("None: no resolution reached an outcome or changed its standing at this meeting.", BODY), 2);
+            return;
+        }
+        PdfPTable t = table(new float[] {1f, 2.2f, 3.8f});
+        headerRow(t, "Resolution", "Fingerprint", "Supersedes");
+        for (VerdictPayload.Issued v : here) {
+            cell(t, v.resolution());
+            cell(t, fingerprint(v));
+            cell(t, v.supersedes().isEmpty() ? "—" : v.supersedes().stream().map(sha -> bySha.containsKey(sha)
+                    ? "meeting " + bySha.get(sha).meeting() + ": " + fingerprint(bySha.get(sha)) : "payload SHA-256 " + sha)
+                    .collect(Collectors.joining("\n")));
+        }
+        document.add(t);
+        paragraph(MinutesFonts.text("Signed with key " + keyId + ".", BODY, Font.NORMAL, MUTED), 2);
     }
 
     private void signatures() throws DocumentException {
         spacer(28);
-        MeetingInfo m = meeting.header().meeting();
+        MeetingInfo m = held.sitting().info();
         PdfPTable t = new PdfPTable(2);
         t.setWidthPercentage(100);
         t.setKeepTogether(true);
@@ -411,16 +712,23 @@ public final class Minutes {
 
     // ---- layout helpers ---------------------------------------------------------------------------
 
-    private String footerText() {
-        MeetingInfo m = meeting.header().meeting();
-        return "Minutes — " + meeting.header().community().name() + (m.date() == null ? "" : " — " + m.date());
+    private String footerText(Sitting sitting) {
+        MeetingInfo m = sitting.info();
+        return "Minutes — " + meeting.header().community().name() + " — meeting " + sitting.number()
+                + (m.date() == null ? "" : ", " + m.date());
     }
 
     private void subheading(String text) throws DocumentException {
+        keepWithNext(80);
         Paragraph p = new Paragraph(MinutesFonts.text(text, 11.5f, Font.BOLD, INK));
         p.setSpacingBefore(8);
         p.setSpacingAfter(3);
         document.add(p);
+    }
+
+    /** A heading never ends a page: with less than {@code points} left below it, it begins the next. */
+    private void keepWithNext(float points) throws DocumentException {
+        if (writer.getVerticalPosition(false) - document.bottom() < points) document.newPage();
     }
 
     private void paragraph(Phrase phrase, float before) {
@@ -546,18 +854,21 @@ public final class Minutes {
         }
     }
 
-    /** "Minutes — Community — date" on the left and "page X of Y" on the right of every page. */
+    /**
+     * "Minutes — Community — meeting N, date" on the left and "page X of Y" on the right of every page, counted
+     * within each meeting's minutes: each is signed and filed as a document of its own.
+     */
     private static final class Footer extends PdfPageEventHelper {
-        private final String text;
+        private String text = "";
         private PdfTemplate total;
+        private int firstPage = 1;
 
-        Footer(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
+        /** The next meeting's minutes begin on this page: the meeting before it has its page count. */
+        void begin(PdfWriter writer, String meetingText) {
+            finish(writer);
+            text = meetingText;
             total = writer.getDirectContent().createTemplate(40, 12);
+            firstPage = writer.getPageNumber();
         }
 
         @Override
@@ -576,7 +887,7 @@ public final class Minutes {
             cb.beginText();
             cb.setFontAndSize(MinutesFonts.regular(), 8.5f);
             cb.setColorFill(MUTED);
-            String page = "page " + writer.getPageNumber() + " of ";
+            String page = "page " + (writer.getPageNumber() - firstPage + 1) + " of ";
             float pageWidth = MinutesFonts.regular().getWidthPoint(page, 8.5f);
             cb.setTextMatrix(document.right() - pageWidth - 18, y);
             cb.showText(page);
@@ -587,12 +898,19 @@ public final class Minutes {
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
+            finish(writer);
+        }
+
+        /** Writes the count of the pages since {@code firstPage}, the current one ended. */
+        private void finish(PdfWriter writer) {
+            if (total == null) return;
             total.beginText();
             total.setFontAndSize(MinutesFonts.regular(), 8.5f);
             total.setColorFill(MUTED);
             total.setTextMatrix(0, 0);
-            total.showText(Integer.toString(writer.getPageNumber() - 1));
+            total.showText(Integer.toString(writer.getPageNumber() - firstPage));
             total.endText();
+            total = null;
         }
     }
 }

@@ -19,8 +19,8 @@ import org.folkmoot.verdict.VerdictPayload;
 
 /**
  * What leaves the room, written to a folder (a USB stick): {@code record.jsonl}, one signed
- * {@code <resolution-id>.verdict} per resolution with an outcome, and {@code minutes.pdf}. The same for
- * {@code replay} and for the app's export, so both make the same bytes from the same record.
+ * {@code <resolution-id>.verdict} per resolution with an outcome, and {@code minutes.pdf} (every meeting of the
+ * book). The same for {@code replay} and for the app's export, so both make the same bytes from the same record.
  */
 public final class ClosingPapers {
 
@@ -52,16 +52,22 @@ public final class ClosingPapers {
         files.put(dir.resolve(RECORD), Replay.recordBytes(record));
         Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
         Map<String, String> names = verdictNames(meeting.resolutions().stream().map(Resolution::id).toList());
+        List<VerdictPayload.Issued> issued = VerdictPayload.issue(meeting, record, key.publicKey(), Program.nameAndVersion());
         // each resolution's latest verdict, naming the earlier ones it supersedes (those left at earlier closes)
-        for (VerdictPayload.Issued v : VerdictPayload.latest(VerdictPayload.issue(meeting, record, key.publicKey(),
-                Program.nameAndVersion())).values()) {
+        for (VerdictPayload.Issued v : VerdictPayload.latest(issued).values()) {
             files.put(dir.resolve(names.get(v.resolution())), Dsse.sign(Dsse.VERDICT_TYPE, v.payload(), key));
             seals.put(v.resolution(), new Minutes.Seal(Ed25519Keys.fingerprint(v.payload()), key.keyId()));
         }
-        files.put(dir.resolve(MINUTES), Minutes.render(meeting, seals,
-                VerdictPayload.at(record, 1), VerdictPayload.at(record, record.size() - 1)));
+        // every meeting's minutes, each with the verdicts its own close issued
+        files.put(dir.resolve(MINUTES), Minutes.ofBook(meeting, record, issued, key.keyId()));
         writeAll(files, force, kept);
         return new Written(seals);
+    }
+
+    /** Tonight's minutes alone: the book's last meeting, with the verdicts its close issues, for the secretary to print. */
+    public static byte[] tonightsMinutes(Meeting meeting, List<String> record, CommunityKey key) {
+        List<VerdictPayload.Issued> issued = VerdictPayload.issue(meeting, record, key.publicKey(), Program.nameAndVersion());
+        return Minutes.ofMeeting(meeting, record, issued, key.keyId(), meeting.meetings().size());
     }
 
     /** Every file checked before the first is written: a refusal leaves the folder as it was. */
