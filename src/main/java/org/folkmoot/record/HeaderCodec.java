@@ -25,7 +25,9 @@ public final class HeaderCodec {
         if (!FORMAT.equals(format)) {
             throw new FormatException("the format is \"" + format + "\"; this program reads \"" + FORMAT + "\"");
         }
+        only(node, "the header", "format", "community", "rules", "meeting");
         ObjectNode c = Fields.object(node, "community", true);
+        only(c, "'community'", "id", "name", "members");
         String id = Fields.text(c, "id");
         if (id.isBlank()) throw new FormatException("the community id is empty");
         org.folkmoot.procedure.Reason badId = org.folkmoot.procedure.Ids.problem("community-id", id);
@@ -38,6 +40,7 @@ public final class HeaderCodec {
         Rules rules = rules(Fields.object(node, "rules", false));
 
         ObjectNode m = Fields.object(node, "meeting", false);
+        if (m != null) only(m, "'meeting'", "date", "place", "facilitator", "secretary");
         MeetingInfo info = m == null
                 ? new MeetingInfo(null, null, null, null)
                 : new MeetingInfo(Fields.optionalText(m, "date"), Fields.optionalText(m, "place"),
@@ -46,6 +49,17 @@ public final class HeaderCodec {
             throw new FormatException("the meeting date '" + info.date() + "' cannot be read: write it YYYY-MM-DD (2026-12-01)");
         }
         return new Header(community, rules, info);
+    }
+
+    /** Refuses a key the header does not take: a misspelt "rulez" must never leave the rulebook's defaults in force unseen. */
+    private static void only(ObjectNode node, String what, String... keys) throws FormatException {
+        java.util.List<String> takes = java.util.List.of(keys);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!takes.contains(name)) {
+                throw new FormatException("'" + name + "' is not a key of " + what + " (it takes " + String.join(", ", keys) + ")");
+            }
+        }
     }
 
     /**

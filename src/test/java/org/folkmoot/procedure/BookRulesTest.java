@@ -170,6 +170,16 @@ class BookRulesTest {
     }
 
     @Test
+    void aMisspeltKeyOfTheHeaderIsRefusedRatherThanLeavingTheDefaultsInForce() {
+        String misspelt = HEADER.substring(0, HEADER.length() - 1) + ",\"rulez\":{\"consensus\":\"3/4\"}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Replay.run((misspelt + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, null, FIXED)).hasMessageContaining("'rulez' is not a key of the header (it takes format, community, rules, meeting)");
+        String inMeeting = HEADER.replace("\"secretary\":\"Bo\"", "\"secretary\":\"Bo\",\"chair\":\"Ana\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Replay.run((inMeeting + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, null, FIXED)).hasMessageContaining("'chair' is not a key of 'meeting'");
+    }
+
+    @Test
     void aRecordsBookkeepingFieldsAreTaken() {
         Replay.Result r = replay(attendance(100), "{\"do\":\"note\",\"text\":\"Hello.\",\"at\":\"2026-11-26T18:05:00Z\"}");
         accepted(r);
