@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -32,6 +31,7 @@ import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Community;
 import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.Header;
+import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.RecordedVote;
@@ -131,11 +131,14 @@ public final class FolkmootApp extends Application {
 
     private VBox meetingTab(Stage stage) {
         Community known = CommunitySettings.load(data).orElse(null);
+        CommunityBook.Found book = known == null ? null : CommunityBook.find(data, known.id()).orElse(null);
         TextField id = field(known == null ? "" : known.id(), text.getString("start.community.id"));
         TextField name = field(known == null ? "" : known.name(), text.getString("start.community.name"));
         TextField members = field(known == null ? "" : Long.toString(known.members()), text.getString("start.members"));
         TextField date = field(LocalDate.now().toString(), text.getString("start.date"));
-        TextField place = field("", text.getString("start.place"));
+        // most Communities meet in the same hall: the last meeting's place, to be changed if not
+        String lastPlace = book == null ? null : book.last().info().place();
+        TextField place = field(lastPlace == null ? "" : lastPlace, text.getString("start.place"));
         TextField facilitator = field("", text.getString("start.facilitator"));
         TextField secretary = field("", text.getString("start.secretary"));
         GridPane grid = new GridPane();
@@ -180,12 +183,25 @@ public final class FolkmootApp extends Application {
                 problem.setText(ex.getMessage());
                 return;
             }
+            MeetingInfo tonight = new MeetingInfo(blankToNull(date.getText().strip()),
+                    blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText()));
             try {
-                CommunitySettings.save(data, c, inForce);
-                Path file = newMeetingFile(date.getText().strip(), c.id());
-                Header header = new Header(c, inForce, new MeetingInfo(blankToNull(date.getText().strip()),
-                        blankToNull(place.getText()), blankToNull(facilitator.getText()), blankToNull(secretary.getText())));
-                MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC());
+                // the Community's book goes on from its last meeting; its very first meeting begins it
+                CommunityBook.Found found = CommunityBook.find(data, c.id()).orElse(null);
+                MeetingSession session;
+                if (found != null) {
+                    String why = CommunityBook.whyNot(found, c, inForce, tonight, text);
+                    if (why != null) {
+                        problem.setText(why);
+                        return;
+                    }
+                    CommunitySettings.save(data, c, inForce);
+                    session = CommunityBook.begin(found.file(), tonight, Clock.systemUTC(), text.getLocale());
+                } else {
+                    CommunitySettings.save(data, c, inForce);
+                    Path file = newMeetingFile(date.getText().strip(), c.id());
+                    session = MeetingSession.create(file, new Header(c, inForce, tonight), Clock.systemUTC());
+                }
                 MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);
                 stage.hide();
             } catch (IOException | StoreException ex) {
@@ -194,7 +210,7 @@ public final class FolkmootApp extends Application {
         });
 
         ListView<String> existing = new ListView<>();
-        existing.getItems().setAll(meetingFiles());
+        existing.getItems().setAll(CommunityBook.files(data).stream().map(p -> p.getFileName().toString()).toList());
         existing.setPrefHeight(160);
         existing.setAccessibleText(text.getString("start.existing"));
         Button reopen = new Button(text.getString("start.reopen"));
@@ -261,8 +277,8 @@ public final class FolkmootApp extends Application {
         newTitle.getStyleClass().add("title-3");
         Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
-        VBox box = new VBox(10, newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle, existing, reopen,
-                keyLine, keyRow, keyMessage);
+        VBox box = new VBox(10, bookPane(book), newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle,
+                existing, reopen, keyLine, keyRow, keyMessage);
         if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;
@@ -340,15 +356,72 @@ public final class FolkmootApp extends Application {
         }
     }
 
-    private List<String> meetingFiles() {
-        Path dir = data.resolve("meetings");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".meeting")).map(p -> p.getFileName().toString())
-                    .sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            return List.of();
+    /** The most meetings the start screen lists; the minutes hold them all. */
+    private static final int MEETINGS_SHOWN = 8;
+
+    /**
+     * The Community's book: its meetings (number, date, place, who ran them), what stands open in it, and what
+     * starting tonight's meeting will do. Before the first meeting, a line saying that it begins the book.
+     */
+    private VBox bookPane(CommunityBook.Found book) {
+        VBox pane = new VBox(6);
+        pane.setId("book");
+        pane.setPadding(new Insets(12));
+        pane.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6;");
+        if (book == null) {
+            Label none = new Label(text.getString("book.none"));
+            none.setWrapText(true);
+            none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            pane.getChildren().add(none);
+            return pane;
         }
+        Meeting m = book.meeting();
+        Label title = new Label(String.format(text.getString(m.meetings().size() == 1 ? "book.title.one" : "book.title"),
+                m.header().community().name(), m.meetings().size(),
+                book.file().getFileName()));
+        title.getStyleClass().add("title-3");
+        GridPane meetings = new GridPane();
+        meetings.setId("book-meetings");
+        meetings.setHgap(18);
+        meetings.setVgap(2);
+        List<Meeting.Held> held = m.meetings();
+        int from = held.size() <= MEETINGS_SHOWN ? 0 : held.size() - MEETINGS_SHOWN + 1; // "… and 2 earlier", never 1
+        int row = 0;
+        if (from > 0) meetings.add(new Label(String.format(text.getString("book.earlier"), from)), 0, row++, 4, 1);
+        for (Meeting.Held h : held.subList(from, held.size())) {
+            MeetingInfo info = h.sitting().info();
+            boolean last = h.sitting().number() == held.size();
+            String state = !last ? "" : m.adjourned() ? text.getString("book.adjourned") : text.getString("book.not-adjourned.short");
+            Label number = new Label(String.format(text.getString("book.number"), h.sitting().number()));
+            number.getStyleClass().add("text-bold");
+            meetings.addRow(row++, number, new Label(StandingBusiness.orDash(info.date())), new Label(StandingBusiness.orDash(info.place())),
+                    new Label(String.format(text.getString("book.who"), StandingBusiness.orDash(info.facilitator()),
+                            StandingBusiness.orDash(info.secretary()))), new Label(state));
+        }
+        VBox standing = new VBox(2);
+        standing.setId("book-standing");
+        List<StandingBusiness.Section> open = StandingBusiness.of(m.book(), text);
+        if (open.isEmpty()) standing.getChildren().add(new Label(text.getString("book.standing.none")));
+        for (StandingBusiness.Section section : open) {
+            Label heading = new Label(section.heading());
+            heading.getStyleClass().add("text-bold");
+            standing.getChildren().add(heading);
+            for (String item : section.items()) {
+                Label l = new Label("   " + item);
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                standing.getChildren().add(l);
+            }
+        }
+        Label next = new Label(m.adjourned() ? String.format(text.getString("book.next"), held.size() + 1)
+                : String.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(book.last().info().date()),
+                held.size() + 1));
+        next.setId("book-next");
+        next.setWrapText(true);
+        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (!m.adjourned()) next.setStyle("-fx-text-fill: -color-warning-fg;");
+        pane.getChildren().addAll(title, meetings, standing, next);
+        return pane;
     }
 
     private static TextField field(String value, String accessible) {

@@ -76,7 +76,7 @@ class ConsoleUiTest {
     /** One entry of the script, typed into the console. */
     private void enter(FxRobot robot, ObjectNode line) {
         String kind = line.get("do").asText();
-        KeyCode digit = ConsoleView.SHORTCUTS.entrySet().stream().filter(e -> e.getValue().equals(kind))
+        KeyCode digit = ConsoleView.SHORTCUTS.entrySet().stream().filter(e -> e.getValue().word().equals(kind))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         if (digit != null) {
             robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);

@@ -45,8 +45,8 @@ class LocalizationConsistencyTest {
                 while (named.find()) keys.add(named.group(1));
             }
         }
-        for (String kind : Meeting.KINDS.stream().map(org.folkmoot.procedure.ActionKind::word).toList()) {
-            keys.add("action." + kind);
+        for (org.folkmoot.procedure.ActionKind kind : Meeting.KINDS) {
+            keys.add("action." + kind.word());
             for (ActionFields.Field f : ActionFields.of(kind)) keys.add("field." + f.key());
             for (ActionFields.Field f : ActionFields.correctionCounts(kind)) keys.add("field." + f.key());
         }

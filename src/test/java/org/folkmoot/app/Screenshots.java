@@ -66,13 +66,13 @@ public final class Screenshots {
                         opened[0].projector().setHeight(800);
                         opened[0].projector().show();
                         if (m[1] == 0) {
-                            opened[0].view().choose("vote");
+                            opened[0].view().choose(org.folkmoot.procedure.ActionKind.VOTE);
                             opened[0].model().field("for").ifPresent(f -> f.valueProperty().set("100"));
                             opened[0].model().field("against").ifPresent(f -> f.valueProperty().set("25"));
                             opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("5"));
                         }
                         if (m[1] == 1) {
-                            opened[0].view().choose("amendment-vote");
+                            opened[0].view().choose(org.folkmoot.procedure.ActionKind.AMENDMENT_VOTE);
                             opened[0].model().field("for").ifPresent(f -> f.valueProperty().set("55"));
                             opened[0].model().field("against").ifPresent(f -> f.valueProperty().set("65"));
                             opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("10"));

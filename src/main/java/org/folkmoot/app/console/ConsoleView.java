@@ -34,15 +34,17 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.procedure.ActionKind;
 
 /** The facilitator's console: binds to a {@link ConsoleViewModel}, owns no state of the meeting. */
 public final class ConsoleView {
     /** Ctrl + digit picks the frequent actions: a tally never needs the mouse. */
-    public static final Map<KeyCode, String> SHORTCUTS = Map.of(
-            KeyCode.DIGIT1, "attendance", KeyCode.DIGIT2, "vote", KeyCode.DIGIT3, "objections",
-            KeyCode.DIGIT4, "grievance", KeyCode.DIGIT5, "plead", KeyCode.DIGIT6, "agreement",
-            KeyCode.DIGIT7, "amend", KeyCode.DIGIT8, "amendment-vote", KeyCode.DIGIT9, "close-round",
-            KeyCode.DIGIT0, "elect");
+    public static final Map<KeyCode, ActionKind> SHORTCUTS = Map.of(
+            KeyCode.DIGIT1, ActionKind.ATTENDANCE, KeyCode.DIGIT2, ActionKind.VOTE, KeyCode.DIGIT3, ActionKind.OBJECTIONS,
+            KeyCode.DIGIT4, ActionKind.GRIEVANCE, KeyCode.DIGIT5, ActionKind.PLEAD, KeyCode.DIGIT6, ActionKind.AGREEMENT,
+            KeyCode.DIGIT7, ActionKind.AMEND, KeyCode.DIGIT8, ActionKind.AMENDMENT_VOTE, KeyCode.DIGIT9, ActionKind.CLOSE_ROUND,
+            KeyCode.DIGIT0, ActionKind.ELECT);
 
     private final ConsoleViewModel model;
     private final MeetingClock clock;
@@ -84,23 +86,23 @@ public final class ConsoleView {
     }
 
     /** Chooses an action if the ladder offers it, and puts the cursor in its first field. */
-    public void choose(String kind) {
-        model.options().stream().filter(o -> o.kind().equals(kind) && o.enabledProperty().get())
+    public void choose(ActionKind kind) {
+        model.options().stream().filter(o -> o.kind() == kind && o.enabledProperty().get())
                 .findFirst().ifPresent(o -> model.selectedProperty().set(kind));
         focusFirstField();
     }
 
     private void record() {
-        String kind = model.selectedProperty().get();
+        ActionKind kind = model.selectedProperty().get();
         String minutes = model.field("minutes").map(f -> f.valueProperty().get()).orElse("");
         if (model.record()) {
             // a timed discussion starts the room's timer
-            if ("discuss".equals(kind) && minutes != null && minutes.strip().matches("\\d{1,3}")) {
+            if (kind == ActionKind.DISCUSS && minutes != null && minutes.strip().matches("\\d{1,3}")) {
                 clock.set(Integer.parseInt(minutes.strip()) * 60);
                 clock.start();
             }
             // each delegate pleads against the clock: the timer restarts with the minutes set for pleading
-            if ("plead".equals(kind) && clock.pleadMinutesProperty().get() > 0) {
+            if (kind == ActionKind.PLEAD && clock.pleadMinutesProperty().get() > 0) {
                 clock.set(clock.pleadMinutesProperty().get() * 60);
                 clock.start();
             }
@@ -115,9 +117,13 @@ public final class ConsoleView {
         Label present = new Label();
         present.textProperty().bind(model.presentLineProperty());
         present.getStyleClass().add("text-muted");
+        Label meeting = new Label();
+        meeting.setId("meeting-line");
+        meeting.textProperty().bind(model.meetingLineProperty());
+        meeting.getStyleClass().add("text-muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, present);
+        HBox head = new HBox(12, title, spacer, meeting, new Label("·"), present);
         head.setAlignment(Pos.CENTER_LEFT);
 
         HBox crumbs = new HBox(6);
@@ -161,7 +167,7 @@ public final class ConsoleView {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setWrapText(true);
             b.getStyleClass().add("action");
-            b.setId("action-" + o.kind());
+            b.setId("action-" + o.kind().word());
             b.setAccessibleText(o.label());
             b.disableProperty().bind(o.enabledProperty().not());
             b.setOnAction(e -> {
@@ -178,7 +184,7 @@ public final class ConsoleView {
             i++;
         }
         model.selectedProperty().addListener((obs, was, kind) -> group.getToggles().forEach(
-                t -> t.setSelected(kind != null && kind.equals(t.getUserData()))));
+                t -> t.setSelected(kind != null && kind == t.getUserData())));
         Label heading = new Label(text.getString("label.actions"));
         heading.getStyleClass().add("title-4");
         VBox list = new VBox(6, heading, grid);
@@ -295,8 +301,8 @@ public final class ConsoleView {
         Button next = new Button(text.getString("queue.next"));
         next.setOnAction(e -> {
             String who = clock.next();
-            if (who != null && model.session().meeting().whyNot(org.folkmoot.procedure.ActionKind.SPEAK).isEmpty()) {
-                model.selectedProperty().set("speak");
+            if (who != null && model.session().meeting().whyNot(ActionKind.SPEAK).isEmpty()) {
+                model.selectedProperty().set(ActionKind.SPEAK);
                 model.field("name").ifPresent(f -> f.valueProperty().set(who));
                 model.record();
             }
@@ -333,7 +339,29 @@ public final class ConsoleView {
         ListView<String> history = new ListView<>(model.history());
         history.setAccessibleText(text.getString("label.history"));
         VBox.setVgrow(history, Priority.ALWAYS);
-        VBox right = new VBox(6, textLabel, working, historyLabel, history);
+        VBox standing = new VBox(2);
+        standing.setId("standing");
+        Runnable showStanding = () -> {
+            standing.getChildren().clear();
+            if (model.standing().isEmpty()) return;
+            Label heading = new Label(text.getString("standing.title"));
+            heading.getStyleClass().add("title-4");
+            standing.getChildren().add(heading);
+            for (StandingBusiness.Section s : model.standing()) {
+                Label h = new Label(s.heading());
+                h.getStyleClass().add("text-bold");
+                standing.getChildren().add(h);
+                for (String item : s.items()) {
+                    Label l = new Label(item);
+                    l.setWrapText(true);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
+                    standing.getChildren().add(l);
+                }
+            }
+        };
+        model.standing().addListener((javafx.collections.ListChangeListener<StandingBusiness.Section>) c -> showStanding.run());
+        showStanding.run();
+        VBox right = new VBox(6, textLabel, working, standing, historyLabel, history);
         right.setPadding(new Insets(8, 16, 8, 8));
         right.setPrefWidth(340);
         return right;
@@ -359,7 +387,7 @@ public final class ConsoleView {
             label.setMinWidth(Region.USE_PREF_SIZE); // "From a body", "Its resolution": never cut to "From …"
             Node input;
             switch (f.field().type()) {
-                case CATEGORY, AMENDMENT, DELEGATE, ENTRY -> {
+                case CATEGORY, AMENDMENT, DELEGATE, ENTRY, RESOLUTION -> {
                     ComboBox<String> choice = new ComboBox<>(f.choices());
                     choice.setEditable(false);
                     choice.valueProperty().bindBidirectional(f.valueProperty());
@@ -384,6 +412,7 @@ public final class ConsoleView {
                 }
             }
             input.setId("field-" + f.field().key());
+            input.getProperties().put(ActionFields.Type.class, f.field().type());
             input.setAccessibleText(f.label());
             label.setLabelFor(input);
             GridPane.setHgrow(input, Priority.ALWAYS);
@@ -392,7 +421,9 @@ public final class ConsoleView {
     }
 
     private void focusFirstField() {
+        // the resolution an entry concerns is preselected (the latest): the cursor goes to what is typed
         form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
+                .filter(n -> n.getProperties().get(ActionFields.Type.class) != ActionFields.Type.RESOLUTION)
                 .findFirst().ifPresent(Node::requestFocus);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.BooleanProperty;
@@ -21,12 +23,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.app.StandingBusiness;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Amendment;
-import org.folkmoot.procedure.Delegate;
+import org.folkmoot.procedure.Book;
 import org.folkmoot.procedure.EntryWords;
 import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.GrievanceCategory;
@@ -52,17 +55,17 @@ public final class ConsoleViewModel {
 
     /** One action the console can offer, enabled or not, with the reason when not. */
     public static final class Option {
-        private final String kind;
+        private final ActionKind kind;
         private final String label;
         private final BooleanProperty enabled = new SimpleBooleanProperty();
         private final StringProperty reason = new SimpleStringProperty("");
 
-        Option(String kind, String label) {
+        Option(ActionKind kind, String label) {
             this.kind = kind;
             this.label = label;
         }
 
-        public String kind() { return kind; }
+        public ActionKind kind() { return kind; }
         public String label() { return label; }
         public ReadOnlyBooleanProperty enabledProperty() { return enabled; }
         public ReadOnlyStringProperty reasonProperty() { return reason; }
@@ -74,6 +77,8 @@ public final class ConsoleViewModel {
         private final String label;
         private final StringProperty value = new SimpleStringProperty("");
         private final ObservableList<String> choices = FXCollections.observableArrayList();
+        /** What each choice writes into the entry (a resolution's id; a delegate's name and resolution). */
+        private final Map<String, Map<String, String>> meanings = new HashMap<>();
 
         FieldModel(ActionFields.Field field, String label) {
             this.field = field;
@@ -84,6 +89,16 @@ public final class ConsoleViewModel {
         public String label() { return label; }
         public StringProperty valueProperty() { return value; }
         public ObservableList<String> choices() { return choices; }
+
+        void choice(String shown, Map<String, String> writes) {
+            choices.add(shown);
+            meanings.put(shown, writes);
+        }
+
+        /** The fields the chosen value writes, or null when it is not one of the choices (typed as it is). */
+        Map<String, String> meaning() {
+            return meanings.get(value.get());
+        }
     }
 
     private final MeetingSession session;
@@ -95,10 +110,12 @@ public final class ConsoleViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty messageIsRefusal = new SimpleBooleanProperty();
     private final StringProperty presentLine = new SimpleStringProperty("");
+    private final StringProperty meetingLine = new SimpleStringProperty("");
+    private final ObservableList<StandingBusiness.Section> standing = FXCollections.observableArrayList();
     private final ObservableList<String> ladder = FXCollections.observableArrayList();
     private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
     private final ObservableList<Option> options = FXCollections.observableArrayList();
-    private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ActionKind> selected = new SimpleObjectProperty<>();
     private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
     private final StringProperty supportLine = new SimpleStringProperty("");
     private final StringProperty sumLine = new SimpleStringProperty("");
@@ -113,7 +130,7 @@ public final class ConsoleViewModel {
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this.session = session;
         this.text = text;
-        for (ActionKind kind : Meeting.KINDS) options.add(new Option(kind.word(), text.getString("action." + kind.word())));
+        for (ActionKind kind : Meeting.KINDS) options.add(new Option(kind, text.getString("action." + kind.word())));
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             ladder.add(text.getString("ladder." + step));
         }
@@ -131,21 +148,26 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty messageProperty() { return message; }
     public ReadOnlyBooleanProperty messageIsRefusalProperty() { return messageIsRefusal; }
     public ReadOnlyStringProperty presentLineProperty() { return presentLine; }
+    /** Which of the book's meetings this is: "Meeting 2 · 2026-12-03 · Riverside hall". */
+    public ReadOnlyStringProperty meetingLineProperty() { return meetingLine; }
     // one read-only view of each list, kept: a wrapper made per call listens weakly and is collected with its listeners
     private final ObservableList<String> ladderView = FXCollections.unmodifiableObservableList(ladder);
     private final ObservableList<Option> optionsView = FXCollections.unmodifiableObservableList(options);
     private final ObservableList<FieldModel> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<StandingBusiness.Section> standingView = FXCollections.unmodifiableObservableList(standing);
 
     public ObservableList<String> ladder() { return ladderView; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
     public ObservableList<Option> options() { return optionsView; }
-    public ObjectProperty<String> selectedProperty() { return selected; }
+    public ObjectProperty<ActionKind> selectedProperty() { return selected; }
     public ObservableList<FieldModel> fields() { return fieldsView; }
     public ReadOnlyStringProperty supportLineProperty() { return supportLine; }
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
     public ObservableList<String> history() { return historyView; }
+    /** What the book holds open: resolutions in planning, tabled ones, delegates serving. */
+    public ObservableList<StandingBusiness.Section> standing() { return standingView; }
     /** During a round: how many of the round's objectors its categories hold so far. */
     public ReadOnlyStringProperty boardLineProperty() { return boardLine; }
 
@@ -160,9 +182,9 @@ public final class ConsoleViewModel {
 
     /** Shows the meeting again as the session holds it (after actions recorded elsewhere: a rehearsal's script). */
     public void reload() {
-        String before = selected.get();
+        ActionKind before = selected.get();
         refresh();
-        if (before != null && before.equals(selected.get())) buildForm(before);
+        if (before != null && before == selected.get()) buildForm(before);
     }
 
     public Optional<FieldModel> field(String key) {
@@ -178,10 +200,10 @@ public final class ConsoleViewModel {
      * @return true when the action was recorded
      */
     public boolean record() {
-        String kind = selected.get();
+        ActionKind kind = selected.get();
         if (kind == null) return false;
         Meeting meeting = session.meeting();
-        Optional<Reason> why = meeting.whyNot(ActionKind.fromWord(kind).orElseThrow());
+        Optional<Reason> why = meeting.whyNot(kind);
         if (why.isPresent()) return refuse(say(why.get()));
         String differ = tellersDiffer();
         if (differ != null) return refuse(differ);
@@ -201,10 +223,10 @@ public final class ConsoleViewModel {
         }
         message.set(text.getString("message.recorded") + " " + say(EntryWords.of(action)));
         messageIsRefusal.set(false);
-        String before = selected.get();
+        ActionKind before = selected.get();
         refresh();
         // a fresh form for the next entry (refresh may already have moved to another action)
-        if (before != null && before.equals(selected.get())) buildForm(before);
+        if (before != null && before == selected.get()) buildForm(before);
         return true;
     }
 
@@ -227,7 +249,7 @@ public final class ConsoleViewModel {
      * whole number, a field left empty that the action needs. Null when the form can be read.
      */
     private String formProblem() {
-        boolean amend = "amend".equals(selected.get());
+        boolean amend = selected.get() == ActionKind.AMEND;
         for (FieldModel f : fields) {
             String v = f.valueProperty().get() == null ? "" : f.valueProperty().get().strip();
             if (v.isEmpty()) {
@@ -251,13 +273,13 @@ public final class ConsoleViewModel {
     }
 
     /** The form as a line of the meeting format, so it is read by the same code as any record. */
-    ObjectNode formJson(String kind) {
+    ObjectNode formJson(ActionKind kind) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("do", kind);
+        n.put("do", kind.word());
         Resolution r = session.meeting().current().orElse(null);
-        if (kind.equals("grievance") && r != null) n.put("round", r.round());
+        if (kind == ActionKind.GRIEVANCE && r != null) n.put("round", r.round());
         ObjectNode target = n;
-        if (kind.equals("correct")) {
+        if (kind == ActionKind.CORRECT) {
             long entry = entrySeq(value("entry"));
             if (entry > 0) n.put("entry", entry);
             put(n, "reason", value("reason"), false);
@@ -276,7 +298,12 @@ public final class ConsoleViewModel {
         for (FieldModel f : fields) {
             String v = f.valueProperty().get();
             if (f.field().type() == ActionFields.Type.ENTRY || f.field().key().startsWith(SECOND)) continue;
-            if (kind.equals("amend") && f.field().key().equals("replace")) {
+            Map<String, String> chosen = f.meaning();
+            if (chosen != null) {
+                chosen.forEach(n::put);
+                continue;
+            }
+            if (kind == ActionKind.AMEND && f.field().key().equals("replace")) {
                 n.put("replace", v == null ? "" : v); // an empty replacement deletes the passage
                 continue;
             }
@@ -322,6 +349,8 @@ public final class ConsoleViewModel {
         Resolution r = m.current().orElse(null);
         presentLine.set(m.present() < 0 ? text.getString("present.none")
                 : String.format(text.getString("present.count"), m.present(), m.header().community().members()));
+        meetingLine.set(StandingBusiness.meetingLine(m.book().meeting(), text));
+        standing.setAll(StandingBusiness.of(m.book(), text));
         if (r == null) {
             resolutionTitle.set(text.getString("resolution.none"));
             workingText.set("");
@@ -335,7 +364,9 @@ public final class ConsoleViewModel {
                     : say(r.stage()));
             ladderStep.set(ladderIndex(r));
         }
-        nextStep.set(m.adjourned() ? text.getString("next.adjourned") : say(m.comingUp()));
+        // a meeting's first step is its count: no tally is taken before it (at the book's next meeting too)
+        nextStep.set(m.adjourned() ? text.getString("next.adjourned")
+                : m.present() < 0 ? text.getString("next.attendance") : say(m.comingUp()));
         boardLine.set("");
         if (r != null && r.stage().isRound() && r.objections().isPresent()) {
             long counted = r.round() == 1 ? r.objections().get().nonDealBreakers() : r.objections().get().dealBreakers();
@@ -343,7 +374,7 @@ public final class ConsoleViewModel {
             boardLine.set(String.format(text.getString("board.count"), r.round(), held, counted));
         }
         for (Option o : options) {
-            Optional<Reason> why = m.whyNot(ActionKind.fromWord(o.kind()).orElseThrow());
+            Optional<Reason> why = m.whyNot(o.kind());
             o.enabled.set(why.isEmpty());
             o.reason.set(why.map(this::say).orElse(""));
         }
@@ -351,10 +382,11 @@ public final class ConsoleViewModel {
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
             history.add("#" + seq + "  " + say(EntryWords.of(m.entry(seq))));
         }
-        if (selected.get() != null && m.whyNot(ActionKind.fromWord(selected.get()).orElseThrow()).isPresent()) {
-            // the chosen action no longer fits: offer the first that does
-            selected.set(Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && k != ActionKind.NOTE && k != ActionKind.ATTENDANCE)
-                    .findFirst().orElse(ActionKind.NOTE).word());
+        if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
+            // the chosen action no longer fits: offer the count at a meeting's start, else the first that fits
+            selected.set(m.present() < 0 && !m.adjourned() ? ActionKind.ATTENDANCE
+                    : Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && k != ActionKind.NOTE && k != ActionKind.ATTENDANCE)
+                    .findFirst().orElse(ActionKind.NOTE));
         }
         revision.set(revision.get() + 1);
     }
@@ -374,7 +406,8 @@ public final class ConsoleViewModel {
         return text;
     }
 
-    private static int ladderIndex(Resolution r) {
+    /** Where a resolution stands on the ladder, as an index into {@link #ladder()}. */
+    public static int ladderIndex(Resolution r) {
         return switch (r.stage()) {
             case CHECK_1 -> 1;
             case OBJECTIONS -> 2;
@@ -387,16 +420,16 @@ public final class ConsoleViewModel {
         };
     }
 
-    private void buildForm(String kind) {
+    private void buildForm(ActionKind kind) {
         fields.clear();
         supportLine.set("");
         sumLine.set("");
         sumOk.set(true);
         if (kind == null) return;
         List<ActionFields.Field> spec = new ArrayList<>(ActionFields.of(kind));
-        for (ActionFields.Field f : spec) fields.add(newField(f));
+        for (ActionFields.Field f : spec) fields.add(newField(kind, f));
         prefill(kind);
-        if (kind.equals("correct")) {
+        if (kind == ActionKind.CORRECT) {
             field("entry").ifPresent(e -> e.valueProperty().addListener((o, was, now) -> correctionCounts(now)));
             field("entry").ifPresent(e -> correctionCounts(e.valueProperty().get()));
         }
@@ -408,7 +441,7 @@ public final class ConsoleViewModel {
     /** The second teller's counts, beside the first's, for a tally. */
     private void addSecondTeller() {
         List<FieldModel> counts = fields.stream().filter(f -> f.field().type() == ActionFields.Type.COUNT).toList();
-        boolean tally = counts.size() >= 3 && (ActionFields.isDecidingTally(selected.get()) || "agreement".equals(selected.get()));
+        boolean tally = counts.size() >= 3 && (ActionFields.isDecidingTally(selected.get()) || selected.get() == ActionKind.AGREEMENT);
         if (!tally) return;
         for (FieldModel f : counts.subList(counts.size() - 3, counts.size())) {
             ActionFields.Field second = new ActionFields.Field(SECOND + f.field().key(), ActionFields.Type.COUNT, false);
@@ -417,14 +450,14 @@ public final class ConsoleViewModel {
     }
 
     /** An amendment is shown as a tracked change before it is voted: what goes, struck, and what comes. */
-    private void watchAmendment(String kind) {
+    private void watchAmendment(ActionKind kind) {
         preview.clear();
         Resolution r = session.meeting().current().orElse(null);
         if (r == null) return;
         Runnable update = () -> {
             String find;
             String replace;
-            if (kind.equals("amend")) {
+            if (kind == ActionKind.AMEND) {
                 find = value("find");
                 replace = value("replace");
             } else {
@@ -438,11 +471,11 @@ public final class ConsoleViewModel {
             }
             preview.setAll(trackedChange(r.workingText(), find, replace));
         };
-        if (kind.equals("amend")) {
+        if (kind == ActionKind.AMEND) {
             field("find").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
             field("replace").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
             update.run();
-        } else if (kind.equals("amendment-vote")) {
+        } else if (kind == ActionKind.AMENDMENT_VOTE) {
             field("id").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
             update.run();
         }
@@ -466,9 +499,9 @@ public final class ConsoleViewModel {
         return runs;
     }
 
-    private FieldModel newField(ActionFields.Field f) {
+    private FieldModel newField(ActionKind kind, ActionFields.Field f) {
         FieldModel model = new FieldModel(f, text.containsKey("field." + f.key()) ? text.getString("field." + f.key()) : f.key());
-        model.choices.setAll(choices(f.type()));
+        choices(kind, model);
         return model;
     }
 
@@ -478,19 +511,25 @@ public final class ConsoleViewModel {
         if (seq < 1 || seq > session.meeting().size()) return;
         Action original = session.meeting().effective(seq);
         ObjectNode json = ActionCodec.write(original);
-        for (ActionFields.Field f : ActionFields.correctionCounts(original.kind().word())) {
-            FieldModel model = newField(f);
+        for (ActionFields.Field f : ActionFields.correctionCounts(original.kind())) {
+            FieldModel model = newField(original.kind(), f);
             model.valueProperty().set(json.path(f.key()).asText(""));
             fields.add(model);
         }
     }
 
-    private void prefill(String kind) {
+    private void prefill(ActionKind kind) {
         Resolution r = session.meeting().current().orElse(null);
-        if (kind.equals("amend") && r != null) {
+        if (kind == ActionKind.AMEND && r != null) {
             field("id").ifPresent(f -> f.valueProperty().set("A" + (r.amendments().size() + 1)));
         }
-        if (kind.equals("present")) {
+        if (kind == ActionKind.MEETING) {
+            // the next meeting: tonight, most likely in the same hall; who runs it is typed
+            field("date").ifPresent(f -> f.valueProperty().set(java.time.LocalDate.now().toString()));
+            String place = session.meeting().book().meeting().info().place();
+            field("place").ifPresent(f -> f.valueProperty().set(place == null ? "" : place));
+        }
+        if (kind == ActionKind.PRESENT) {
             field("resolution").ifPresent(f -> f.valueProperty().set("R" + (session.meeting().resolutions().size() + 1)));
         }
         for (FieldModel f : fields) {
@@ -498,42 +537,78 @@ public final class ConsoleViewModel {
         }
     }
 
-    private List<String> choices(ActionFields.Type type) {
+    /** The choices of a field that is a choice: only what the ladder lets the entry name now, the latest first. */
+    private void choices(ActionKind kind, FieldModel model) {
         Meeting m = session.meeting();
         Resolution r = m.current().orElse(null);
-        List<String> list = new ArrayList<>();
-        switch (type) {
+        switch (model.field().type()) {
             case CATEGORY -> {
-                if (r != null) for (GrievanceCategory g : r.grievances()) if (g.round() == r.round()) list.add(g.category());
+                if (r != null) for (GrievanceCategory g : r.grievances()) if (g.round() == r.round()) model.choices.add(g.category());
             }
             case AMENDMENT -> {
-                if (r != null) for (Amendment a : r.amendments()) if (a.round() == r.round() && !a.voted()) list.add(a.id());
+                if (r != null) for (Amendment a : r.amendments()) if (a.round() == r.round() && !a.voted()) model.choices.add(a.id());
+            }
+            case RESOLUTION -> {
+                for (String id : m.targets(kind)) {
+                    Resolution x = m.book().resolution(id).orElseThrow();
+                    // the latest presented is what an entry naming none concerns: the record keeps its usual form
+                    model.choice(resolutionChoice(x), r != null && r.id().equals(id) ? Map.of() : Map.of("resolution", id));
+                }
             }
             case DELEGATE -> {
-                for (Resolution x : m.resolutions()) for (Delegate d : x.delegates()) if (d.serving() && !list.contains(d.name())) list.add(d.name());
+                List<Book.Serving> serving = new ArrayList<>(m.book().serving());
+                java.util.Collections.reverse(serving); // the latest elected first
+                for (Book.Serving s : serving) {
+                    if (m.whyNot(kind, s.resolution()).isPresent()) continue;
+                    model.choice(String.format(text.getString("choice.delegate"), s.delegate().name(), s.resolution(),
+                            m.book().resolution(s.resolution()).map(Resolution::title).orElse("")),
+                            Map.of("name", s.delegate().name(), "resolution", s.resolution()));
+                }
             }
             case ENTRY -> {
                 for (long seq = m.size(); seq >= 1; seq--) {
                     Action a = m.entry(seq);
-                    if (a.kind().correctable()) list.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
+                    if (a.kind().correctable()) model.choices.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
                 }
             }
             default -> {
             }
         }
-        return list;
+    }
+
+    /** "R1 — Community garden (in planning)": which resolution, and where it stands. */
+    private String resolutionChoice(Resolution x) {
+        String where = x.stage() == Stage.CLOSED ? x.outcome().map(this::say).orElse(say(x.stage())) : say(x.stage());
+        return String.format(text.getString("choice.resolution"), x.id(), x.title(), where);
+    }
+
+    /** The resolution the form's entry concerns: the one chosen, else the latest presented. */
+    private Resolution concerned() {
+        Meeting m = session.meeting();
+        Optional<FieldModel> chooser = field("resolution").filter(f -> f.field().type() == ActionFields.Type.RESOLUTION);
+        if (chooser.isPresent()) {
+            Map<String, String> chosen = chooser.get().meaning();
+            String id = chosen == null ? chooser.get().valueProperty().get() : chosen.get("resolution");
+            if (id != null && !id.isBlank()) {
+                Optional<Resolution> named = m.book().resolution(id.strip());
+                if (named.isPresent()) return named.get();
+            }
+        }
+        return m.current().orElse(null);
     }
 
     /** The live check of a tally: its sum against those present, and its support against the threshold. */
-    private void watchTally(String kind) {
+    private void watchTally(ActionKind kind) {
         List<FieldModel> counts = fields.stream().filter(f -> f.field().type() == ActionFields.Type.COUNT).toList();
-        if (!(ActionFields.isDecidingTally(kind) || kind.equals("agreement")) || counts.size() < 3) return;
+        if (!(ActionFields.isDecidingTally(kind) || kind == ActionKind.AGREEMENT) || counts.size() < 3) return;
         Runnable update = () -> updateTally(kind, counts.get(counts.size() - 3), counts.get(counts.size() - 2), counts.get(counts.size() - 1));
         for (FieldModel f : counts) f.valueProperty().addListener((o, was, now) -> update.run());
+        // a contention vote on an earlier resolution is measured against the contention rule, not the latest's check
+        field("resolution").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
         update.run();
     }
 
-    private void updateTally(String kind, FieldModel yes, FieldModel no, FieldModel abstain) {
+    private void updateTally(ActionKind kind, FieldModel yes, FieldModel no, FieldModel abstain) {
         Meeting m = session.meeting();
         long present = m.present();
         Long y = count(yes), n = count(no), a = count(abstain);
@@ -554,12 +629,12 @@ public final class ConsoleViewModel {
             return;
         }
         Rules rules = m.header().rules();
-        Resolution r = m.current().orElse(null);
+        Resolution r = concerned();
         Fraction threshold;
         boolean strictly;
         switch (kind) {
-            case "amendment-vote" -> { threshold = rules.amendment(); strictly = true; }
-            case "elect", "recall" -> { threshold = rules.election(); strictly = true; }
+            case AMENDMENT_VOTE -> { threshold = rules.amendment(); strictly = true; }
+            case ELECT, RECALL -> { threshold = rules.election(); strictly = true; }
             default -> {
                 strictly = false;
                 Stage stage = r == null ? Stage.CHECK_1 : r.stage();

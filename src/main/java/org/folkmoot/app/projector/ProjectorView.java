@@ -44,6 +44,13 @@ public final class ProjectorView {
         model.ladderStepProperty().addListener((o, was, now) -> lit.run());
         lit.run();
 
+        Label meeting = new Label();
+        meeting.setId("p-meeting");
+        meeting.getStyleClass().add("p-meeting");
+        meeting.textProperty().bind(model.meetingLineProperty());
+        meeting.managedProperty().bind(meeting.textProperty().isNotEmpty());
+        meeting.visibleProperty().bind(meeting.managedProperty());
+
         Label title = new Label();
         title.getStyleClass().add("p-title");
         title.setWrapText(true);
@@ -119,14 +126,46 @@ public final class ProjectorView {
             l.visibleProperty().bind(l.managedProperty());
         }
 
+        VBox standing = standing(model);
+
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(crumbs, title, text, tally, categories, grow, outcome, caption, fingerprint, timeRow);
+        root.getChildren().addAll(meeting, crumbs, title, text, tally, categories, standing, grow, outcome, caption, fingerprint, timeRow);
         // labels that wrap keep the height of all their lines rather than being cut short with "…"
         for (Label l : new Label[] {title, categories, outcome, fingerprint}) wrap(l);
     }
 
     public Parent root() { return root; }
+
+    /** The standing business: what is in planning, tabled, and who serves, under its heading. */
+    private static VBox standing(ProjectorViewModel model) {
+        VBox box = new VBox(6);
+        box.setId("p-standing");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (model.standingTitleProperty().get().isEmpty()) return;
+            Label heading = new Label(model.standingTitleProperty().get());
+            heading.getStyleClass().add("p-standing-title");
+            box.getChildren().add(heading);
+            for (org.folkmoot.app.StandingBusiness.Section s : model.standing()) {
+                Label h = new Label(s.heading());
+                h.getStyleClass().add("p-standing-heading");
+                box.getChildren().add(h);
+                for (String item : s.items()) {
+                    Label l = new Label(item);
+                    l.getStyleClass().add("p-standing-item");
+                    wrap(l);
+                    box.getChildren().add(l);
+                }
+            }
+        };
+        model.standing().addListener((ListChangeListener<org.folkmoot.app.StandingBusiness.Section>) c -> fill.run());
+        model.standingTitleProperty().addListener((o, was, now) -> fill.run());
+        fill.run();
+        box.managedProperty().bind(model.standingTitleProperty().isNotEmpty());
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
+    }
 
     private static void wrap(Label label) {
         label.setWrapText(true);

@@ -17,15 +17,19 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.app.StandingBusiness;
 import org.folkmoot.app.console.ConsoleViewModel;
 import org.folkmoot.minutes.Minutes;
+import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Amendment;
+import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.GrievanceCategory;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.verdict.CommunityKey;
@@ -61,6 +65,9 @@ public final class ProjectorViewModel {
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty fingerprint = new SimpleStringProperty("");
     private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
+    private final StringProperty meetingLine = new SimpleStringProperty("");
+    private final ObservableList<StandingBusiness.Section> standing = FXCollections.observableArrayList();
+    private final StringProperty standingTitle = new SimpleStringProperty("");
 
     public ProjectorViewModel(ConsoleViewModel console, CommunityKey key) {
         this.console = console;
@@ -82,14 +89,27 @@ public final class ProjectorViewModel {
     public ReadOnlyStringProperty fingerprintProperty() { return fingerprint; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
     public ObservableList<String> ladder() { return console.ladder(); }
+    /** Which of the book's meetings this is, from the second on (the first needs no number). */
+    public ReadOnlyStringProperty meetingLineProperty() { return meetingLine; }
+    /** The standing business, shown when no resolution is on the ladder; empty otherwise. */
+    public ObservableList<StandingBusiness.Section> standing() { return standing; }
+    /** Its heading, or empty when it is not shown. */
+    public ReadOnlyStringProperty standingTitleProperty() { return standingTitle; }
 
     private void refresh() {
         Meeting m = console.session().meeting();
-        ladderStep.set(console.ladderStepProperty().get());
-        Resolution r = m.current().orElse(null);
+        Sitting sitting = m.book().meeting();
+        meetingLine.set(sitting.number() > 1 ? StandingBusiness.meetingLine(sitting, console.text()) : "");
+        Resolution r = shown(m);
         text.clear();
         categories.clear();
+        // with no resolution on the ladder, the room sees what stands open in the book
+        boolean standingShown = r == null || !r.undecided();
+        List<StandingBusiness.Section> open = standingShown ? StandingBusiness.of(m.book(), console.text()) : List.of();
+        standing.setAll(open);
+        standingTitle.set(!standingShown ? "" : open.isEmpty() && r == null ? words("projector.standing.none") : open.isEmpty() ? "" : words("standing.title"));
         if (r == null) {
+            ladderStep.set(-1);
             title.set(m.header().community().name());
             tallyTitle.set("");
             tallyWords.set("");
@@ -98,6 +118,7 @@ public final class ProjectorViewModel {
             fingerprint.set("");
             return;
         }
+        ladderStep.set(ConsoleViewModel.ladderIndex(r));
         title.set(r.id() + " — " + r.title());
         text.setAll(runs(r));
         if (r.stage().isRound()) {
@@ -120,6 +141,46 @@ public final class ProjectorViewModel {
             outcome.set("");
             fingerprint.set("");
         }
+    }
+
+    /**
+     * The resolution the room follows: the one this meeting's latest entry about a resolution concerned (a
+     * contention vote on R1 while R2 is on the ladder shows R1 until R2's next step); before any, one still on
+     * the ladder from an earlier meeting; else none, and the standing business is shown.
+     */
+    static Resolution shown(Meeting m) {
+        Sitting sitting = m.book().meeting();
+        for (long seq = m.size(); seq >= sitting.firstSeq() && seq >= 1; seq--) {
+            String id = concerns(m, seq, m.effective(seq));
+            if (id != null) return m.book().resolution(id).orElse(null);
+        }
+        Resolution latest = m.current().orElse(null);
+        return latest != null && latest.undecided() ? latest : null;
+    }
+
+    /** The id of the resolution entry {@code seq} concerns, or null for an entry about none (attendance, a note). */
+    private static String concerns(Meeting m, long seq, Action a) {
+        String named;
+        if (a instanceof Action.Present p) named = p.resolution();
+        else if (a instanceof Action.Vote v) named = v.resolution();
+        else if (a instanceof Action.Elect e) named = e.resolution();
+        else if (a instanceof Action.CarryForward c) named = c.resolution();
+        else if (a instanceof Action.Dismiss d) named = d.resolution();
+        else if (a instanceof Action.Recall rc) {
+            named = rc.resolution() != null ? rc.resolution() : m.resolutions().stream()
+                    .filter(x -> x.delegates().stream().anyMatch(d -> d.recallVotes().stream().anyMatch(v -> v.seq() == seq)))
+                    .map(Resolution::id).findFirst().orElse(null);
+        } else if (a instanceof Action.Attendance || a instanceof Action.Note || a instanceof Action.Adjourn
+                || a instanceof Action.Resume || a instanceof Action.NextMeeting || a instanceof Action.Correct) {
+            named = ""; // about no resolution
+        } else {
+            named = null;
+        }
+        if (named != null) return named.isEmpty() ? null : named;
+        // an entry naming none concerns the latest resolution presented before it
+        Resolution before = null;
+        for (Resolution x : m.resolutions()) if (x.seq() < seq) before = x;
+        return before == null ? null : before.id();
     }
 
     /**
@@ -164,17 +225,42 @@ public final class ProjectorViewModel {
         return runs;
     }
 
+    /** The resolution's latest tally, whichever it was: a vote, an amendment's vote, an election or a recall. */
     private void latestTally(Meeting m, Resolution r) {
         Rules rules = m.header().rules();
         RecordedVote vote = r.votes().isEmpty() ? null : r.votes().get(r.votes().size() - 1);
         Amendment amendment = r.amendments().stream().filter(Amendment::voted)
                 .max(Comparator.comparingLong(Amendment::voteSeq)).orElse(null);
-        if (amendment != null && (vote == null || amendment.voteSeq() > vote.seq())) {
+        Delegate elected = r.delegates().stream().max(Comparator.comparingLong(Delegate::seq)).orElse(null);
+        Delegate recalled = null;
+        Delegate.RecallVote recall = null;
+        for (Delegate d : r.delegates()) {
+            for (Delegate.RecallVote v : d.recallVotes()) {
+                if (recall == null || v.seq() > recall.seq()) {
+                    recall = v;
+                    recalled = d;
+                }
+            }
+        }
+        long latest = Math.max(Math.max(vote == null ? 0 : vote.seq(), amendment == null ? 0 : amendment.voteSeq()),
+                Math.max(elected == null ? 0 : elected.seq(), recall == null ? 0 : recall.seq()));
+        String more = String.format(words("projector.more-than"), rules.election());
+        if (latest == 0) {
+            tallyTitle.set(r.stage() == Stage.CHECK_1 ? words("projector.check-1-next") : "");
+            tallyWords.set("");
+            support.set(-1);
+        } else if (recall != null && recall.seq() == latest) {
+            show(String.format(words("projector.recall"), recalled.name()), recall.tally(), recall.support(), rules.election(),
+                    recall.recalled(), words(recall.recalled() ? "projector.recalled" : "projector.not-recalled"), more);
+        } else if (elected != null && elected.seq() == latest) {
+            show(String.format(words("projector.election"), elected.name()), elected.tally(), elected.support(), rules.election(),
+                    elected.elected(), words(elected.elected() ? "projector.elected" : "projector.not-elected"), more);
+        } else if (amendment != null && amendment.voteSeq() == latest) {
             show(String.format(words("projector.amendment"), amendment.id(), amendment.category()), amendment.tally(),
                     amendment.support(), rules.amendment(), amendment.adopted(),
                     words(amendment.adopted() ? "projector.adopted" : "projector.rejected"),
                     String.format(words("projector.more-than"), rules.amendment()));
-        } else if (vote != null) {
+        } else {
             Fraction t = rules.threshold(vote.stage());
             String result = switch (vote.stage()) {
                 case CHECK_1, CHECK_2 -> vote.reached() ? "projector.consensus" : "projector.no-consensus";
@@ -183,10 +269,6 @@ public final class ProjectorViewModel {
             };
             show(words("projector.vote." + vote.stage().word()), vote.tally(), vote.support(), t, vote.reached(),
                     words(result), t.toString());
-        } else {
-            tallyTitle.set(r.stage() == Stage.CHECK_1 ? words("projector.check-1-next") : "");
-            tallyWords.set("");
-            support.set(-1);
         }
     }
 

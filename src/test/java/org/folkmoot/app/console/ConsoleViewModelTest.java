@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.folkmoot.Meetings;
 import org.folkmoot.app.FolkmootApp;
+import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
@@ -40,7 +41,7 @@ class ConsoleViewModelTest {
     /** Fills the form of {@code line}'s action as a facilitator would type it. */
     static void fill(ConsoleViewModel vm, ObjectNode line) {
         String kind = line.get("do").asText();
-        vm.selectedProperty().set(kind);
+        vm.selectedProperty().set(ActionKind.fromWord(kind).orElseThrow());
         if (kind.equals("correct")) {
             long entry = line.get("entry").asLong();
             ConsoleViewModel.FieldModel e = vm.field("entry").orElseThrow();
@@ -69,15 +70,15 @@ class ConsoleViewModelTest {
             for (String text : script.subList(1, script.size())) {
                 Meeting m = session.meeting();
                 // the console offers exactly what the ladder allows, with the reason on the rest
-                Set<String> offered = vm.options().stream().filter(o -> o.enabledProperty().get())
+                Set<ActionKind> offered = vm.options().stream().filter(o -> o.enabledProperty().get())
                         .map(ConsoleViewModel.Option::kind).collect(Collectors.toSet());
-                Set<String> allowed = Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty()).map(org.folkmoot.procedure.ActionKind::word).collect(Collectors.toSet());
+                Set<ActionKind> allowed = Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty()).collect(Collectors.toSet());
                 assertThat(offered).isEqualTo(allowed);
                 vm.options().stream().filter(o -> !o.enabledProperty().get())
-                        .forEach(o -> assertThat(o.reasonProperty().get()).as(o.kind()).isNotBlank());
+                        .forEach(o -> assertThat(o.reasonProperty().get()).as(o.kind().word()).isNotBlank());
 
                 ObjectNode line = Json.object(text);
-                assertThat(offered).contains(line.get("do").asText());
+                assertThat(offered).contains(ActionKind.fromWord(line.get("do").asText()).orElseThrow());
                 fill(vm, line);
                 assertThat(vm.record()).as("%s: %s", text, vm.messageProperty().get()).isTrue();
             }
@@ -112,7 +113,7 @@ class ConsoleViewModelTest {
             assertThat(vm.record()).isTrue();
             assertThat(vm.stageLineProperty().get()).isEqualTo("en el sondeo de temperatura 1");
             assertThat(vm.nextStepProperty().get()).endsWith("Sondeo de temperatura 1");
-            ConsoleViewModel.Option close = vm.options().stream().filter(o -> o.kind().equals("close-round")).findFirst().orElseThrow();
+            ConsoleViewModel.Option close = vm.options().stream().filter(o -> o.kind() == ActionKind.CLOSE_ROUND).findFirst().orElseThrow();
             assertThat(close.reasonProperty().get()).isEqualTo("R1 está en el sondeo de temperatura 1; una ronda se cierra solo en las rondas 1 y 2");
             fill(vm, Json.object(Meetings.vote("check-1", 100, 25, 6)));
             assertThat(vm.record()).isFalse();
@@ -146,7 +147,7 @@ class ConsoleViewModelTest {
             assertThat(vm.record()).isTrue();
             fill(vm, Json.object(Meetings.present("R1")));
             assertThat(vm.record()).isTrue();
-            vm.selectedProperty().set("vote");
+            vm.selectedProperty().set(ActionKind.VOTE);
             vm.field("for").orElseThrow().valueProperty().set("100");
             vm.field("against").orElseThrow().valueProperty().set("25");
             vm.field("abstain").orElseThrow().valueProperty().set("5");
@@ -202,7 +203,7 @@ class ConsoleViewModelTest {
                 HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
             String text = "Every Community keeps a seed bank.";
-            vm.selectedProperty().set("present");
+            vm.selectedProperty().set(ActionKind.PRESENT);
             vm.field("title").orElseThrow().valueProperty().set("Seed banks");
             vm.field("text").orElseThrow().valueProperty().set(text);
             vm.field("proposer").orElseThrow().valueProperty().set("Municipality of Oakvale");
