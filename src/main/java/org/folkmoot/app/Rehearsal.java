@@ -19,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.folkmoot.procedure.Action;
-import org.folkmoot.procedure.EntryWords;
 import org.folkmoot.procedure.Refusal;
 import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.FormatException;
@@ -137,7 +136,7 @@ public final class Rehearsal {
     private void update() {
         step.setText(String.format(text.getString("rehearsal.step"), done, script.size()));
         if (done < script.size()) {
-            next.setText(String.format(text.getString("rehearsal.upcoming"), opened.model().say(EntryWords.of(script.get(done)))));
+            next.setText(String.format(text.getString("rehearsal.upcoming"), opened.model().entryWords(script.get(done))));
         } else {
             next.setText(text.getString("rehearsal.done"));
         }

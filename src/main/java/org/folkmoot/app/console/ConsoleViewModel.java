@@ -221,7 +221,7 @@ public final class ConsoleViewModel {
         } catch (StoreException e) {
             return refuse(e.getMessage());
         }
-        message.set(text.getString("message.recorded") + " " + say(EntryWords.of(action)));
+        message.set(text.getString("message.recorded") + " " + entryWords(action));
         messageIsRefusal.set(false);
         ActionKind before = selected.get();
         refresh();
@@ -380,7 +380,7 @@ public final class ConsoleViewModel {
         }
         history.clear();
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
-            history.add("#" + seq + "  " + say(EntryWords.of(m.entry(seq))));
+            history.add("#" + seq + "  " + entryWords(m.entry(seq)));
         }
         if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
             // the chosen action no longer fits: offer the count at a meeting's start, else the first that fits
@@ -389,6 +389,16 @@ public final class ConsoleViewModel {
                     .findFirst().orElse(ActionKind.NOTE));
         }
         revision.set(revision.get() + 1);
+    }
+
+    /** An entry in a few words, in the console's language, as the history and the rehearsal show it. */
+    public String entryWords(Action a) {
+        // the procedure's words have none yet for the start of the book's next meeting (entry.meeting)
+        if (a instanceof Action.NextMeeting n) {
+            return String.format(text.getString("history.meeting"), n.meeting().date(), n.meeting().place(),
+                    n.meeting().facilitator(), n.meeting().secretary());
+        }
+        return say(EntryWords.of(a));
     }
 
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
