@@ -114,7 +114,7 @@ public final class FolkmootApp extends Application {
         TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meeting),
                 new Tab(text.getString("start.tab.training"), trainingTab()), new Tab(text.getString("start.tab.combine"), combineTab(stage)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 1000, 640);
+        Scene scene = new Scene(tabs, 1120, 700);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(text.getString("app.title"));
         stage.setScene(scene);
@@ -155,6 +155,7 @@ public final class FolkmootApp extends Application {
         Label problem = new Label();
         problem.setStyle("-fx-text-fill: -color-danger-fg;");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button start = new Button(text.getString("start.button"));
         start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message beside it must not cut its words
         start.getStyleClass().add("accent");
@@ -277,8 +278,27 @@ public final class FolkmootApp extends Application {
         newTitle.getStyleClass().add("title-3");
         Label oldTitle = new Label(text.getString("start.old"));
         oldTitle.getStyleClass().add("title-3");
-        VBox box = new VBox(10, bookPane(book), newTitle, grid, RulesForm.pane(rules, text), new HBox(10, start, problem), oldTitle,
-                existing, reopen, keyLine, keyRow, keyMessage);
+        // tonight's form and the book side by side: what stands open is in sight while the form is filled in
+        javafx.scene.control.TitledPane rulesPane = RulesForm.pane(rules, text);
+        rulesPane.setMinWidth(0); // its long title is cut rather than pushing into the book beside it
+        VBox tonight = new VBox(10, newTitle, grid, rulesPane, new HBox(10, start, problem));
+        VBox side = new VBox(10, bookPane(book), oldTitle, existing, reopen);
+        for (Label l : new Label[] {newTitle, oldTitle}) wrapWhole(l);
+        // the columns keep their shares of the window: their widest line wraps rather than widening them
+        tonight.setMinWidth(0);
+        side.setMinWidth(0);
+        GridPane columns = new GridPane();
+        columns.setHgap(20);
+        javafx.scene.layout.ColumnConstraints left = new javafx.scene.layout.ColumnConstraints();
+        left.setPercentWidth(54);
+        javafx.scene.layout.ColumnConstraints right = new javafx.scene.layout.ColumnConstraints();
+        right.setPercentWidth(46);
+        columns.getColumnConstraints().addAll(left, right);
+        columns.addRow(0, tonight, side);
+        javafx.scene.layout.RowConstraints top = new javafx.scene.layout.RowConstraints();
+        top.setValignment(javafx.geometry.VPos.TOP);
+        columns.getRowConstraints().add(top);
+        VBox box = new VBox(14, columns, keyLine, keyRow, keyMessage);
         if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;
@@ -380,6 +400,7 @@ public final class FolkmootApp extends Application {
                 m.header().community().name(), m.meetings().size(),
                 book.file().getFileName()));
         title.getStyleClass().add("title-3");
+        wrapWhole(title);
         GridPane meetings = new GridPane();
         meetings.setId("book-meetings");
         meetings.setHgap(18);
@@ -394,9 +415,10 @@ public final class FolkmootApp extends Application {
             String state = !last ? "" : m.adjourned() ? text.getString("book.adjourned") : text.getString("book.not-adjourned.short");
             Label number = new Label(String.format(text.getString("book.number"), h.sitting().number()));
             number.getStyleClass().add("text-bold");
-            meetings.addRow(row++, number, new Label(StandingBusiness.orDash(info.date())), new Label(StandingBusiness.orDash(info.place())),
-                    new Label(String.format(text.getString("book.who"), StandingBusiness.orDash(info.facilitator()),
-                            StandingBusiness.orDash(info.secretary()))), new Label(state));
+            Label day = new Label(StandingBusiness.orDash(info.date()));
+            Label done = new Label(state);
+            for (Label l : new Label[] {number, day, done}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            meetings.addRow(row++, number, day, wrapWhole(new Label(StandingBusiness.orDash(info.place()))), done);
         }
         VBox standing = new VBox(2);
         standing.setId("book-standing");
@@ -422,6 +444,13 @@ public final class FolkmootApp extends Application {
         if (!m.adjourned()) next.setStyle("-fx-text-fill: -color-warning-fg;");
         pane.getChildren().addAll(title, meetings, standing, next);
         return pane;
+    }
+
+    /** A label that wraps and keeps the height of all its lines, never cut short with "…". */
+    private static Label wrapWhole(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String value, String accessible) {

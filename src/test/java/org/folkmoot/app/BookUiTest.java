@@ -109,7 +109,7 @@ class BookUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(said(robot, "#book")).startsWith("The book of Pine 7 — 1 meeting (2026-11-26-pine-7.meeting)");
         assertThat(said(robot, "#book-meetings")).isEqualTo("Meeting 1 | 2026-11-26 | Pine hall | Ana, facilitator · Bo, secretary | adjourned");
-        assertThat(said(robot, "#book-standing")).isEqualTo("In planning |    R1 — Garden · passed, consensus (meeting 1)"
+        assertThat(said(robot, "#book-standing")).isEqualTo("In planning |    R1 — Garden · passed, consensus (presented at meeting 1)"
                 + " | Delegates serving |    Dee — for R1: Plant the garden.");
         assertThat(said(robot, "#book-next")).isEqualTo("Start tonight's meeting continues this book as meeting 2.");
         assertThat(startScreenFields(robot).get(4).getText()).as("the same hall, most likely").isEqualTo("Pine hall");
@@ -123,7 +123,7 @@ class BookUiTest {
         assertThat(text(robot, "#meeting-line")).isEqualTo("Meeting 2 · 2026-12-03 · Pine hall");
         assertThat(text(robot, ".next-step")).startsWith("Next: Count those present (Ctrl+1)");
         assertThat(text(robot, "#p-meeting")).isEqualTo("Meeting 2 · 2026-12-03 · Pine hall");
-        assertThat(said(robot, "#p-standing")).isEqualTo("Standing business | In planning | R1 — Garden · passed, consensus (meeting 1)"
+        assertThat(said(robot, "#p-standing")).isEqualTo("Standing business | In planning | R1 — Garden · passed, consensus (presented at meeting 1)"
                 + " | Delegates serving | Dee — for R1: Plant the garden.");
         keys(robot, KeyCode.DIGIT1);
         robot.write("90").type(KeyCode.ENTER);
@@ -143,7 +143,7 @@ class BookUiTest {
         type(robot, "#field-against", "60");
         type(robot, "#field-abstain", "0");
         robot.type(KeyCode.ENTER);
-        recorded(robot, "Recorded: vote: 30 for, 60 against, 0 abstaining");
+        recorded(robot, "Recorded: vote: 30 for, 60 against, 0 abstaining (on R1)");
         assertThat(text(robot, ".p-title")).isEqualTo("R1 — Garden");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Contention vote");
         assertThat(text(robot, ".p-outcome")).isEqualTo("TABLED");
@@ -155,7 +155,7 @@ class BookUiTest {
         type(robot, "#field-against", "10");
         type(robot, "#field-abstain", "5");
         keys(robot, KeyCode.ENTER);
-        recorded(robot, "Recorded: recall of Dee: 70 for, 10 against, 5 abstaining");
+        recorded(robot, "Recorded: recall of Dee: 70 for, 10 against, 5 abstaining (on R1)");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Recall of Dee");
         assertThat(text(robot, ".p-tally-words")).endsWith("recalled");
         assertThat(robot.lookup("#action-recall").query().isDisabled()).as("no one serves now").isTrue();

@@ -398,7 +398,19 @@ public final class ConsoleViewModel {
             return String.format(text.getString("history.meeting"), n.meeting().date(), n.meeting().place(),
                     n.meeting().facilitator(), n.meeting().secretary());
         }
-        return say(EntryWords.of(a));
+        String named = named(a);
+        // an entry on an earlier resolution says which: "vote: 40 for, … (on W-1)"
+        return named == null ? say(EntryWords.of(a)) : String.format(text.getString("history.on"), say(EntryWords.of(a)), named);
+    }
+
+    /** The resolution a planning entry names in {@code resolution}, or null when it names none. */
+    private static String named(Action a) {
+        if (a instanceof Action.Vote v) return v.resolution();
+        if (a instanceof Action.Elect e) return e.resolution();
+        if (a instanceof Action.CarryForward c) return c.resolution();
+        if (a instanceof Action.Recall r) return r.resolution();
+        if (a instanceof Action.Dismiss d) return d.resolution();
+        return null;
     }
 
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
@@ -510,7 +522,10 @@ public final class ConsoleViewModel {
     }
 
     private FieldModel newField(ActionKind kind, ActionFields.Field f) {
-        FieldModel model = new FieldModel(f, text.containsKey("field." + f.key()) ? text.getString("field." + f.key()) : f.key());
+        String label = f.type() == ActionFields.Type.RESOLUTION ? text.getString("field.on-resolution")
+                : f.type() == ActionFields.Type.DELEGATE ? text.getString("field.delegate")
+                : text.containsKey("field." + f.key()) ? text.getString("field." + f.key()) : f.key();
+        FieldModel model = new FieldModel(f, label);
         choices(kind, model);
         return model;
     }
@@ -655,8 +670,11 @@ public final class ConsoleViewModel {
         Fraction support = rules.support(t, present);
         boolean reached = strictly ? support.exceeds(threshold) : support.reaches(threshold);
         long more = rules.moreInFavourNeeded(t, present, threshold, strictly);
-        String line = String.format(reached ? text.getString("tally.reached") : text.getString("tally.short"), support,
-                Minutes.percent(support), (strictly ? "> " : "≥ ") + threshold);
+        // a contention vote is said as what it decides: the resolution stays in planning, or is tabled
+        boolean contention = kind == ActionKind.VOTE && r != null && r.stage() == Stage.PLANNING;
+        String format = contention ? text.getString(reached ? "tally.contention.kept" : "tally.contention.tabled")
+                : reached ? text.getString("tally.reached") : text.getString("tally.short");
+        String line = String.format(format, support, Minutes.percent(support), (strictly ? "> " : "≥ ") + threshold);
         if (!reached && more != Long.MAX_VALUE) line += " " + String.format(text.getString("tally.needs"), more);
         supportLine.set(line);
     }

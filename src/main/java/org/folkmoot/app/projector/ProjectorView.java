@@ -43,6 +43,9 @@ public final class ProjectorView {
         };
         model.ladderStepProperty().addListener((o, was, now) -> lit.run());
         lit.run();
+        // no resolution in hand (the standing business on screen): no ladder to show
+        crumbs.managedProperty().bind(model.ladderStepProperty().greaterThanOrEqualTo(0));
+        crumbs.visibleProperty().bind(crumbs.managedProperty());
 
         Label meeting = new Label();
         meeting.setId("p-meeting");
@@ -77,6 +80,8 @@ public final class ProjectorView {
         };
         model.text().addListener((ListChangeListener<ProjectorViewModel.Run>) c -> fill.run());
         fill.run();
+        text.managedProperty().bind(Bindings.isNotEmpty(model.text()));
+        text.visibleProperty().bind(text.managedProperty());
 
         VBox tally = tally(model);
         Label categories = new Label();
@@ -201,6 +206,9 @@ public final class ProjectorView {
         words.textProperty().bind(model.tallyWordsProperty());
         VBox box = new VBox(10, what, new StackPane(bar), words);
         box.setMaxWidth(Double.MAX_VALUE);
+        // with no tally to show, it gives its height to what is on screen
+        box.managedProperty().bind(model.tallyTitleProperty().isNotEmpty().or(model.supportProperty().greaterThanOrEqualTo(0)));
+        box.visibleProperty().bind(box.managedProperty());
         return box;
     }
 

@@ -91,7 +91,7 @@ public final class ProjectorViewModel {
     public ObservableList<String> ladder() { return console.ladder(); }
     /** Which of the book's meetings this is, from the second on (the first needs no number). */
     public ReadOnlyStringProperty meetingLineProperty() { return meetingLine; }
-    /** The standing business, shown when no resolution is on the ladder; empty otherwise. */
+    /** The standing business, shown when no resolution is in hand (none this meeting yet); empty otherwise. */
     public ObservableList<StandingBusiness.Section> standing() { return standing; }
     /** Its heading, or empty when it is not shown. */
     public ReadOnlyStringProperty standingTitleProperty() { return standingTitle; }
@@ -103,11 +103,11 @@ public final class ProjectorViewModel {
         Resolution r = shown(m);
         text.clear();
         categories.clear();
-        // with no resolution on the ladder, the room sees what stands open in the book
-        boolean standingShown = r == null || !r.undecided();
-        List<StandingBusiness.Section> open = standingShown ? StandingBusiness.of(m.book(), console.text()) : List.of();
+        // with no resolution in hand, the room sees what stands open in the book (a resolution's screen keeps
+        // its outcome and fingerprint in sight instead)
+        List<StandingBusiness.Section> open = r == null ? StandingBusiness.of(m.book(), console.text()) : List.of();
         standing.setAll(open);
-        standingTitle.set(!standingShown ? "" : open.isEmpty() && r == null ? words("projector.standing.none") : open.isEmpty() ? "" : words("standing.title"));
+        standingTitle.set(r != null ? "" : open.isEmpty() ? words("projector.standing.none") : words("standing.title"));
         if (r == null) {
             ladderStep.set(-1);
             title.set(m.header().community().name());

@@ -94,7 +94,7 @@ class BookConsoleTest {
             assertThat(option(vm, ActionKind.MEETING).enabledProperty().get()).isFalse();
             // what the book holds open, carried into the new meeting
             assertThat(vm.standing()).extracting(StandingBusiness.Section::heading).containsExactly("In planning", "Delegates serving");
-            assertThat(vm.standing().get(0).items()).containsExactly("R1 — Garden · passed, consensus (meeting 1)");
+            assertThat(vm.standing().get(0).items()).containsExactly("R1 — Garden · passed, consensus (presented at meeting 1)");
             assertThat(vm.standing().get(1).items()).containsExactly("Dee — for R1: Carry it out.");
         }
     }
@@ -113,7 +113,7 @@ class BookConsoleTest {
             assertThat(vm.supportLineProperty().get()).contains("needs ≥ 9/10");
             on.valueProperty().set("R1 — Garden (in planning)");
             // measured against the contention rule as soon as R1 is chosen
-            assertThat(vm.supportLineProperty().get()).isEqualTo("Support 30/100 (30.0%), needs ≥ 1/2: not reached — needs 20 more in favour");
+            assertThat(vm.supportLineProperty().get()).isEqualTo("Support 30/100 (30.0%), needs ≥ 1/2 to stay in planning: it would be tabled — needs 20 more in favour");
             assertThat(vm.record()).as(vm.messageProperty().get()).isTrue();
 
             var r1 = session.meeting().book().resolution("R1").orElseThrow();
