@@ -213,6 +213,8 @@ public final class FolkmootApp extends Application {
         ListView<String> existing = new ListView<>();
         existing.getItems().setAll(CommunityBook.files(data).stream().map(p -> p.getFileName().toString()).toList());
         existing.setPrefHeight(160);
+        // the book is what is reopened after a crash: chosen already, one click away
+        if (book != null) existing.getSelectionModel().select(book.file().getFileName().toString());
         existing.setAccessibleText(text.getString("start.existing"));
         Button reopen = new Button(text.getString("start.reopen"));
         reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());

@@ -142,6 +142,11 @@ public final class MeetingWindows {
 
     /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */
     private static void export(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view, Stage owner) {
+        // a meeting's verdicts are issued at its close: exported before it, a verdict would be one the book never issues
+        if (!session.meeting().adjourned()) {
+            view.status().setText(text.getString("label.adjourn-first"));
+            return;
+        }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(text.getString("button.export"));
         File dir = chooser.showDialog(owner);

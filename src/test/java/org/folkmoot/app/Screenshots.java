@@ -92,6 +92,7 @@ public final class Screenshots {
                     taken.await();
                 }
                 combine(tmp);
+                book(tmp, key);
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
@@ -100,6 +101,92 @@ public final class Screenshots {
         }).start();
     }
 
+    }
+
+    /**
+     * The Community's book (the orchard example): the start screen over its first two meetings, then, on a book
+     * of its first meeting alone, the projector when the second begins (the standing business) and the console
+     * choosing the earlier resolution of a contention vote.
+     */
+    private static void book(Path tmp, CommunityKey key) throws Exception {
+        List<String> orchard = Files.readAllLines(Path.of("assets", "meetings", "orchard.jsonl"), StandardCharsets.UTF_8);
+        // the lines of its adjourns: the close of its first meeting and of its second
+        List<Integer> adjourns = new java.util.ArrayList<>();
+        for (int i = 1; i < orchard.size(); i++) if (orchard.get(i).contains("\"do\":\"adjourn\"")) adjourns.add(i);
+        int firstAdjourn = adjourns.get(0);
+        Path data = org.folkmoot.verdict.DataFolder.path();
+        Path file = data.resolve("meetings").resolve("2026-12-01-willow-5.meeting");
+        Files.createDirectories(file.getParent());
+        org.folkmoot.procedure.Header header = HeaderCodec.read(Json.object(orchard.get(0)));
+        org.folkmoot.session.CommunitySettings.save(data, header.community(), header.rules());
+        try (MeetingSession session = MeetingSession.create(file, header, Clock.systemUTC())) {
+            for (String line : orchard.subList(1, adjourns.get(1) + 1)) {
+                if (session.take(ActionCodec.read(Json.object(line))).isPresent()) throw new IllegalStateException("refused: " + line);
+            }
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Stage[] start = new Stage[1];
+        Platform.runLater(() -> {
+            try {
+                start[0] = new Stage();
+                new FolkmootApp().start(start[0]);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                started.countDown();
+            }
+        });
+        started.await();
+        Thread.sleep(1500);
+        CountDownLatch taken = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            save(start[0].getScene(), "start-book.png");
+            start[0].close();
+            taken.countDown();
+        });
+        taken.await();
+
+        Path one = tmp.resolve("one.meeting");
+        try (MeetingSession session = MeetingSession.create(one, header, Clock.systemUTC())) {
+            for (String line : orchard.subList(1, firstAdjourn + 1)) session.take(ActionCodec.read(Json.object(line)));
+        }
+        MeetingSession session = CommunityBook.begin(one, new org.folkmoot.procedure.MeetingInfo("2026-12-08", "Willow school hall",
+                "Tomas Berg", "Ines Duarte"), Clock.systemUTC(), LOCALE);
+        CountDownLatch shown = new CountDownLatch(1);
+        MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
+        Platform.runLater(() -> {
+            opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false);
+            opened[0].projector().setWidth(1280);
+            opened[0].projector().setHeight(800);
+            opened[0].projector().show();
+            shown.countDown();
+        });
+        shown.await();
+        Thread.sleep(1500);
+        CountDownLatch standing = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            save(opened[0].projector().getScene(), "projector-standing.png");
+            // the count, then a contention vote on the earlier resolution while the form is filled in
+            opened[0].view().choose(org.folkmoot.procedure.ActionKind.ATTENDANCE);
+            opened[0].model().field("present").ifPresent(f -> f.valueProperty().set("100"));
+            opened[0].model().record();
+            opened[0].view().choose(org.folkmoot.procedure.ActionKind.VOTE);
+            opened[0].model().field("resolution").ifPresent(f -> f.valueProperty().set(f.choices().get(f.choices().size() - 1)));
+            opened[0].model().field("for").ifPresent(f -> f.valueProperty().set("70"));
+            opened[0].model().field("against").ifPresent(f -> f.valueProperty().set("25"));
+            opened[0].model().field("abstain").ifPresent(f -> f.valueProperty().set("5"));
+            standing.countDown();
+        });
+        standing.await();
+        Thread.sleep(1000);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            save(opened[0].console().getScene(), "console-book.png");
+            opened[0].projector().close();
+            opened[0].console().close();
+            done.countDown();
+        });
+        done.await();
     }
 
     /** The tally clerk's screen after counting a Municipality's stick: most passed, some not, a few refused. */

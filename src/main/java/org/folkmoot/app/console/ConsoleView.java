@@ -338,6 +338,25 @@ public final class ConsoleView {
         historyLabel.getStyleClass().add("title-4");
         ListView<String> history = new ListView<>(model.history());
         history.setAccessibleText(text.getString("label.history"));
+        // each entry whole, on as many lines as it takes: the narrow column never hides its end
+        history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            private final Label line = new Label();
+
+            {
+                line.setWrapText(true);
+                line.maxWidthProperty().bind(list.widthProperty().subtract(40)); // less its scroll bar and padding
+                line.setMinHeight(Region.USE_PREF_SIZE);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                line.setText(item);
+                setGraphic(empty ? null : line);
+            }
+        });
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox standing = new VBox(2);
         standing.setId("standing");

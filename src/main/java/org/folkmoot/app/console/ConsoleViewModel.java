@@ -399,8 +399,8 @@ public final class ConsoleViewModel {
                     n.meeting().facilitator(), n.meeting().secretary());
         }
         String named = named(a);
-        // an entry on an earlier resolution says which: "vote: 40 for, … (on W-1)"
-        return named == null ? say(EntryWords.of(a)) : String.format(text.getString("history.on"), say(EntryWords.of(a)), named);
+        // an entry naming its resolution says which first, where a narrow history still shows it: "W-1 · vote: 40 for, …"
+        return named == null ? say(EntryWords.of(a)) : String.format(text.getString("history.on"), named, say(EntryWords.of(a)));
     }
 
     /** The resolution a planning entry names in {@code resolution}, or null when it names none. */
@@ -555,11 +555,21 @@ public final class ConsoleViewModel {
             field("place").ifPresent(f -> f.valueProperty().set(place == null ? "" : place));
         }
         if (kind == ActionKind.PRESENT) {
-            field("resolution").ifPresent(f -> f.valueProperty().set("R" + (session.meeting().resolutions().size() + 1)));
+            field("resolution").ifPresent(f -> f.valueProperty().set(nextId(session.meeting().resolutions())));
         }
         for (FieldModel f : fields) {
             if (!f.choices().isEmpty()) f.valueProperty().set(f.choices().get(0));
         }
+    }
+
+    /** The id after the latest's, in its pattern ("W-2" after "W-1"), or R1, R2, … */
+    static String nextId(List<Resolution> presented) {
+        String fallback = "R" + (presented.size() + 1);
+        if (presented.isEmpty()) return fallback;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)(\\d+)$").matcher(presented.get(presented.size() - 1).id());
+        if (!m.matches() || m.group(2).length() > 9) return fallback;
+        String next = m.group(1) + (Long.parseLong(m.group(2)) + 1);
+        return presented.stream().anyMatch(r -> r.id().equals(next)) ? fallback : next;
     }
 
     /** The choices of a field that is a choice: only what the ladder lets the entry name now, the latest first. */
