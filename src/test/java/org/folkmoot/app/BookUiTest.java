@@ -108,7 +108,7 @@ class BookUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(said(robot, "#book")).startsWith("The book of Pine 7 — 1 meeting (2026-11-26-pine-7.meeting)");
-        assertThat(said(robot, "#book-meetings")).isEqualTo("Meeting 1 | 2026-11-26 | Pine hall | Ana, facilitator · Bo, secretary | adjourned");
+        assertThat(said(robot, "#book-meetings")).isEqualTo("Meeting 1 | 2026-11-26 | Pine hall | adjourned");
         assertThat(said(robot, "#book-standing")).isEqualTo("In planning |    R1 — Garden · passed, consensus (presented at meeting 1)"
                 + " | Delegates serving |    Dee — for R1: Plant the garden.");
         assertThat(said(robot, "#book-next")).isEqualTo("Start tonight's meeting continues this book as meeting 2.");
@@ -181,6 +181,25 @@ class BookUiTest {
         try (Stream<Path> files = Files.list(home.resolve("meetings"))) {
             assertThat(files.count()).as("one book, one file").isEqualTo(1);
         }
+    }
+
+    @Test
+    void verdictsAreExportedOnlyOnceTheMeetingIsAdjourned(FxRobot robot) throws Exception {
+        MeetingSession session = MeetingSession.create(home.resolve("open.meeting"),
+                org.folkmoot.record.HeaderCodec.read(org.folkmoot.record.Json.object(Meetings.HEADER)), Clock.systemUTC());
+        for (String line : List.of(Meetings.attendance(100), Meetings.present("R1"), Meetings.vote("check-1", 95, 5, 0))) {
+            assertThat(session.take(org.folkmoot.record.ActionCodec.read(org.folkmoot.record.Json.object(line)))).isEmpty();
+        }
+        MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
+        robot.interact(() -> opened[0] = MeetingWindows.open(session, org.folkmoot.verdict.CommunityKey.loadOrCreate(home),
+                FolkmootApp.bundle(java.util.Locale.ENGLISH), true));
+        long windows = Window.getWindows().stream().filter(Window::isShowing).count();
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitForFxEvents();
+        // no folder is asked for: the verdicts of a meeting not yet closed are not the ones its close issues
+        assertThat(opened[0].view().status().getText())
+                .isEqualTo("Adjourn first: a meeting's verdicts are issued at its close, and those are what the delegate carries");
+        assertThat(Window.getWindows().stream().filter(Window::isShowing).count()).isEqualTo(windows);
     }
 
     // ---- as a facilitator types ----
