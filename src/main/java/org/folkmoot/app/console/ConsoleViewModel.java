@@ -126,6 +126,10 @@ public final class ConsoleViewModel {
     private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
     private final StringProperty boardLine = new SimpleStringProperty("");
     private static final String SECOND = "teller2.";
+    /** The fields of the entry that follows from the one corrected (a check's objections). */
+    private static final String FOLLOWS = "follows.";
+    /** While a correction is written: the seq of the objections that follow from the check it corrects, or 0. */
+    private long followsFrom;
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this.session = session;
@@ -288,10 +292,22 @@ public final class ConsoleViewModel {
                 n.set("with", with);
                 target = with;
             }
+            ObjectNode follows = followsFrom > 0 ? ActionCodec.write(session.meeting().effective(followsFrom)) : null;
             for (FieldModel f : fields) {
-                if (!f.field().key().equals("entry") && !f.field().key().equals("reason") && !f.field().key().startsWith(SECOND)) {
-                    put(target, f.field().key(), f.valueProperty().get(), true);
+                String key = f.field().key();
+                if (key.startsWith(FOLLOWS)) {
+                    put(follows, key.substring(FOLLOWS.length()), f.valueProperty().get(), true);
+                } else if (!key.equals("entry") && !key.equals("reason") && !key.startsWith(SECOND)) {
+                    put(target, key, f.valueProperty().get(), true);
                 }
+            }
+            // the objections that follow from a check's tally are replaced with it, when they change too
+            if (follows != null && !sameAction(follows, session.meeting().effective(followsFrom))) {
+                n.remove("entry");
+                n.remove("with");
+                com.fasterxml.jackson.databind.node.ArrayNode entries = n.putArray("entries");
+                entries.addObject().put("entry", entry).set("with", target);
+                entries.addObject().put("entry", followsFrom).set("with", follows);
             }
             return n;
         }
@@ -319,6 +335,15 @@ public final class ConsoleViewModel {
             put(n, f.field().key(), v, f.field().type() == ActionFields.Type.COUNT);
         }
         return n;
+    }
+
+    /** Whether the form's line reads as {@code action} (an unreadable one is not: the reader will say why). */
+    private static boolean sameAction(ObjectNode line, Action action) {
+        try {
+            return ActionCodec.read(line).equals(action);
+        } catch (FormatException e) {
+            return false;
+        }
     }
 
     private static void put(ObjectNode n, String key, String value, boolean count) {
@@ -532,6 +557,7 @@ public final class ConsoleViewModel {
 
     private void correctionCounts(String entryChoice) {
         fields.removeIf(f -> !f.field().key().equals("entry") && !f.field().key().equals("reason"));
+        followsFrom = 0;
         long seq = entrySeq(entryChoice);
         if (seq < 1 || seq > session.meeting().size()) return;
         Action original = session.meeting().effective(seq);
@@ -541,6 +567,29 @@ public final class ConsoleViewModel {
             model.valueProperty().set(json.path(f.key()).asText(""));
             fields.add(model);
         }
+        // a check's "against" is split into the objections that follow from it: both are mended together
+        followsFrom = objectionsAfter(seq);
+        if (followsFrom == 0) return;
+        ObjectNode objections = ActionCodec.write(session.meeting().effective(followsFrom));
+        for (ActionFields.Field f : ActionFields.correctionCounts(ActionKind.OBJECTIONS)) {
+            String label = String.format(text.getString("correct.follows"), text.getString("field." + f.key()), followsFrom);
+            FieldModel model = new FieldModel(new ActionFields.Field(FOLLOWS + f.key(), f.type(), f.optional()), label);
+            model.valueProperty().set(objections.path(f.key()).asText(""));
+            fields.add(model);
+        }
+    }
+
+    /** The objections entry that follows from the check vote {@code seq}, or 0: none came after it. */
+    private long objectionsAfter(long seq) {
+        Meeting m = session.meeting();
+        if (!(m.effective(seq) instanceof Action.Vote v) || v.resolution() != null) return 0;
+        for (long s = seq + 1; s <= m.size(); s++) {
+            Action a = m.effective(s);
+            if (a instanceof Action.Objections) return s;
+            // the next resolution, or the latest's next vote: no objections of this check
+            if (a instanceof Action.Present || a instanceof Action.Vote next && next.resolution() == null) return 0;
+        }
+        return 0;
     }
 
     private void prefill(ActionKind kind) {

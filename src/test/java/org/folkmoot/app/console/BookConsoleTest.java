@@ -189,6 +189,49 @@ class BookConsoleTest {
         }
     }
 
+    @Test
+    void aChecksTallyIsCorrectedTogetherWithTheObjectionsThatFollowFromIt() throws Exception {
+        try (MeetingSession session = MeetingSession.create(tmp.resolve("correct.meeting"), HeaderCodec.read(Json.object(Meetings.HEADER)),
+                Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH));
+            for (String line : Meetings.toObjections(15, 5)) record(vm, line); // check 1 80/20, objections 15 + 5
+            vm.selectedProperty().set(ActionKind.CORRECT);
+            ConsoleViewModel.FieldModel entry = vm.field("entry").orElseThrow();
+            entry.valueProperty().set(entry.choices().stream().filter(c -> c.startsWith("#3 ")).findFirst().orElseThrow());
+            assertThat(vm.fields()).extracting(ConsoleViewModel.FieldModel::label).containsExactly("Entry", "Reason", "For", "Against",
+                    "Abstain", "Non-deal-breakers (entry #4, which follows from it)", "Deal-breakers (entry #4, which follows from it)");
+            assertThat(vm.field("follows.nonDealBreakers").orElseThrow().valueProperty().get()).isEqualTo("15");
+            vm.field("reason").orElseThrow().valueProperty().set("Recounted: one more against, a non-deal-breaker.");
+            vm.field("for").orElseThrow().valueProperty().set("79");
+            vm.field("against").orElseThrow().valueProperty().set("21");
+            // the tally alone no longer fits the objections recorded after it
+            assertThat(vm.record()).isFalse();
+            assertThat(vm.messageProperty().get()).contains("entry 4");
+            assertThat(session.meeting().size()).isEqualTo(4);
+            vm.field("follows.nonDealBreakers").orElseThrow().valueProperty().set("16");
+            assertThat(vm.record()).as(vm.messageProperty().get()).isTrue();
+
+            var line = json(session.record().get(session.record().size() - 1));
+            assertThat(line.path("entries").size()).isEqualTo(2);
+            assertThat(line.path("entries").get(1).path("with").path("nonDealBreakers").asLong()).isEqualTo(16);
+            var r1 = session.meeting().current().orElseThrow();
+            assertThat(r1.votes().get(0).tally().against()).isEqualTo(21);
+            assertThat(r1.objections().orElseThrow().nonDealBreakers()).isEqualTo(16);
+
+            // an abstention miscounted changes no objection: a correction of that entry alone
+            vm.selectedProperty().set(ActionKind.CORRECT);
+            entry = vm.field("entry").orElseThrow();
+            entry.valueProperty().set(entry.choices().stream().filter(c -> c.startsWith("#3 ")).findFirst().orElseThrow());
+            vm.field("reason").orElseThrow().valueProperty().set("One of those for abstained.");
+            vm.field("for").orElseThrow().valueProperty().set("78");
+            vm.field("abstain").orElseThrow().valueProperty().set("1");
+            assertThat(vm.record()).as(vm.messageProperty().get()).isTrue();
+            line = json(session.record().get(session.record().size() - 1));
+            assertThat(line.has("entries")).isFalse();
+            assertThat(line.path("entry").asLong()).isEqualTo(3);
+        }
+    }
+
     /** A book of two meetings: planning, contention and recall at the second, on a resolution of the first. */
     private static final List<String> TWO_MEETINGS = List.of(Meetings.attendance(100), GARDEN, Meetings.vote("check-1", 95, 5, 0),
             Meetings.elect("Dee", 80, 10, 0), "{\"do\":\"adjourn\"}", "{\"do\":\"note\",\"text\":\"Between meetings.\"}", NEXT,

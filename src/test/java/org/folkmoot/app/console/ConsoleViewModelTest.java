@@ -43,14 +43,21 @@ class ConsoleViewModelTest {
         String kind = line.get("do").asText();
         vm.selectedProperty().set(ActionKind.fromWord(kind).orElseThrow());
         if (kind.equals("correct")) {
-            long entry = line.get("entry").asLong();
+            // one entry, or a check's tally with the objections that follow from it (shown beside it in the form)
+            JsonNode first = line.has("entries") ? line.get("entries").get(0) : line;
+            long entry = first.get("entry").asLong();
             ConsoleViewModel.FieldModel e = vm.field("entry").orElseThrow();
             e.valueProperty().set(e.choices().stream().filter(c -> c.startsWith("#" + entry + " ")).findFirst().orElseThrow());
             vm.field("reason").orElseThrow().valueProperty().set(line.get("reason").asText());
-            JsonNode with = line.get("with");
-            for (Iterator<Map.Entry<String, JsonNode>> it = with.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = first.get("with").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 vm.field(f.getKey()).ifPresent(m -> m.valueProperty().set(f.getValue().asText()));
+            }
+            if (line.has("entries") && line.get("entries").size() > 1) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = line.get("entries").get(1).get("with").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    vm.field("follows." + f.getKey()).ifPresent(m -> m.valueProperty().set(f.getValue().asText()));
+                }
             }
             return;
         }
@@ -61,7 +68,7 @@ class ConsoleViewModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bakery.jsonl", "night-market.jsonl", "library.jsonl"})
+    @ValueSource(strings = {"bakery.jsonl", "night-market.jsonl", "library.jsonl", "orchard.jsonl"})
     void aWholeMeetingEnteredThroughTheFormsGivesTheVerdictsReplayGives(String example) throws Exception {
         List<String> script = Files.readAllLines(Path.of("assets", "meetings", example), StandardCharsets.UTF_8);
         Path file = tmp.resolve("meeting.db");
