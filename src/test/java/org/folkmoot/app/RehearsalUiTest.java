@@ -45,4 +45,31 @@ class RehearsalUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void aBookOfThreeMeetingsIsRehearsedToItsEnd(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            rehearsal.opened().projector().close();
+            rehearsal.opened().console().close();
+        });
+        Rehearsal[] book = new Rehearsal[1];
+        robot.interact(() -> {
+            try {
+                book[0] = Rehearsal.open("orchard.jsonl", ExampleMeetings.read("orchard.jsonl"), FolkmootApp.bundle(Locale.ENGLISH));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.clickOn("Run to the end");
+        WaitForAsyncUtils.waitForFxEvents();
+        var meeting = book[0].opened().model().session().meeting();
+        assertThat(meeting.meetings()).hasSize(3);
+        assertThat(book[0].opened().model().history()).contains("#28  the next meeting begins: 2026-12-15, Willow school hall (Ines Duarte, Tomas Berg)");
+        assertThat(robot.lookup("#rehearsal-step").queryAs(Label.class).getText()).startsWith("The whole meeting has been taken");
+        WaitForAsyncUtils.asyncFx(() -> {
+            book[0].opened().projector().close();
+            book[0].opened().console().close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

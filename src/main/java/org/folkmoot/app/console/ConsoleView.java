@@ -87,8 +87,12 @@ public final class ConsoleView {
 
     /** Chooses an action if the ladder offers it, and puts the cursor in its first field. */
     public void choose(ActionKind kind) {
-        model.options().stream().filter(o -> o.kind() == kind && o.enabledProperty().get())
-                .findFirst().ifPresent(o -> model.selectedProperty().set(kind));
+        ConsoleViewModel.Option o = model.options().stream().filter(x -> x.kind() == kind).findFirst().orElseThrow();
+        if (o.enabledProperty().get()) {
+            model.selectedProperty().set(kind);
+        } else {
+            model.explain(kind); // a shortcut for a greyed action says why, where a hover cannot
+        }
         focusFirstField();
     }
 

@@ -270,6 +270,12 @@ public final class ConsoleViewModel {
         return null;
     }
 
+    /** Says in the message line why an action of {@code kind} is not offered now (nothing when it is). */
+    public void explain(ActionKind kind) {
+        session.meeting().whyNot(kind).ifPresent(why -> refuse(String.format(text.getString("message.not-now"),
+                text.getString("action." + kind.word()), say(why))));
+    }
+
     private boolean refuse(String reason) {
         message.set(reason);
         messageIsRefusal.set(true);

@@ -186,6 +186,12 @@ class BookConsoleTest {
             assertThat(option(vm, ActionKind.RECALL).enabledProperty().get()).isFalse();
             assertThat(option(vm, ActionKind.RECALL).reasonProperty().get()).isEqualTo("no delegate holds a mandate");
             assertThat(option(vm, ActionKind.DISMISS).reasonProperty().get()).isNotBlank();
+            // asked for anyway (its shortcut), it says why in the message line, and the form stays as it was
+            vm.selectedProperty().set(ActionKind.ELECT);
+            vm.explain(ActionKind.RECALL);
+            assertThat(vm.messageProperty().get()).isEqualTo("Recall a delegate is not offered now: no delegate holds a mandate");
+            assertThat(vm.messageIsRefusalProperty().get()).isTrue();
+            assertThat(vm.selectedProperty().get()).isEqualTo(ActionKind.ELECT);
         }
     }
 
