@@ -9,6 +9,9 @@ import javafx.stage.Stage;
  * itself. So once the window is on screen its size is set again, as the window manager now takes it.
  */
 final class Windows {
+    /** More than any window manager's frame (its title bar and borders) takes from a scene. */
+    private static final double FRAME = 100;
+
     private Windows() {
     }
 
@@ -43,8 +46,9 @@ final class Windows {
         after(300, () -> {
             if (!resized[0] || !stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
             double wider = width - stage.getScene().getWidth(), taller = height - stage.getScene().getHeight();
-            if (wider > 0) stage.setWidth(stage.getWidth() + wider);
-            if (taller > 0) stage.setHeight(stage.getHeight() + taller);
+            // a frame is a few dozen pixels: a scene not yet laid out at its new size must not double the window
+            if (wider > 0 && wider < FRAME) stage.setWidth(stage.getWidth() + wider);
+            if (taller > 0 && taller < FRAME) stage.setHeight(stage.getHeight() + taller);
         });
     }
 
