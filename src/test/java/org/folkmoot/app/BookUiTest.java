@@ -143,7 +143,7 @@ class BookUiTest {
         type(robot, "#field-against", "60");
         type(robot, "#field-abstain", "0");
         robot.type(KeyCode.ENTER);
-        recorded(robot, "Recorded: R1 · vote: 30 for, 60 against, 0 abstaining");
+        recorded(robot, "Recorded: vote: 30 for, 60 against, 0 abstaining (on R1)");
         assertThat(text(robot, ".p-title")).isEqualTo("R1 — Garden");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Contention vote");
         assertThat(text(robot, ".p-outcome")).isEqualTo("TABLED");
@@ -155,14 +155,14 @@ class BookUiTest {
         type(robot, "#field-against", "10");
         type(robot, "#field-abstain", "5");
         keys(robot, KeyCode.ENTER);
-        recorded(robot, "Recorded: R1 · recall of Dee: 70 for, 10 against, 5 abstaining");
+        recorded(robot, "Recorded: recall of Dee: 70 for, 10 against, 5 abstaining (on R1)");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Recall of Dee");
         assertThat(text(robot, ".p-tally-words")).endsWith("recalled");
         assertThat(robot.lookup("#action-recall").query().isDisabled()).as("no one serves now").isTrue();
         String history = robot.lookup(".list-view").queryAll().stream()
                 .flatMap(l -> ((javafx.scene.control.ListView<?>) l).getItems().stream()).map(Object::toString)
                 .collect(Collectors.joining("\n"));
-        assertThat(history).contains("#6  the next meeting begins: 2026-12-03, Pine hall (Fay, Gil)");
+        assertThat(history).contains("#6  next meeting: 2026-12-03, Pine hall (facilitator Fay, secretary Gil)");
         closeMeetingWindows();
 
         // ---- the record, replayed, says what the screens said ----

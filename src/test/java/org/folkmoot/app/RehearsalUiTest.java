@@ -64,7 +64,7 @@ class RehearsalUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         var meeting = book[0].opened().model().session().meeting();
         assertThat(meeting.meetings()).hasSize(3);
-        assertThat(book[0].opened().model().history()).contains("#28  the next meeting begins: 2026-12-15, Willow school hall (Ines Duarte, Tomas Berg)");
+        assertThat(book[0].opened().model().history()).contains("#28  next meeting: 2026-12-15, Willow school hall (facilitator Ines Duarte, secretary Tomas Berg)");
         assertThat(robot.lookup("#rehearsal-step").queryAs(Label.class).getText()).startsWith("The whole meeting has been taken");
         WaitForAsyncUtils.asyncFx(() -> {
             book[0].opened().projector().close();

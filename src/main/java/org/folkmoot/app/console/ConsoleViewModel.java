@@ -424,24 +424,7 @@ public final class ConsoleViewModel {
 
     /** An entry in a few words, in the console's language, as the history and the rehearsal show it. */
     public String entryWords(Action a) {
-        // the procedure's words have none yet for the start of the book's next meeting (entry.meeting)
-        if (a instanceof Action.NextMeeting n) {
-            return String.format(text.getString("history.meeting"), n.meeting().date(), n.meeting().place(),
-                    n.meeting().facilitator(), n.meeting().secretary());
-        }
-        String named = named(a);
-        // an entry naming its resolution says which first, where a narrow history still shows it: "W-1 · vote: 40 for, …"
-        return named == null ? say(EntryWords.of(a)) : String.format(text.getString("history.on"), named, say(EntryWords.of(a)));
-    }
-
-    /** The resolution a planning entry names in {@code resolution}, or null when it names none. */
-    private static String named(Action a) {
-        if (a instanceof Action.Vote v) return v.resolution();
-        if (a instanceof Action.Elect e) return e.resolution();
-        if (a instanceof Action.CarryForward c) return c.resolution();
-        if (a instanceof Action.Recall r) return r.resolution();
-        if (a instanceof Action.Dismiss d) return d.resolution();
-        return null;
+        return say(EntryWords.of(a));
     }
 
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
