@@ -156,20 +156,36 @@ public final class Meeting {
     /** The book's pauses and closes, in order; the last may still last. */
     public List<Adjournment> adjournments() { return book.adjournments(); }
 
-    /** One meeting of the book with the state it opened and closed with (the state now, for the last). */
-    public record Held(Sitting sitting, Book opening, Book closing) {
-        /** The seq of its last entry: its closing adjourn, or the book's last entry for the last meeting. */
+    /**
+     * One meeting of the book with the state it opened and closed with (the state now, for the last).
+     *
+     * @param closeSeq the seq of the entry it closed at: the adjourn a {@code meeting} followed, for the last meeting
+     *                 its latest adjourn while the book is adjourned, else 0 (it closes at the book's last entry)
+     */
+    public record Held(Sitting sitting, Book opening, Book closing, long closeSeq) {
+        /** The seq of its last entry: the one it closed at, or the book's last entry while it goes on. */
         public long lastSeq(int bookSize) {
-            return sitting.closedAt() == 0 ? bookSize : sitting.closedAt();
+            return closeSeq == 0 ? bookSize : closeSeq;
         }
     }
 
-    /** The book's meetings, in order, each with the standing business it began and ended with. */
+    /**
+     * The book's meetings, in order, each with the standing business it began and ended with. A book that ends
+     * adjourned has closed its last meeting at that adjourn (what is noted after it belongs to what follows: the
+     * next meeting, or the same one resumed), so a verdict exported then is the one the book issues at that close.
+     */
     public List<Held> meetings() {
         List<Held> held = new ArrayList<>();
         List<Sitting> sittings = book.meetings();
         for (int i = 0; i < sittings.size(); i++) {
-            held.add(new Held(sittings.get(i), openings.get(i), i < closings.size() ? closings.get(i) : book));
+            Sitting s = sittings.get(i);
+            if (i < closings.size()) {
+                held.add(new Held(s, openings.get(i), closings.get(i), s.closedAt()));
+            } else if (book.adjourned()) {
+                held.add(new Held(s, openings.get(i), atAdjourn, book.adjournments().get(book.adjournments().size() - 1).seq()));
+            } else {
+                held.add(new Held(s, openings.get(i), book, 0));
+            }
         }
         return held;
     }

@@ -106,6 +106,21 @@ class VerdictsOverTimeTest {
     }
 
     @Test
+    void aBookThatEndsAdjournedHasClosedItsMeetingAtTheAdjourn() throws Exception {
+        List<String> book = book();
+        byte[] atAdjourn = Files.readAllBytes(replayed("first", book.subList(0, 6)).resolve("R1.verdict"));
+        // a note after the adjourn (the secretary's, before the laptop is shut) changes nothing the body holds
+        List<String> noted = new ArrayList<>(book.subList(0, 6));
+        noted.add("{\"do\":\"note\",\"text\":\"The hall was locked at 22:00.\",\"at\":\"2026-12-03T21:05:00Z\"}");
+        assertThat(Files.readAllBytes(replayed("noted", noted).resolve("R1.verdict"))).isEqualTo(atAdjourn);
+        // and the next meeting, which then begins, issues the same v1 at that close
+        noted.addAll(book.subList(6, book.size()));
+        VerdictVerifier.Verified v2 = verified(replayed("whole", noted).resolve("R1.verdict"));
+        assertThat(v2.json().path("supersedes").get(0).asText())
+                .isEqualTo(Chain.sha256(verified(tmp.resolve("first").resolve("R1.verdict")).payload()));
+    }
+
+    @Test
     void aBodyCountsTheCommunityOnceByItsLatestVerdict() throws Exception {
         List<String> book = book();
         Path v1 = replayed("first", book.subList(0, 6)).resolve("R1.verdict");
