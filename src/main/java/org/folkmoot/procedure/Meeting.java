@@ -33,17 +33,14 @@ public final class Meeting {
     private final List<Book> openings = new ArrayList<>();
     private final List<Book> closings = new ArrayList<>();
     /** The fold after every {@link #EVERY}th entry (with the corrections as they stand): where a correction's refold starts. */
-    private List<Checkpoint> checkpoints = new ArrayList<>();
+    private List<Book> checkpoints = new ArrayList<>();
     private static final int EVERY = 32;
-
-    private record Checkpoint(Book book, Book atAdjourn) {
-    }
 
     private Meeting(Header header) {
         this.header = header;
         this.book = Book.opened(header);
         openings.add(book);
-        checkpoints.add(new Checkpoint(book, null));
+        checkpoints.add(book);
     }
 
     /** A book with nothing recorded yet. */
@@ -78,7 +75,7 @@ public final class Meeting {
         }
         if (reason != null) return Optional.of(new Refusal(seq, action.kind().word(), reason));
         entries.add(action);
-        if (seq % EVERY == 0) checkpoints.add(new Checkpoint(book, atAdjourn));
+        if (seq % EVERY == 0) checkpoints.add(book);
         return Optional.empty();
     }
 
@@ -104,9 +101,8 @@ public final class Meeting {
         // unchanged); refused, they are simply dropped
         long first = named.stream().mapToLong(Long::longValue).min().orElseThrow();
         int from = (int) ((first - 1) / EVERY);
-        List<Checkpoint> trialCheckpoints = new ArrayList<>(checkpoints.subList(0, from + 1));
-        Book trial = checkpoints.get(from).book();
-        Book trialAtAdjourn = checkpoints.get(from).atAdjourn();
+        List<Book> trialCheckpoints = new ArrayList<>(checkpoints.subList(0, from + 1));
+        Book trial = checkpoints.get(from);
         for (int i = from * EVERY; i < entries.size(); i++) {
             long s = i + 1L;
             Action earlier = entries.get(i);
@@ -118,12 +114,12 @@ public final class Meeting {
                             : Reason.of("refused.correction-breaks", s, earlier.kind().word(), no.why());
                 }
                 trial = ((Ladder.Decision.Taken) d).next();
-                if (effective instanceof Action.Adjourn) trialAtAdjourn = trial;
             }
-            if (s % EVERY == 0) trialCheckpoints.add(new Checkpoint(trial, trialAtAdjourn));
+            if (s % EVERY == 0) trialCheckpoints.add(trial);
         }
         book = trial;
-        atAdjourn = trialAtAdjourn;
+        // atAdjourn stays as it was: a correction is made after the latest adjourn, and the close it begins is the
+        // state as it stood then (its verdicts were issued so); the change is reported at the next close
         checkpoints = trialCheckpoints;
         replacements.putAll(trialReplacements);
         corrections.addAll(made);
