@@ -459,9 +459,14 @@ final class Ladder {
             delegate = latestElected(of, a.name());
             if (delegate == null) return no(Reason.of("refused.not-elected-for", a.name(), of.id()));
         } else {
-            for (int i = b.resolutions().size() - 1; i >= 0 && delegate == null; i--) {
-                of = b.resolutions().get(i);
-                delegate = latestElected(of, a.name());
+            // the latest resolution that name holds a mandate for; only if none, the latest that elected it (to say so)
+            for (int i = b.resolutions().size() - 1; i >= 0 && (delegate == null || !delegate.serving()); i--) {
+                Resolution r = b.resolutions().get(i);
+                Delegate d = latestElected(r, a.name());
+                if (d != null && (delegate == null || d.serving())) {
+                    of = r;
+                    delegate = d;
+                }
             }
             if (delegate == null) return no(Reason.of("refused.no-such-delegate", a.name()));
         }

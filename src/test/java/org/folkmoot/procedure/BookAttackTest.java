@@ -37,4 +37,24 @@ class BookAttackTest {
         // the correction belongs to the meeting that follows, and is reported at its close
         assertThat(whole.meeting().book().resolution("R1").orElseThrow().serving()).isEmpty();
     }
+
+    @Test
+    void aRecallNamingNoResolutionRecallsTheMandateThatNameStillHolds() {
+        // Ivo serves for R1; elected for R2 too, he was recalled from it; the room now recalls Ivo
+        Replay.Result r = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0),
+                present("R2"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0), recall("Ivo", 60, 40, 0),
+                recall("Ivo", 60, 40, 0));
+        assertThat(r.refusal()).isNull();
+        assertThat(r.meeting().book().serving()).isEmpty();
+        assertThat(r.meeting().book().resolution("R1").orElseThrow().delegates().get(0).recalled()).isTrue();
+
+        // where that name serves for several, the latest resolution that elected it, as before
+        Replay.Result both = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0),
+                present("R2"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0), recall("Ivo", 60, 40, 0));
+        assertThat(both.meeting().book().serving()).extracting(Book.Serving::resolution).containsExactly("R1");
+        // and where it serves for none, the refusal says so
+        Replay.Result none = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0),
+                recall("Ivo", 60, 40, 0), elect("Uma", 60, 40, 0), recall("Ivo", 60, 40, 0));
+        assertThat(none.refusal()).contains("Ivo was already recalled");
+    }
 }
