@@ -231,7 +231,11 @@ final class Ladder {
         if (missing != null) return no(missing);
         Reason badId = Ids.problem("resolution-id", p.resolution());
         if (badId != null) return no(badId);
-        if (b.resolution(p.resolution()).isPresent()) return no(Reason.of("refused.presented-twice", p.resolution()));
+        Resolution earlier = b.resolution(p.resolution()).orElse(null);
+        if (earlier != null) {
+            return no(earlier.meeting() == b.meeting().number() ? Reason.of("refused.presented-twice", p.resolution())
+                    : Reason.of("refused.presented-twice.earlier", p.resolution(), earlier.meeting()));
+        }
         Upstream up = p.upstream();
         if (up != null) {
             Reason blank = firstBlank("upstream-level", up.level(), "upstream-body", up.body(),

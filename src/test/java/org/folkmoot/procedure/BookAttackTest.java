@@ -57,4 +57,13 @@ class BookAttackTest {
                 recall("Ivo", 60, 40, 0), elect("Uma", 60, 40, 0), recall("Ivo", 60, 40, 0));
         assertThat(none.refusal()).contains("Ivo was already recalled");
     }
+
+    @Test
+    void anIdPresentedAtAnEarlierMeetingIsRefusedNamingThatMeeting() {
+        Replay.Result r = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), adjourn(),
+                nextMeeting("2026-12-10"), attendance(90), present("R1"));
+        assertThat(r.refusal()).endsWith("resolution R1 was already presented, at meeting 1");
+        Replay.Result same = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), present("R1"));
+        assertThat(same.refusal()).endsWith("resolution R1 was already presented in this meeting");
+    }
 }
