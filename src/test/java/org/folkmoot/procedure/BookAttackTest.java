@@ -66,4 +66,13 @@ class BookAttackTest {
         Replay.Result same = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), present("R1"));
         assertThat(same.refusal()).endsWith("resolution R1 was already presented in this meeting");
     }
+
+    @Test
+    void anEmptyResolutionFieldIsRefusedAsEmpty() {
+        for (String entry : new String[] {on("", vote("contention", 10, 80, 0)), on("", elect("Ivo", 60, 40, 0)),
+            on("", recall("Ivo", 60, 40, 0)), on("", dismiss()), on("", carryForward())}) {
+            Replay.Result r = replay(attendance(100), present("R1"), vote("check-1", 95, 5, 0), elect("Ivo", 60, 40, 0), entry);
+            assertThat(r.refusal()).as(entry).endsWith("'resolution' is empty: name the resolution it concerns, or leave the field out for the latest");
+        }
+    }
 }
