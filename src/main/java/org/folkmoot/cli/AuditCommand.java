@@ -57,11 +57,11 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             replayed = Replay.run(bytes, null, null, java.time.Clock.systemUTC());
         } catch (FormatException e) {
-            err.println("audit failed: the record does not replay: " + e.getMessage());
+            err.println(ReplayCommand.oneLine("audit failed: the record does not replay: " + e.getMessage()));
             return 1;
         }
         if (replayed.refused()) {
-            err.println("audit failed: the record does not replay: " + replayed.refusal());
+            err.println(ReplayCommand.oneLine("audit failed: the record does not replay: " + replayed.refusal()));
             return 1;
         }
         // every verdict the book issued, at each meeting's close, from the record as it stood then
