@@ -114,7 +114,7 @@ public final class AuditCommand implements Callable<Integer> {
     private static java.util.Set<String> closeShas(Replay.Result replayed) {
         java.util.List<String> record = replayed.record();
         java.util.Set<Long> closes = new java.util.HashSet<>();
-        for (Meeting.Held held : replayed.meeting().meetings()) closes.add(held.lastSeq(replayed.meeting().size()));
+        for (Meeting.Held held : replayed.meeting().meetings()) closes.add(held.closedAt());
         java.util.Set<String> shas = new java.util.HashSet<>();
         MessageDigest digest = sha256();
         for (int i = 0; i < record.size(); i++) {

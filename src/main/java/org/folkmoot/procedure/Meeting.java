@@ -152,8 +152,13 @@ public final class Meeting {
     /** The book's pauses and closes, in order; the last may still last. */
     public List<Adjournment> adjournments() { return book.adjournments(); }
 
-    /** One meeting of the book with the state it opened and closed with (the state now, for the last). */
-    public record Held(Sitting sitting, Book opening, Book closing) {
+    /**
+     * One meeting of the book with the state it opened and closed with, and the seq of the entry it closed at
+     * (its verdicts are issued from the record up to it): the adjourn a {@code meeting} followed; for the last,
+     * its latest adjourn while the book stands adjourned (what follows it belongs to what comes next), else the
+     * book's last entry, with the state now.
+     */
+    public record Held(Sitting sitting, Book opening, Book closing, long closedAt) {
         /** The seq of its last entry: its closing adjourn, or the book's last entry for the last meeting. */
         public long lastSeq(int bookSize) {
             return sitting.closedAt() == 0 ? bookSize : sitting.closedAt();
@@ -164,9 +169,14 @@ public final class Meeting {
     public List<Held> meetings() {
         List<Held> held = new ArrayList<>();
         List<Sitting> sittings = book.meetings();
-        for (int i = 0; i < sittings.size(); i++) {
-            held.add(new Held(sittings.get(i), openings.get(i), i < closings.size() ? closings.get(i) : book));
+        for (int i = 0; i < closings.size(); i++) {
+            held.add(new Held(sittings.get(i), openings.get(i), closings.get(i), sittings.get(i).closedAt()));
         }
+        // a book that stands adjourned closed its last meeting at that adjourn: an export now is what it will stand by
+        int last = sittings.size() - 1;
+        long adjournedAt = book.adjourned() ? book.adjournments().get(book.adjournments().size() - 1).seq() : 0;
+        held.add(new Held(sittings.get(last), openings.get(last), adjournedAt > 0 ? atAdjourn : book,
+                adjournedAt > 0 ? adjournedAt : size()));
         return held;
     }
 

@@ -37,4 +37,20 @@ class BookVerdictsAttackTest {
         JsonNode v2 = Json.object(new String(whole.get(1).payload(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(v2.path("delegates")).isEmpty();
     }
+
+    @Test
+    void whatIsExportedWhileAdjournedIsTheVerdictTheBookStandsByOnceTheNextMeetingBegins() throws Exception {
+        String[] first = {attendance(100), present("R1"), vote("check-1", 95, 5, 0), adjourn()};
+        String note = "{\"do\":\"note\",\"text\":\"The next meeting is on 10 December.\"}";
+        String recount = "{\"do\":\"correct\",\"reason\":\"recounted\",\"entry\":3,\"with\":" + vote("check-1", 96, 4, 0) + "}";
+        // the secretary adjourns, writes a note (or a correction), and exports the papers for the delegate
+        List<VerdictPayload.Issued> exported = issued(replay(concat(first, note, recount)));
+        assertThat(exported).hasSize(1);
+
+        // the next meeting begins and elects a delegate: its verdict must supersede the one the body holds
+        List<VerdictPayload.Issued> whole = issued(replay(concat(first, note, recount, nextMeeting("2026-12-10"), attendance(90),
+                elect("Uma", 60, 30, 0))));
+        assertThat(whole.get(0).sha256()).isEqualTo(exported.get(0).sha256());
+        assertThat(whole.get(whole.size() - 1).supersedes()).contains(exported.get(0).sha256());
+    }
 }
