@@ -81,9 +81,10 @@ public final class MeetingSimulator {
         long members = meeting.header().community().members();
         if (meeting.present() < 0) return new Action.Attendance(members / 2 + pick((int) (members / 2)));
         if (meeting.adjourned()) {
-            switch (pick(4)) {
+            switch (pick(5)) {
                 case 0: return new Action.Note("Break.");
                 case 1: return new Action.Resume(null);
+                case 2: return correction(); // the secretary's bookkeeping between two meetings
                 default: {
                     // the book's next meeting, a week later
                     int number = meeting.book().meetings().size() + 1;

@@ -2,12 +2,16 @@ package org.folkmoot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.Resolution;
-import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -53,11 +57,11 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             replayed = Replay.run(bytes, null, null, java.time.Clock.systemUTC());
         } catch (FormatException e) {
-            err.println("audit failed: the record does not replay: " + e.getMessage());
+            err.println(ReplayCommand.oneLine("audit failed: the record does not replay: " + e.getMessage()));
             return 1;
         }
         if (replayed.refused()) {
-            err.println("audit failed: the record does not replay: " + replayed.refusal());
+            err.println(ReplayCommand.oneLine("audit failed: the record does not replay: " + replayed.refusal()));
             return 1;
         }
         // every verdict the book issued, at each meeting's close, from the record as it stood then
@@ -68,8 +72,7 @@ public final class AuditCommand implements Callable<Integer> {
                 .findFirst().orElse(null);
         if (same == null) {
             String named = v.json().path("recordSha256").asText("");
-            int upTo = prefixWithSha(replayed.record(), named);
-            if (upTo < 0) {
+            if (!closeShas(replayed).contains(named)) {
                 err.println("audit failed: the record is not the one the verdict was made from (neither it nor any part of it"
                         + " up to a meeting's close has the SHA-256 the verdict names, " + SignedFile.shorten(named) + ")");
                 return 1;
@@ -104,12 +107,35 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** The number of entries of the record's prefix whose bytes have this SHA-256, or -1. */
-    private static int prefixWithSha(java.util.List<String> record, String sha) {
-        for (int n = record.size(); n >= 1; n--) {
-            if (Chain.sha256(Replay.recordBytes(record.subList(0, n))).equals(sha)) return n - 1;
+    /**
+     * The SHA-256 of the record up to each meeting's close (the records a verdict may name), in one pass over
+     * its bytes: hashing every prefix again would take hours on a long book.
+     */
+    private static java.util.Set<String> closeShas(Replay.Result replayed) {
+        java.util.List<String> record = replayed.record();
+        java.util.Set<Long> closes = new java.util.HashSet<>();
+        for (Meeting.Held held : replayed.meeting().meetings()) closes.add(held.closedAt());
+        java.util.Set<String> shas = new java.util.HashSet<>();
+        MessageDigest digest = sha256();
+        for (int i = 0; i < record.size(); i++) {
+            digest.update((record.get(i) + "\n").getBytes(StandardCharsets.UTF_8)); // as Replay.recordBytes writes it
+            if (closes.contains((long) i)) {
+                try {
+                    shas.add(HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest()));
+                } catch (CloneNotSupportedException e) {
+                    throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+                }
+            }
         }
-        return -1;
+        return shas;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
     }
 
     /** The first key path where the two payloads differ, with both values, or null. */

@@ -53,6 +53,23 @@ public final class ReplayCommand implements Callable<Integer> {
         return InputFile.read(file, InputFile.Kind.MEETING);
     }
 
+    /**
+     * A message as one line: a line break or other control character the entry held (a date, a name) is shown
+     * escaped ({@code \n}), so a refusal is always the one line a facilitator reads.
+     */
+    static String oneLine(String message) {
+        StringBuilder s = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\n') s.append("\\n");
+            else if (c == '\r') s.append("\\r");
+            else if (c == '\t') s.append("\\t");
+            else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') s.append(String.format("\\u%04x", (int) c));
+            else s.append(c);
+        }
+        return s.toString();
+    }
+
     @Override
     public Integer call() {
         var stdout = spec.commandLine().getOut();
@@ -61,7 +78,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             input = readMeetingFile(meetingFile);
         } catch (IOException e) {
-            stderr.println("folkmoot: " + e.getMessage());
+            stderr.println(oneLine("folkmoot: " + e.getMessage()));
             return FolkmootCommand.REFUSED;
         }
 
@@ -75,7 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             result = Replay.run(input, stored.orElse(null), store, clock);
         } catch (FormatException | StoreException e) {
-            stderr.println("folkmoot: " + e.getMessage());
+            stderr.println(oneLine("folkmoot: " + e.getMessage()));
             return FolkmootCommand.REFUSED;
         } catch (RuntimeException e) {
             // a commit that failed (disk full, file gone): nothing after it was acknowledged
@@ -91,12 +108,12 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 ClosingPapers.writeRecord(out, result.record(), force, kept);
             } catch (OutputFile.Refused e) {
-                stderr.println("folkmoot: " + e.getMessage());
+                stderr.println(oneLine("folkmoot: " + e.getMessage()));
             } catch (IOException e) {
                 stderr.println("folkmoot: cannot write to " + out + ": " + e.getMessage());
                 return 1;
             }
-            stderr.println("folkmoot: refused: " + result.refusal());
+            stderr.println(oneLine("folkmoot: refused: " + result.refusal()));
             return FolkmootCommand.REFUSED;
         }
         try {
@@ -104,7 +121,7 @@ public final class ReplayCommand implements Callable<Integer> {
             CommunitySettings.adoptIfNone(DataFolder.path(), result.meeting().header().community(), result.meeting().header().rules());
             ClosingPapers.write(out, result.meeting(), result.record(), key, force, kept);
         } catch (OutputFile.Refused e) {
-            stderr.println("folkmoot: " + e.getMessage());
+            stderr.println(oneLine("folkmoot: " + e.getMessage()));
             return FolkmootCommand.REFUSED;
         } catch (IOException e) {
             stderr.println("folkmoot: cannot write the verdicts and minutes to " + out + ": " + e.getMessage());

@@ -51,6 +51,10 @@ public final class TallyVerifier {
             List<Dsse.Signature> signatures = envelope.signatures();
             String type = envelope.type();
             if (!Dsse.TALLY_TYPE.equals(type)) {
+                // a verdict reaches here when it is over a verdict's size limit (verify reads such a file as a result)
+                if (Dsse.VERDICT_TYPE.equals(type) && Files.size(file) > SignedFile.MAX_BYTES) {
+                    throw new SignedFile.Refused("the file is larger than " + SignedFile.MAX_BYTES + " bytes");
+                }
                 throw new SignedFile.Refused(Dsse.VERDICT_TYPE.equals(type) ? "a Community Verdict, not a body's result"
                         : "not a body's result (payload type " + type + ")");
             }

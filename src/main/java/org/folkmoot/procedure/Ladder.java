@@ -231,7 +231,11 @@ final class Ladder {
         if (missing != null) return no(missing);
         Reason badId = Ids.problem("resolution-id", p.resolution());
         if (badId != null) return no(badId);
-        if (b.resolution(p.resolution()).isPresent()) return no(Reason.of("refused.presented-twice", p.resolution()));
+        Resolution earlier = b.resolution(p.resolution()).orElse(null);
+        if (earlier != null) {
+            return no(earlier.meeting() == b.meeting().number() ? Reason.of("refused.presented-twice", p.resolution())
+                    : Reason.of("refused.presented-twice.earlier", p.resolution(), earlier.meeting()));
+        }
         Upstream up = p.upstream();
         if (up != null) {
             Reason blank = firstBlank("upstream-level", up.level(), "upstream-body", up.body(),
@@ -459,9 +463,14 @@ final class Ladder {
             delegate = latestElected(of, a.name());
             if (delegate == null) return no(Reason.of("refused.not-elected-for", a.name(), of.id()));
         } else {
-            for (int i = b.resolutions().size() - 1; i >= 0 && delegate == null; i--) {
-                of = b.resolutions().get(i);
-                delegate = latestElected(of, a.name());
+            // the latest resolution that name holds a mandate for; only if none, the latest that elected it (to say so)
+            for (int i = b.resolutions().size() - 1; i >= 0 && (delegate == null || !delegate.serving()); i--) {
+                Resolution r = b.resolutions().get(i);
+                Delegate d = latestElected(r, a.name());
+                if (d != null && (delegate == null || d.serving())) {
+                    of = r;
+                    delegate = d;
+                }
             }
             if (delegate == null) return no(Reason.of("refused.no-such-delegate", a.name()));
         }

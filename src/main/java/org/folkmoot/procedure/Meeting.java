@@ -33,17 +33,14 @@ public final class Meeting {
     private final List<Book> openings = new ArrayList<>();
     private final List<Book> closings = new ArrayList<>();
     /** The fold after every {@link #EVERY}th entry (with the corrections as they stand): where a correction's refold starts. */
-    private List<Checkpoint> checkpoints = new ArrayList<>();
+    private List<Book> checkpoints = new ArrayList<>();
     private static final int EVERY = 32;
-
-    private record Checkpoint(Book book, Book atAdjourn) {
-    }
 
     private Meeting(Header header) {
         this.header = header;
         this.book = Book.opened(header);
         openings.add(book);
-        checkpoints.add(new Checkpoint(book, null));
+        checkpoints.add(book);
     }
 
     /** A book with nothing recorded yet. */
@@ -78,7 +75,7 @@ public final class Meeting {
         }
         if (reason != null) return Optional.of(new Refusal(seq, action.kind().word(), reason));
         entries.add(action);
-        if (seq % EVERY == 0) checkpoints.add(new Checkpoint(book, atAdjourn));
+        if (seq % EVERY == 0) checkpoints.add(book);
         return Optional.empty();
     }
 
@@ -104,9 +101,8 @@ public final class Meeting {
         // unchanged); refused, they are simply dropped
         long first = named.stream().mapToLong(Long::longValue).min().orElseThrow();
         int from = (int) ((first - 1) / EVERY);
-        List<Checkpoint> trialCheckpoints = new ArrayList<>(checkpoints.subList(0, from + 1));
-        Book trial = checkpoints.get(from).book();
-        Book trialAtAdjourn = checkpoints.get(from).atAdjourn();
+        List<Book> trialCheckpoints = new ArrayList<>(checkpoints.subList(0, from + 1));
+        Book trial = checkpoints.get(from);
         for (int i = from * EVERY; i < entries.size(); i++) {
             long s = i + 1L;
             Action earlier = entries.get(i);
@@ -118,12 +114,12 @@ public final class Meeting {
                             : Reason.of("refused.correction-breaks", s, earlier.kind().word(), no.why());
                 }
                 trial = ((Ladder.Decision.Taken) d).next();
-                if (effective instanceof Action.Adjourn) trialAtAdjourn = trial;
             }
-            if (s % EVERY == 0) trialCheckpoints.add(new Checkpoint(trial, trialAtAdjourn));
+            if (s % EVERY == 0) trialCheckpoints.add(trial);
         }
         book = trial;
-        atAdjourn = trialAtAdjourn;
+        // atAdjourn stays as it was: a correction is made after the latest adjourn, and the close it begins is the
+        // state as it stood then (its verdicts were issued so); the change is reported at the next close
         checkpoints = trialCheckpoints;
         replacements.putAll(trialReplacements);
         corrections.addAll(made);
@@ -157,36 +153,30 @@ public final class Meeting {
     public List<Adjournment> adjournments() { return book.adjournments(); }
 
     /**
-     * One meeting of the book with the state it opened and closed with (the state now, for the last).
-     *
-     * @param closeSeq the seq of the entry it closed at: the adjourn a {@code meeting} followed, for the last meeting
-     *                 its latest adjourn while the book is adjourned, else 0 (it closes at the book's last entry)
+     * One meeting of the book with the state it opened and closed with, and the seq of the entry it closed at
+     * (its verdicts are issued from the record up to it): the adjourn a {@code meeting} followed; for the last,
+     * its latest adjourn while the book stands adjourned (what follows it belongs to what comes next), else the
+     * book's last entry, with the state now.
      */
-    public record Held(Sitting sitting, Book opening, Book closing, long closeSeq) {
-        /** The seq of its last entry: the one it closed at, or the book's last entry while it goes on. */
+    public record Held(Sitting sitting, Book opening, Book closing, long closedAt) {
+        /** The seq of its last entry: its closing adjourn, or the book's last entry for the last meeting. */
         public long lastSeq(int bookSize) {
-            return closeSeq == 0 ? bookSize : closeSeq;
+            return sitting.closedAt() == 0 ? bookSize : sitting.closedAt();
         }
     }
 
-    /**
-     * The book's meetings, in order, each with the standing business it began and ended with. A book that ends
-     * adjourned has closed its last meeting at that adjourn (what is noted after it belongs to what follows: the
-     * next meeting, or the same one resumed), so a verdict exported then is the one the book issues at that close.
-     */
+    /** The book's meetings, in order, each with the standing business it began and ended with. */
     public List<Held> meetings() {
         List<Held> held = new ArrayList<>();
         List<Sitting> sittings = book.meetings();
-        for (int i = 0; i < sittings.size(); i++) {
-            Sitting s = sittings.get(i);
-            if (i < closings.size()) {
-                held.add(new Held(s, openings.get(i), closings.get(i), s.closedAt()));
-            } else if (book.adjourned()) {
-                held.add(new Held(s, openings.get(i), atAdjourn, book.adjournments().get(book.adjournments().size() - 1).seq()));
-            } else {
-                held.add(new Held(s, openings.get(i), book, 0));
-            }
+        for (int i = 0; i < closings.size(); i++) {
+            held.add(new Held(sittings.get(i), openings.get(i), closings.get(i), sittings.get(i).closedAt()));
         }
+        // a book that stands adjourned closed its last meeting at that adjourn: an export now is what it will stand by
+        int last = sittings.size() - 1;
+        long adjournedAt = book.adjourned() ? book.adjournments().get(book.adjournments().size() - 1).seq() : 0;
+        held.add(new Held(sittings.get(last), openings.get(last), adjournedAt > 0 ? atAdjourn : book,
+                adjournedAt > 0 ? adjournedAt : size()));
         return held;
     }
 

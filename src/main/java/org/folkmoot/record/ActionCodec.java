@@ -203,7 +203,11 @@ public final class ActionCodec {
     }
 
     private static String resolution(ObjectNode node) throws FormatException {
-        return Fields.optionalText(node, "resolution");
+        String id = Fields.optionalText(node, "resolution");
+        if (id != null && id.isBlank()) {
+            throw new FormatException("'resolution' is empty: name the resolution it concerns, or leave the field out for the latest");
+        }
+        return id;
     }
 
     private static Tally tally(ObjectNode node, String yes, String no, String abstain) throws FormatException {

@@ -68,7 +68,7 @@ public final class VerdictPayload {
         Map<String, Resolution.Standing> last = new HashMap<>();
         Map<String, List<String>> chains = new HashMap<>();
         for (Meeting.Held held : meeting.meetings()) {
-            int closeSeq = (int) held.lastSeq(meeting.size());
+            int closeSeq = (int) held.closedAt();
             List<String> prefix = record.subList(0, closeSeq + 1);
             String recordSha = null; // the prefix hashed once for its close, and only when a verdict is issued there
             for (Resolution r : held.closing().resolutions()) {
