@@ -33,13 +33,26 @@ final class MinutesFonts {
         }
     }
 
+    /**
+     * A selector's look: one is made per look and thread and kept — making one registers and reads a font from the
+     * jar (some 20 ms, once per table cell made the minutes of a long book take minutes), and one in use remembers
+     * its current font, so threads (an export beside a print) do not share one.
+     */
+    private record Look(float size, int style, Color color) {
+    }
+
+    private static final ThreadLocal<java.util.Map<Look, FontSelector>> SELECTORS = ThreadLocal.withInitial(java.util.HashMap::new);
+
     /** Text in the given size, style ({@link Font#NORMAL}, {@link Font#BOLD}, {@link Font#STRIKETHRU}...) and colour. */
     static Phrase text(String text, float size, int style, Color color) {
-        FontSelector selector = new FontSelector();
-        boolean bold = (style & Font.BOLD) != 0;
-        int rest = style & ~Font.BOLD;
-        selector.addFont(new Font(bold ? BOLD : REGULAR, size, rest, color));
-        selector.addFont(new Font(CJK, size, style, color));
+        FontSelector selector = SELECTORS.get().computeIfAbsent(new Look(size, style, color), look -> {
+            FontSelector made = new FontSelector();
+            boolean bold = (style & Font.BOLD) != 0;
+            int rest = style & ~Font.BOLD;
+            made.addFont(new Font(bold ? BOLD : REGULAR, size, rest, color));
+            made.addFont(new Font(CJK, size, style, color));
+            return made;
+        });
         return selector.process(text == null ? "" : text);
     }
 
