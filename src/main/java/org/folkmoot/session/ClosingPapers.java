@@ -53,8 +53,11 @@ public final class ClosingPapers {
         Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
         Map<String, String> names = verdictNames(meeting.resolutions().stream().map(Resolution::id).toList());
         List<VerdictPayload.Issued> issued = VerdictPayload.issue(meeting, record, key.publicKey(), Program.nameAndVersion());
-        // each resolution's latest verdict, naming the earlier ones it supersedes (those left at earlier closes)
+        // each resolution's latest verdict, naming the earlier ones it supersedes (those left at earlier closes), for
+        // every resolution that has an outcome now: one a later correction took back to the ladder has none to give
+        // until it reaches one again (docs/decisions/0008)
         for (VerdictPayload.Issued v : VerdictPayload.latest(issued).values()) {
+            if (!meeting.book().resolution(v.resolution()).map(VerdictPayload::hasVerdict).orElse(false)) continue;
             files.put(dir.resolve(names.get(v.resolution())), Dsse.sign(Dsse.VERDICT_TYPE, v.payload(), key));
             seals.put(v.resolution(), new Minutes.Seal(Ed25519Keys.fingerprint(v.payload()), key.keyId()));
         }

@@ -121,6 +121,22 @@ class VerdictsOverTimeTest {
     }
 
     @Test
+    void aResolutionACorrectionTookBackToTheLadderHasNoVerdictFileUntilItReachesAnOutcomeAgain() throws Exception {
+        List<String> whole = book();
+        // meeting 1 passes R1 (and elects no one); meeting 2 begins
+        List<String> book = new ArrayList<>(whole.subList(0, 4));
+        book.addAll(whole.subList(5, 8));
+        // at meeting 2 the tellers find check 1 of meeting 1 was 85 for, 15 against: R1 did not pass
+        book.add("{\"do\":\"correct\",\"entry\":3,\"reason\":\"Recounted.\",\"with\":{\"do\":\"vote\",\"stage\":\"check-1\","
+                + "\"for\":85,\"against\":15,\"abstain\":0},\"at\":\"2026-12-10T19:05:00Z\"}");
+        Path out = tmp.resolve("taken-back");
+        AuditAndKeysTest.Run run = AuditAndKeysTest.cli("replay", write("taken-back.jsonl", book).toString(), "--out", out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("R1 open - -\n");
+        assertThat(out.resolve("R1.verdict")).doesNotExist();
+    }
+
+    @Test
     void aBodyCountsTheCommunityOnceByItsLatestVerdict() throws Exception {
         List<String> book = book();
         Path v1 = replayed("first", book.subList(0, 6)).resolve("R1.verdict");
