@@ -113,11 +113,12 @@ public final class MeetingClock {
             } catch (org.folkmoot.record.FormatException e) {
                 return 0;
             }
-            String kind = line.path("do").asText();
+            org.folkmoot.procedure.ActionKind kind = org.folkmoot.procedure.ActionKind.fromWord(line.path("do").asText()).orElse(null);
             long minutes;
-            if (kind.equals("discuss") && line.path("minutes").canConvertToLong()) minutes = line.path("minutes").asLong();
-            else if (kind.equals("plead")) minutes = pleadMinutes;
-            else if (kind.equals("vote") || kind.equals("present") || kind.equals("close-round")) return 0; // the timed step is over
+            if (kind == org.folkmoot.procedure.ActionKind.DISCUSS && line.path("minutes").canConvertToLong()) minutes = line.path("minutes").asLong();
+            else if (kind == org.folkmoot.procedure.ActionKind.PLEAD) minutes = pleadMinutes;
+            else if (kind == org.folkmoot.procedure.ActionKind.VOTE || kind == org.folkmoot.procedure.ActionKind.PRESENT
+                    || kind == org.folkmoot.procedure.ActionKind.CLOSE_ROUND) return 0; // the timed step is over
             else continue;
             try {
                 long elapsed = java.time.Duration.between(java.time.Instant.parse(line.path("at").asText()), now).getSeconds();

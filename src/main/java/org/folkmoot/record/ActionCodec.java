@@ -68,17 +68,17 @@ public final class ActionCodec {
         ActionKind k = ActionKind.fromWord(kind).orElse(null);
         if (k == null) throw new FormatException("\"" + kind + "\" is not an action of the meeting format");
         onlyFields(node, k, bookkeeping);
-        switch (kind) {
-            case "attendance":
+        switch (k) {
+            case ATTENDANCE:
                 return new Action.Attendance(Fields.count(node, "present"));
-            case "present":
+            case PRESENT:
                 return new Action.Present(Fields.text(node, "resolution"), Fields.text(node, "title"),
                         Fields.text(node, "text"), Fields.text(node, "proposer"), upstream(node));
-            case "discuss":
+            case DISCUSS:
                 return new Action.Discuss(Fields.optionalCount(node, "minutes"));
-            case "speak":
+            case SPEAK:
                 return new Action.Speak(Fields.text(node, "name"));
-            case "vote": {
+            case VOTE: {
                 String stage = Fields.optionalText(node, "stage");
                 VoteStage voteStage = null;
                 if (stage != null) {
@@ -90,9 +90,9 @@ public final class ActionCodec {
                 }
                 return new Action.Vote(voteStage, tally(node, "for", "against", "abstain"), resolution(node));
             }
-            case "objections":
+            case OBJECTIONS:
                 return new Action.Objections(Fields.count(node, "nonDealBreakers"), Fields.count(node, "dealBreakers"));
-            case "grievance": {
+            case GRIEVANCE: {
                 long round = Fields.count(node, "round");
                 if (round != 1 && round != 2) {
                     throw new FormatException("'round' must be 1 (non-deal-breakers) or 2 (deal-breakers), not " + round);
@@ -100,34 +100,34 @@ public final class ActionCodec {
                 return new Action.Grievance((int) round, Fields.text(node, "category"), Fields.count(node, "members"),
                         Fields.text(node, "statement"), Fields.text(node, "delegate"));
             }
-            case "plead":
+            case PLEAD:
                 return new Action.Plead(Fields.text(node, "category"));
-            case "agreement":
+            case AGREEMENT:
                 return new Action.Agreement(Fields.text(node, "category"), tally(node, "agree", "disagree", "abstain"));
-            case "amend":
+            case AMEND:
                 return new Action.Amend(Fields.text(node, "id"), Fields.text(node, "category"),
                         Fields.text(node, "find"), Fields.text(node, "replace"));
-            case "amendment-vote":
+            case AMENDMENT_VOTE:
                 return new Action.AmendmentVote(Fields.text(node, "id"), tally(node, "for", "against", "abstain"));
-            case "close-round":
+            case CLOSE_ROUND:
                 return new Action.CloseRound();
-            case "elect":
+            case ELECT:
                 return new Action.Elect(Fields.text(node, "name"), Fields.text(node, "mandate"),
                         tally(node, "for", "against", "abstain"), resolution(node));
-            case "carry-forward":
+            case CARRY_FORWARD:
                 return new Action.CarryForward(Fields.text(node, "plan"), resolution(node));
-            case "recall":
+            case RECALL:
                 return new Action.Recall(Fields.text(node, "name"), resolution(node),
                         tally(node, "for", "against", "abstain"));
-            case "dismiss":
+            case DISMISS:
                 return new Action.Dismiss(resolution(node));
-            case "withdraw":
+            case WITHDRAW:
                 return new Action.Withdraw();
-            case "adjourn":
+            case ADJOURN:
                 return new Action.Adjourn(Fields.optionalText(node, "date"));
-            case "resume":
+            case RESUME:
                 return new Action.Resume(Fields.optionalText(node, "date"));
-            case "meeting": {
+            case MEETING: {
                 MeetingInfo info = new MeetingInfo(Fields.text(node, "date"), Fields.text(node, "place"),
                         Fields.text(node, "facilitator"), Fields.text(node, "secretary"));
                 if (!HeaderCodec.readableDate(info.date())) {
@@ -135,9 +135,9 @@ public final class ActionCodec {
                 }
                 return new Action.NextMeeting(info);
             }
-            case "note":
+            case NOTE:
                 return new Action.Note(Fields.text(node, "text"));
-            case "correct":
+            case CORRECT:
                 return correct(node);
             default:
                 throw new FormatException("\"" + kind + "\" is not an action of the meeting format");
