@@ -93,6 +93,9 @@ public final class Replay {
             try {
                 node = Json.object(line.text());
                 if (i == 1) recordMode = node.has(PREV);
+                // a record goes on as a script: the book's next entries appended by hand, without seq or prev, are
+                // chained as they are replayed (never the other way: a chained line after a script line is refused)
+                else if (recordMode && !node.has(PREV) && !node.has(SEQ)) recordMode = false;
                 checkBookkeeping(node, seq, prev, recordMode);
             } catch (FormatException e) {
                 return refuse(meeting, record, where + ": " + e.getMessage(), stored, i);
@@ -189,7 +192,8 @@ public final class Replay {
                 throw new FormatException("the chain is broken: 'prev' is not the SHA-256 of the line before it");
             }
         } else if (p != null) {
-            throw new FormatException("'prev' appears, but the first entry has none: a record chains every entry");
+            throw new FormatException("'prev' appears after an entry without it: a record's chained entries come first,"
+                    + " then any appended without seq and prev");
         }
     }
 

@@ -64,7 +64,31 @@ class RecordChainTest {
         List<String> mixed = new ArrayList<>(record());
         mixed.set(1, mixed.get(1).replaceFirst(",\"prev\":\"[0-9a-f]+\"", ""));
         assertThat(replay(mixed).refusal()).isEqualTo(
-                "line 3, entry 2: 'prev' appears, but the first entry has none: a record chains every entry");
+                "line 3, entry 2: 'prev' appears after an entry without it: a record's chained entries come first,"
+                        + " then any appended without seq and prev");
+    }
+
+    @Test
+    void aRecordGoesOnAsAScriptWhenTheBooksNextEntriesAreAppendedByHand() throws FormatException {
+        List<String> record = record();
+        List<String> book = new ArrayList<>(record);
+        book.add("{\"do\":\"adjourn\"}");
+        book.add("{\"do\":\"meeting\",\"date\":\"2026-12-10\",\"place\":\"Hall\",\"facilitator\":\"Cy\",\"secretary\":\"Di\"}");
+        Replay.Result r = replay(book);
+        assertThat(r.refusal()).isNull();
+        // the chained part is kept to the byte, the appended entries chained after it
+        assertThat(r.record().subList(0, record.size())).isEqualTo(record);
+        assertThat(r.record()).hasSize(record.size() + 2);
+        assertThat(r.meeting().meetings()).hasSize(2);
+        Replay.Result again = replay(r.record());
+        assertThat(again.refusal()).isNull();
+        assertThat(again.record()).isEqualTo(r.record());
+
+        // a line without seq but with prev is a record line that lost its seq, not an appended one
+        List<String> broken = new ArrayList<>(record);
+        broken.add(Replay.recordLine(new org.folkmoot.procedure.Action.Note("x"), record.size(),
+                Chain.sha256(record.get(record.size() - 1)), Meetings.FIXED).replaceFirst(",\"seq\":\\d+", ""));
+        assertThat(replay(broken).refusal()).contains("'seq' is missing");
     }
 
     @Test
