@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +54,23 @@ public final class ActionCodec {
         f.put(ActionKind.CORRECT, List.of("reason", "entry", "with", "entries"));
         return f;
     }
+
+    /** What a line of each kind may hold: its fields and "do", and in a record's line the bookkeeping too. */
+    private static final Map<ActionKind, Set<String>> TAKEN = taken(false);
+    private static final Map<ActionKind, Set<String>> TAKEN_WITH_BOOKKEEPING = taken(true);
+
+    private static Map<ActionKind, Set<String>> taken(boolean bookkeeping) {
+        Map<ActionKind, Set<String>> taken = new EnumMap<>(ActionKind.class);
+        for (Map.Entry<ActionKind, List<String>> e : FIELDS.entrySet()) {
+            Set<String> names = new java.util.HashSet<>(e.getValue());
+            names.add("do");
+            if (bookkeeping) names.addAll(BOOKKEEPING);
+            taken.put(e.getKey(), Set.copyOf(names));
+        }
+        return taken;
+    }
+
+    private static final Set<String> ENTRY_FIELDS = Set.of("entry", "with");
 
     private static final Set<String> UPSTREAM_FIELDS = Set.of("level", "body", "resolution", "textSha256", "proposalSha256");
 
@@ -162,11 +178,9 @@ public final class ActionCodec {
             if (!(list.get(i) instanceof ObjectNode item)) {
                 throw new FormatException("'entries' item " + (i + 1) + " must be an object {entry, with}, not " + Fields.shown(list.get(i)));
             }
-            for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!name.equals("entry") && !name.equals("with")) {
-                    throw new FormatException("'entries' item " + (i + 1) + " takes only 'entry' and 'with', not '" + name + "'");
-                }
+            String unknown = Fields.firstUnknown(item, ENTRY_FIELDS);
+            if (unknown != null) {
+                throw new FormatException("'entries' item " + (i + 1) + " takes only 'entry' and 'with', not '" + unknown + "'");
             }
             replacements.add(replacement(item, "'entries' item " + (i + 1) + ": "));
         }
@@ -193,13 +207,11 @@ public final class ActionCodec {
     /** Refuses a field the action does not take: a misspelt or misplaced one must never silently change an entry. */
     private static void onlyFields(ObjectNode node, ActionKind kind, boolean bookkeeping) throws FormatException {
         List<String> takes = FIELDS.get(kind);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (name.equals("do") || takes.contains(name) || bookkeeping && BOOKKEEPING.contains(name)) continue;
-            String hint = !bookkeeping && BOOKKEEPING.contains(name) ? " (a replacement carries no seq, at or prev)" : "";
-            throw new FormatException("'" + name + "' is not a field of " + kind.word()
-                    + (takes.isEmpty() ? ", which takes none" : " (it takes " + String.join(", ", takes) + ")") + hint);
-        }
+        String name = Fields.firstUnknown(node, bookkeeping ? TAKEN_WITH_BOOKKEEPING.get(kind) : TAKEN.get(kind));
+        if (name == null) return;
+        String hint = !bookkeeping && BOOKKEEPING.contains(name) ? " (a replacement carries no seq, at or prev)" : "";
+        throw new FormatException("'" + name + "' is not a field of " + kind.word()
+                + (takes.isEmpty() ? ", which takes none" : " (it takes " + String.join(", ", takes) + ")") + hint);
     }
 
     private static String resolution(ObjectNode node) throws FormatException {
@@ -217,11 +229,9 @@ public final class ActionCodec {
     private static Upstream upstream(ObjectNode node) throws FormatException {
         ObjectNode up = Fields.object(node, "upstream", false);
         if (up == null) return null;
-        for (Iterator<String> names = up.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!UPSTREAM_FIELDS.contains(name)) {
-                throw new FormatException("'upstream' takes level, body, resolution, textSha256 and proposalSha256, not '" + name + "'");
-            }
+        String unknown = Fields.firstUnknown(up, UPSTREAM_FIELDS);
+        if (unknown != null) {
+            throw new FormatException("'upstream' takes level, body, resolution, textSha256 and proposalSha256, not '" + unknown + "'");
         }
         return new Upstream(Fields.text(up, "level"), Fields.text(up, "body"), Fields.text(up, "resolution"),
                 Fields.text(up, "textSha256"), Fields.optionalText(up, "proposalSha256"));

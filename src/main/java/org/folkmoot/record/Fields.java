@@ -64,6 +64,15 @@ final class Fields {
         return object;
     }
 
+    /** The first key of {@code node} that is not among {@code takes}, or null: each reader says in its own words why it is refused. */
+    static String firstUnknown(ObjectNode node, java.util.Collection<String> takes) {
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!takes.contains(name)) return name;
+        }
+        return null;
+    }
+
     static String shown(JsonNode value) {
         String text = value.isTextual() ? "\"" + value.textValue() + "\"" : value.toString();
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;

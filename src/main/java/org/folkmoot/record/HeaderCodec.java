@@ -2,7 +2,6 @@ package org.folkmoot.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Set;
 import org.folkmoot.procedure.Basis;
 import org.folkmoot.procedure.Community;
@@ -53,12 +52,9 @@ public final class HeaderCodec {
 
     /** Refuses a key the header does not take: a misspelt "rulez" must never leave the rulebook's defaults in force unseen. */
     private static void only(ObjectNode node, String what, String... keys) throws FormatException {
-        java.util.List<String> takes = java.util.List.of(keys);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!takes.contains(name)) {
-                throw new FormatException("'" + name + "' is not a key of " + what + " (it takes " + String.join(", ", keys) + ")");
-            }
+        String name = Fields.firstUnknown(node, java.util.List.of(keys));
+        if (name != null) {
+            throw new FormatException("'" + name + "' is not a key of " + what + " (it takes " + String.join(", ", keys) + ")");
         }
     }
 
@@ -109,12 +105,10 @@ public final class HeaderCodec {
     private static Rules rules(ObjectNode node) throws FormatException {
         Rules d = Rules.defaults();
         if (node == null) return d;
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (!RULE_KEYS.contains(key)) {
-                throw new FormatException("\"" + key + "\" is not a rule (the rules are " + String.join(", ",
-                        "consensus", "final", "contention", "amendment", "election", "basis", "quorum") + ")");
-            }
+        String key = Fields.firstUnknown(node, RULE_KEYS);
+        if (key != null) {
+            throw new FormatException("\"" + key + "\" is not a rule (the rules are " + String.join(", ",
+                    "consensus", "final", "contention", "amendment", "election", "basis", "quorum") + ")");
         }
         Basis basis = d.basis();
         String basisWord = Fields.optionalText(node, "basis");
