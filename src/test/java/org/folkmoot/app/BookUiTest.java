@@ -75,9 +75,9 @@ class BookUiTest {
         robot.write("100").type(KeyCode.ENTER);
         recorded(robot, "Recorded: attendance: 100 present");
         robot.clickOn("#action-present");
-        type(robot, "#field-title", "Garden");
-        type(robot, "#field-text", "We turn the east lot into a garden.");
-        type(robot, "#field-proposer", "Cy");
+        Typing.type(robot, "#field-title", "Garden");
+        Typing.type(robot, "#field-text", "We turn the east lot into a garden.");
+        Typing.type(robot, "#field-proposer", "Cy");
         keys(robot, KeyCode.ENTER);
         recorded(robot, "Recorded: present R1: Garden");
         keys(robot, KeyCode.DIGIT2);
@@ -85,11 +85,11 @@ class BookUiTest {
         recorded(robot, "Recorded: vote: 95 for, 5 against, 0 abstaining");
         assertThat(text(robot, ".p-outcome")).isEqualTo("PASSED · consensus");
         keys(robot, KeyCode.DIGIT0);
-        type(robot, "#field-name", "Dee");
-        type(robot, "#field-mandate", "Plant the garden.");
-        type(robot, "#field-for", "80");
-        type(robot, "#field-against", "10");
-        type(robot, "#field-abstain", "5");
+        Typing.type(robot, "#field-name", "Dee");
+        Typing.type(robot, "#field-mandate", "Plant the garden.");
+        Typing.type(robot, "#field-for", "80");
+        Typing.type(robot, "#field-against", "10");
+        Typing.type(robot, "#field-abstain", "5");
         keys(robot, KeyCode.ENTER);
         recorded(robot, "Recorded: election of Dee: 80 for, 10 against, 5 abstaining");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Election of Dee");
@@ -129,19 +129,19 @@ class BookUiTest {
         robot.write("90").type(KeyCode.ENTER);
         recorded(robot, "Recorded: attendance: 90 present");
         robot.clickOn("#action-present");
-        type(robot, "#field-title", "Bakery");
-        type(robot, "#field-text", "We open a bakery.");
-        type(robot, "#field-proposer", "Eli");
+        Typing.type(robot, "#field-title", "Bakery");
+        Typing.type(robot, "#field-text", "We open a bakery.");
+        Typing.type(robot, "#field-proposer", "Eli");
         keys(robot, KeyCode.ENTER);
         recorded(robot, "Recorded: present R2: Bakery");
         assertThat(robot.lookup("#p-standing").query().isVisible()).as("R2 is on the ladder").isFalse();
 
         // R1's contention vote, while R2 waits for its check
         keys(robot, KeyCode.DIGIT2);
-        choose(robot, "#field-resolution", "R1 — Garden (in planning)");
-        type(robot, "#field-for", "30");
-        type(robot, "#field-against", "60");
-        type(robot, "#field-abstain", "0");
+        Typing.choose(robot, "#field-resolution", "R1 — Garden (in planning)");
+        Typing.type(robot, "#field-for", "30");
+        Typing.type(robot, "#field-against", "60");
+        Typing.type(robot, "#field-abstain", "0");
         robot.type(KeyCode.ENTER);
         recorded(robot, "Recorded: vote: 30 for, 60 against, 0 abstaining (on R1)");
         assertThat(text(robot, ".p-title")).isEqualTo("R1 — Garden");
@@ -151,9 +151,9 @@ class BookUiTest {
         // Dee's recall: the delegate chosen names the resolution that elected them
         robot.clickOn("#action-recall");
         assertThat((Object) robot.lookup("#field-name").queryAs(ComboBox.class).getValue()).isEqualTo("Dee — for R1: Garden");
-        type(robot, "#field-for", "70");
-        type(robot, "#field-against", "10");
-        type(robot, "#field-abstain", "5");
+        Typing.type(robot, "#field-for", "70");
+        Typing.type(robot, "#field-against", "10");
+        Typing.type(robot, "#field-abstain", "5");
         keys(robot, KeyCode.ENTER);
         recorded(robot, "Recorded: recall of Dee: 70 for, 10 against, 5 abstaining (on R1)");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Recall of Dee");
@@ -214,24 +214,7 @@ class BookUiTest {
         assertThat(robot.lookup("#message").queryAs(Label.class).getText()).isEqualTo(message);
     }
 
-    private static void type(FxRobot robot, String id, String value) {
-        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-        robot.clickOn(field);
-        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
-        robot.write(value);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(field.getText()).isEqualTo(value);
-    }
 
-    @SuppressWarnings("unchecked")
-    private static void choose(FxRobot robot, String id, String item) {
-        ComboBox<String> box = robot.lookup(id).queryAs(ComboBox.class);
-        robot.clickOn(box);
-        robot.clickOn(item);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(box.getValue()).isEqualTo(item);
-    }
 
     private static List<TextField> startScreenFields(FxRobot robot) {
         Node meetingTab = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getContent();

@@ -85,12 +85,12 @@ class ConsoleUiTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         if (kind.equals("correct")) {
-            choose(robot, "#field-entry", "#" + line.get("entry").asText() + " ");
-            type(robot, "#field-reason", line.get("reason").asText());
+            Typing.choose(robot, "#field-entry", "#" + line.get("entry").asText() + " ");
+            Typing.type(robot, "#field-reason", line.get("reason").asText());
             for (Iterator<Map.Entry<String, JsonNode>> it = line.get("with").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (robot.lookup("#field-" + f.getKey()).tryQuery().isPresent() && !f.getKey().equals("do")) {
-                    type(robot, "#field-" + f.getKey(), f.getValue().asText());
+                    Typing.type(robot, "#field-" + f.getKey(), f.getValue().asText());
                 }
             }
         } else {
@@ -99,8 +99,8 @@ class ConsoleUiTest {
                 String id = "#field-" + f.getKey();
                 if (f.getKey().equals("do") || f.getKey().equals("at") || robot.lookup(id).tryQuery().isEmpty()) continue;
                 Node node = robot.lookup(id).query();
-                if (node instanceof ComboBox) choose(robot, id, f.getValue().asText());
-                else type(robot, id, f.getValue().asText());
+                if (node instanceof ComboBox) Typing.choose(robot, id, f.getValue().asText());
+                else Typing.type(robot, id, f.getValue().asText());
             }
         }
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
@@ -109,26 +109,7 @@ class ConsoleUiTest {
         assertThat(message.getText()).as(line.toString()).startsWith("Recorded:");
     }
 
-    private static void type(FxRobot robot, String id, String value) {
-        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-        robot.clickOn(field);
-        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
-        robot.write(value);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(field.getText()).isEqualTo(value);
-    }
 
-    @SuppressWarnings("unchecked")
-    private static void choose(FxRobot robot, String id, String startsWith) {
-        ComboBox<String> box = robot.lookup(id).queryAs(ComboBox.class);
-        String item = box.getItems().stream().filter(i -> i.equals(startsWith) || i.startsWith(startsWith)).findFirst().orElseThrow();
-        if (item.equals(box.getValue())) return;
-        robot.clickOn(box);
-        robot.clickOn(item);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(box.getValue()).isEqualTo(item);
-    }
 
     private void drive(FxRobot robot, String example) throws Exception {
         List<String> script = Files.readAllLines(Path.of("assets", "meetings", example), StandardCharsets.UTF_8);
@@ -186,8 +167,8 @@ class ConsoleUiTest {
         // the room's timer and queue, as the facilitator left them
         assertThat(opened.clock().runningProperty().get()).as("a plea started the timer").isTrue();
         robot.clickOn("#timer-pause");
-        type(robot, "#plead-minutes", "4");
-        type(robot, "#queue-name", "Ana");
+        Typing.type(robot, "#plead-minutes", "4");
+        Typing.type(robot, "#queue-name", "Ana");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         int left = opened.clock().remainingProperty().get();
