@@ -64,6 +64,12 @@ public final class VerdictPayload {
      * @param publicKey the signing Community key, carried so a verdict can be checked without a roster
      */
     public static List<Issued> issue(Meeting meeting, List<String> record, byte[] publicKey, String program) {
+        return issue(meeting, record, publicKey, program, id -> true);
+    }
+
+    /** The verdicts of the resolutions {@code of} accepts only: a resolution's chain depends on nothing but itself. */
+    private static List<Issued> issue(Meeting meeting, List<String> record, byte[] publicKey, String program,
+                                      java.util.function.Predicate<String> of) {
         List<Issued> issued = new ArrayList<>();
         Map<String, Resolution.Standing> last = new HashMap<>();
         Map<String, List<String>> chains = new HashMap<>();
@@ -72,7 +78,7 @@ public final class VerdictPayload {
             List<String> prefix = record.subList(0, closeSeq + 1);
             String recordSha = null; // the prefix hashed once for its close, and only when a verdict is issued there
             for (Resolution r : held.closing().resolutions()) {
-                if (!hasVerdict(r)) continue;
+                if (!hasVerdict(r) || !of.test(r.id())) continue;
                 Resolution.Standing standing = r.standing();
                 if (standing.equals(last.get(r.id()))) continue;
                 List<String> earlier = List.copyOf(chains.getOrDefault(r.id(), List.of()));
@@ -97,7 +103,8 @@ public final class VerdictPayload {
     /** The verdict in force for {@code r}: the latest the book issued for it. */
     public static byte[] build(Meeting meeting, Resolution r, List<String> record, byte[] publicKey, String program) {
         if (!hasVerdict(r)) throw new IllegalArgumentException(r.id() + " has not reached an outcome");
-        Issued i = latest(issue(meeting, record, publicKey, program)).get(r.id());
+        // only r's own verdicts: the projector asks at every entry, and the rest of the book's would be built for nothing
+        Issued i = latest(issue(meeting, record, publicKey, program, r.id()::equals)).get(r.id());
         if (i == null) throw new IllegalArgumentException(r.id() + " has no verdict in this record");
         return i.payload();
     }
