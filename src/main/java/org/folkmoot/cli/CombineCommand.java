@@ -12,8 +12,6 @@ import org.folkmoot.combine.SummaryText;
 import org.folkmoot.combine.TallyWriter;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.files.OutputFile;
-import org.folkmoot.procedure.Basis;
-import org.folkmoot.procedure.Fraction;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -51,26 +49,8 @@ public final class CombineCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "RESULT", description = "where to write the signed result")
     Path out;
 
-    @Option(names = "--consensus", paramLabel = "P/Q", description = "least consensus threshold a Community may use (default 9/10)")
-    String consensus;
-
-    @Option(names = "--final", paramLabel = "P/Q", description = "least final threshold (default 2/3)")
-    String finalVote;
-
-    @Option(names = "--contention", paramLabel = "P/Q", description = "least contention threshold (default 1/2)")
-    String contention;
-
-    @Option(names = "--basis", paramLabel = "BASIS", description = "cast or present: present refuses verdicts decided on votes cast")
-    String basis;
-
-    @Option(names = "--pass-consensus", paramLabel = "P/Q", description = "share of reporting Communities for consensus (default 9/10)")
-    String passConsensus;
-
-    @Option(names = "--pass-supermajority", paramLabel = "P/Q", description = "share for a supermajority (default 2/3)")
-    String passSupermajority;
-
-    @Option(names = "--reporting-quorum", paramLabel = "P/Q", description = "more than this share of the roster must report (default 1/2)")
-    String reportingQuorum;
+    @CommandLine.Mixin
+    BodyRuleOptions ruleOptions = new BodyRuleOptions();
 
     @Option(names = "--force", description = "replace RESULT if it exists (never the roster, an input, or what is not a regular file)")
     boolean force;
@@ -92,11 +72,7 @@ public final class CombineCommand implements Callable<Integer> {
         }
         BodyRules rules;
         try {
-            BodyRules d = BodyRules.defaults();
-            rules = new BodyRules(share(consensus, d.consensus()), share(finalVote, d.finalVote()),
-                    share(contention, d.contention()), basis == null ? d.basis() : Basis.fromWord(basis),
-                    share(passConsensus, d.passConsensus()), share(passSupermajority, d.passSupermajority()),
-                    share(reportingQuorum, d.reportingQuorum()));
+            rules = ruleOptions.rules();
         } catch (IllegalArgumentException e) {
             stderr.println("folkmoot: " + e.getMessage());
             return FolkmootCommand.REFUSED;
@@ -167,9 +143,5 @@ public final class CombineCommand implements Callable<Integer> {
             stderr.println("folkmoot: the count could not be completed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static Fraction share(String text, Fraction fallback) {
-        return text == null ? fallback : Fraction.parseShare(text.strip());
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = FolkmootCommand.Version.class,
         description = "Runs a Community assembly. With no command, the desktop app starts.",
         subcommands = {ReplayCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
-                CombineCommand.class, RosterCommand.class, BackupCommand.class})
+                CombineCommand.class, RosterCommand.class, ProposalCommand.class, BodiesCommand.class, BackupCommand.class})
 public final class FolkmootCommand implements Runnable {
 
     /** Exit status of a refused input (MEETING-FORMAT.md). */

@@ -313,18 +313,72 @@ public final class RosterCommand implements Runnable {
     }
 
     @Command(name = "key", mixinStandardHelpOptions = true,
-            description = "Print this laptop's body key: the key that signs its rosters and results.")
+            description = "Print this laptop's body key, the key that signs its rosters, results and proposals; "
+                    + "--export writes it for the body's Communities to enroll (`folkmoot bodies add`).")
     static final class Key implements Callable<Integer> {
+        @Option(names = "--export", paramLabel = "FILE", description = "write the public key for the body's Communities")
+        Path export;
+
+        @Option(names = "--roster", paramLabel = "ROSTER", description = "the body's roster, so the file names the body it signs for")
+        Path roster;
+
+        @Option(names = "--roster-key", paramLabel = "KEY", description = "the public key (base64) that signed the roster, if not this laptop's")
+        List<String> rosterKeys = new ArrayList<>();
+
+        @Option(names = "--force", description = "replace FILE if it exists")
+        boolean force;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            CommunityKey key = bodyKey(spec.commandLine().getErr());
+            var err = spec.commandLine().getErr();
+            CommunityKey key = bodyKey(err);
             if (key == null) return 1;
             var out = spec.commandLine().getOut();
-            out.println("key id:      " + key.keyId());
-            out.println("public key:  " + Ed25519Keys.base64(key.publicKey()));
+            if (export == null) {
+                if (roster != null) {
+                    err.println("folkmoot: --roster names the body in the file --export writes; give --export FILE too");
+                    return FolkmootCommand.REFUSED;
+                }
+                out.println("key id:      " + key.keyId());
+                out.println("public key:  " + Ed25519Keys.base64(key.publicKey()));
+                out.flush();
+                return 0;
+            }
+            Roster.Body body = null;
+            if (roster != null) {
+                List<byte[]> trusted = RosterKeys.trusted(key.publicKey(), rosterKeys);
+                if (trusted == null) {
+                    err.println(RosterKeys.NOT_A_KEY);
+                    return FolkmootCommand.REFUSED;
+                }
+                try {
+                    body = RosterHistory.read(roster, trusted).body();
+                } catch (SignedFile.Refused e) {
+                    err.println("folkmoot: " + roster + ": " + e.getMessage());
+                    return FolkmootCommand.REFUSED;
+                }
+                if (body == null || body.level() == null || body.id() == null) {
+                    err.println("folkmoot: " + roster + ": the roster does not name its body (level, id, name); make it with `folkmoot roster new`");
+                    return FolkmootCommand.REFUSED;
+                }
+            }
+            try {
+                org.folkmoot.files.OutputFile.write(export, org.folkmoot.proposal.Bodies.keyFile(body, key), force,
+                        FolkmootCommand.keptAlways(new org.folkmoot.files.OutputFile.Kept(roster, "the roster")));
+            } catch (org.folkmoot.files.OutputFile.Refused e) {
+                err.println("folkmoot: " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            } catch (IOException e) {
+                err.println("folkmoot: cannot write " + export + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + export + " — the body key " + key.keyId() + (body == null ? "" : " of " + body.name() + " ("
+                    + body.level() + " " + body.id() + ")"));
+            if (body == null) out.println("the file does not name the body: give --roster ROSTER so its Communities see whose key it is");
+            out.println("each Community enrolls it with `folkmoot bodies add " + export.getFileName() + "` and reads the key id against yours, in person");
             out.flush();
             return 0;
         }

@@ -59,6 +59,15 @@ public final class CommunityKey {
         return loadOrCreate(folder, BODY_FILE);
     }
 
+    /**
+     * This laptop's body key if it has one, never made by asking: a Community's laptop that checks a proposal
+     * trusts its own body key too (the clerk checking the file just issued) without becoming a body.
+     */
+    public static Optional<CommunityKey> existingBody(Path folder) throws IOException {
+        if (!Files.exists(folder.resolve(BODY_FILE), LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        return Optional.of(loadOrCreate(folder, BODY_FILE));
+    }
+
     private static CommunityKey loadOrCreate(Path folder, String name) throws IOException {
         Path file = folder.resolve(name);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) create(folder, file);

@@ -12,6 +12,7 @@ public final class Dsse {
     public static final String VERDICT_TYPE = "application/vnd.folkmoot.verdict+json;version=1";
     public static final String TALLY_TYPE = "application/vnd.folkmoot.tally+json;version=1";
     public static final String ROSTER_TYPE = "application/vnd.folkmoot.roster+json;version=1";
+    public static final String PROPOSAL_TYPE = "application/vnd.folkmoot.proposal+json;version=1";
 
     /** One signature: a key id (a hint, never trusted) and the 64 signature bytes. */
     public record Signature(String keyId, byte[] sig) {

@@ -49,7 +49,8 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         ObjectNode env = object(bytes, "the file");
         onlyKeys(env, "the envelope", "payloadType", "payload", "signatures");
         String type = text(env, "payloadType", "the envelope");
-        if (!type.equals(Dsse.VERDICT_TYPE) && !type.equals(Dsse.TALLY_TYPE) && !type.equals(Dsse.ROSTER_TYPE)) {
+        if (!type.equals(Dsse.VERDICT_TYPE) && !type.equals(Dsse.TALLY_TYPE) && !type.equals(Dsse.ROSTER_TYPE)
+                && !type.equals(Dsse.PROPOSAL_TYPE)) {
             throw new Refused("unknown payload type \"" + shorten(type) + "\"");
         }
         byte[] payload = Ed25519Keys.decodeBase64(text(env, "payload", "the envelope"));

@@ -1,0 +1,273 @@
+package org.folkmoot.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.folkmoot.combine.BodyRules;
+import org.folkmoot.procedure.Ids;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.record.Chain;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.Program;
+import org.folkmoot.verdict.Roster;
+import org.folkmoot.verdict.SignedFile;
+
+/**
+ * A body's resolution as it reaches its Communities ({@code folkmoot-proposal/1}): signed by the body's key,
+ * holding the text exactly, the rules the body will count by, the roster it counts against and the day it
+ * wants the verdicts by. A Community presents it unchanged; the body counts against the same file, so no one
+ * types a hash (docs/decisions/0013-proposals.md).
+ *
+ * @param payloadSha256 SHA-256 of the payload bytes as signed: how a verdict's {@code upstream.proposalSha256}
+ *                      and a result name this proposal
+ * @param file          the envelope's bytes as read (or as written), kept so the file can be shelved unchanged
+ */
+public record Proposal(Roster.Body body, String resolution, String title, String text, String textSha256, String proposer,
+                       BodyRules rules, long rosterVersion, String rosterSha256, LocalDate reportBy, String issuedAt,
+                       String program, byte[] payload, String payloadSha256, List<Dsse.Signature> signatures, byte[] file) {
+    public static final String FORMAT = "folkmoot-proposal/1";
+    /** The longest text a proposal carries: the verdicts that name it hold it twice and stay under their 1 MiB. */
+    public static final int MAX_TEXT_BYTES = 256 * 1024;
+
+    private static final Set<String> KEYS = Set.of("format", "body", "resolution", "rules", "roster", "reportBy", "issuedAt", "program");
+    private static final Set<String> BODY_KEYS = Set.of("level", "id", "name");
+    private static final Set<String> RESOLUTION_KEYS = Set.of("id", "title", "text", "textSha256", "proposer");
+    private static final Set<String> RULES_KEYS = Set.of("consensus", "final", "contention", "basis", "passConsensus",
+            "passSupermajority", "reportingQuorum");
+    private static final Set<String> ROSTER_KEYS = Set.of("version", "sha256");
+    private static final Set<String> LEVELS = Set.of("municipality", "region", "collective");
+
+    /** Why a proposal was not made or not taken, in one line. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** The fingerprint people read aloud: the first 20 hex digits of the payload's SHA-256, in groups of four. */
+    public String fingerprint() {
+        return Ed25519Keys.fingerprint(payload);
+    }
+
+    /** The body in words: "Millbrook (municipality M7)". */
+    public String from() {
+        return named(body);
+    }
+
+    static String named(Roster.Body b) {
+        if (b == null) return "a body";
+        String name = b.name() == null || b.name().isBlank() ? b.id() : b.name();
+        return name + " (" + b.level() + " " + b.id() + ")";
+    }
+
+    /** Whether one of the signatures holds for {@code publicKey}, over PAE of the payload as received. */
+    public boolean signedBy(byte[] publicKey) {
+        return new SignedFile(Dsse.PROPOSAL_TYPE, payload, signatures).signedBy(publicKey);
+    }
+
+    // ---- making one ---------------------------------------------------------------------------------
+
+    /**
+     * The text of a resolution as a file holds it: strict UTF-8, exactly its content less one final line break
+     * ({@code \n}, {@code \r\n} or {@code \r}) if it ends with one — an editor adds one, and the text hash must
+     * not depend on the editor.
+     */
+    public static String textOf(byte[] file) throws Refused {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Refused("the text file is not UTF-8 text");
+        }
+        if (text.endsWith("\r\n")) text = text.substring(0, text.length() - 2);
+        else if (text.endsWith("\n") || text.endsWith("\r")) text = text.substring(0, text.length() - 1);
+        return text;
+    }
+
+    /** What a body states in a proposal; {@link #issue} checks it, signs it and gives the file. */
+    public record Draft(Roster.Body body, String resolution, String title, String text, String proposer, BodyRules rules,
+                        Roster roster, LocalDate reportBy) {
+    }
+
+    /**
+     * Signs {@code draft} with the body's key; {@code issuedAt} is the moment written into it. Refused, with
+     * the reason, when the body, the id, the title or the text could not be presented by a Community.
+     */
+    public static Proposal issue(Draft d, String issuedAt, CommunityKey bodyKey) throws Refused {
+        if (d.body() == null || blank(d.body().level()) || blank(d.body().id())) {
+            throw new Refused("the roster does not name its body (level, id, name); make it with `folkmoot roster new`");
+        }
+        if (!LEVELS.contains(d.body().level())) {
+            throw new Refused("the body's level is \"" + SignedFile.shorten(d.body().level()) + "\", not municipality, region or collective");
+        }
+        if (blank(d.resolution())) throw new Refused("the proposal needs the resolution's id");
+        idProblem("resolution id", d.resolution());
+        if (blank(d.title())) throw new Refused("the proposal needs a title");
+        if (d.text() == null || d.text().isBlank()) throw new Refused("the resolution's text is empty");
+        if (d.text().getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+            throw new Refused("the resolution's text is longer than " + MAX_TEXT_BYTES / 1024 + " KiB");
+        }
+        if (d.reportBy() == null) throw new Refused("the proposal needs a day to report by (YYYY-MM-DD)");
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("format", FORMAT);
+        ObjectNode body = p.putObject("body").put("level", d.body().level()).put("id", d.body().id());
+        body.put("name", d.body().name() == null ? d.body().id() : d.body().name());
+        p.putObject("resolution").put("id", d.resolution()).put("title", d.title()).put("text", d.text())
+                .put("textSha256", Meeting.textSha256(d.text())).put("proposer", d.proposer() == null ? body.path("name").asText() : d.proposer());
+        p.set("rules", (d.rules() == null ? BodyRules.defaults() : d.rules()).write());
+        p.putObject("roster").put("version", d.roster().version()).put("sha256", d.roster().sha256());
+        p.put("reportBy", d.reportBy().toString());
+        p.put("issuedAt", issuedAt);
+        p.put("program", Program.nameAndVersion());
+        byte[] payload = (Json.compact(p)).getBytes(StandardCharsets.UTF_8);
+        byte[] file = Dsse.sign(Dsse.PROPOSAL_TYPE, payload, bodyKey);
+        try {
+            return parse(file);
+        } catch (Refused e) {
+            throw new IllegalStateException("a proposal just made could not be read back: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- reading one --------------------------------------------------------------------------------
+
+    /**
+     * The proposal in {@code file}'s bytes, every limit of a signed file kept and every key of its payload
+     * checked; its signature is not checked here (that is {@link Bodies#check}'s, against the keys trusted).
+     */
+    public static Proposal parse(byte[] file) throws Refused {
+        SignedFile env;
+        try {
+            env = SignedFile.parse(file);
+        } catch (SignedFile.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+        if (!env.payloadType().equals(Dsse.PROPOSAL_TYPE)) {
+            throw new Refused("not a proposal: its payload type is " + env.payloadType());
+        }
+        ObjectNode p;
+        try {
+            p = SignedFile.object(env.payload(), "the proposal");
+        } catch (SignedFile.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+        only(p, "the proposal", KEYS);
+        String format = text(p, "format", "the proposal");
+        if (!format.equals(FORMAT)) throw new Refused("the proposal's format is \"" + SignedFile.shorten(format) + "\", not " + FORMAT);
+        ObjectNode b = object(p, "body");
+        only(b, "the proposal's body", BODY_KEYS);
+        String level = text(b, "level", "the proposal's body");
+        if (!LEVELS.contains(level)) throw new Refused("the proposal's body is of level \"" + SignedFile.shorten(level)
+                + "\", not municipality, region or collective");
+        String bodyId = text(b, "id", "the proposal's body");
+        idProblem("body id", bodyId);
+        Roster.Body body = new Roster.Body(level, bodyId, optionalText(b, "name", "the proposal's body"));
+        ObjectNode r = object(p, "resolution");
+        only(r, "the proposal's resolution", RESOLUTION_KEYS);
+        String id = text(r, "id", "the proposal's resolution");
+        if (id.isBlank()) throw new Refused("the proposal's resolution has no id");
+        idProblem("resolution id", id);
+        String title = text(r, "title", "the proposal's resolution");
+        String text = text(r, "text", "the proposal's resolution");
+        if (text.isBlank()) throw new Refused("the proposal's text is empty");
+        String sha = text(r, "textSha256", "the proposal's resolution");
+        if (!sha.equals(Meeting.textSha256(text))) {
+            throw new Refused("the proposal's textSha256 is not the SHA-256 of its text");
+        }
+        String proposer = optionalText(r, "proposer", "the proposal's resolution");
+        ObjectNode rulesNode = object(p, "rules");
+        only(rulesNode, "the proposal's rules", RULES_KEYS);
+        BodyRules rules;
+        try {
+            for (String k : RULES_KEYS) {
+                JsonNode v = rulesNode.get(k);
+                if (v != null && !v.isNull() && !v.isTextual()) throw new IllegalArgumentException("'" + k + "' must be text");
+            }
+            rules = BodyRules.read(rulesNode);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("the proposal's rules cannot be read: " + e.getMessage());
+        }
+        ObjectNode roster = object(p, "roster");
+        only(roster, "the proposal's roster", ROSTER_KEYS);
+        JsonNode version = roster.get("version");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw new Refused("the proposal's roster has no version (a whole number from 1)");
+        }
+        String rosterSha = text(roster, "sha256", "the proposal's roster");
+        if (!rosterSha.matches("[0-9a-f]{64}")) throw new Refused("the proposal's roster sha256 is not 64 lowercase hex digits");
+        String reportByText = text(p, "reportBy", "the proposal");
+        LocalDate reportBy;
+        try {
+            reportBy = LocalDate.parse(reportByText);
+        } catch (DateTimeParseException e) {
+            throw new Refused("the proposal's reportBy \"" + SignedFile.shorten(reportByText) + "\" is not a day written YYYY-MM-DD");
+        }
+        String issuedAt = text(p, "issuedAt", "the proposal");
+        String program = text(p, "program", "the proposal");
+        return new Proposal(body, id, title, text, sha, proposer, rules, version.longValue(), rosterSha, reportBy, issuedAt,
+                program, env.payload(), Chain.sha256(env.payload()), env.signatures(), file.clone());
+    }
+
+    private static void idProblem(String what, String id) throws Refused {
+        if (Ids.problem("resolution-id", id) != null) {
+            throw new Refused("the " + what + " \"" + SignedFile.shorten(id) + "\" is longer than " + Ids.MAX_LENGTH
+                    + " characters or holds a control character");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void only(ObjectNode node, String where, Set<String> keys) throws Refused {
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) throw new Refused(where + " has an unknown key '" + SignedFile.shorten(k) + "'");
+        }
+    }
+
+    private static ObjectNode object(ObjectNode node, String key) throws Refused {
+        JsonNode v = node.get(key);
+        if (!(v instanceof ObjectNode o)) throw new Refused("the proposal has no '" + key + "'");
+        return o;
+    }
+
+    private static String text(ObjectNode node, String key, String where) throws Refused {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) throw new Refused(where + " has no '" + key + "'");
+        return v.textValue();
+    }
+
+    private static String optionalText(ObjectNode node, String key, String where) throws Refused {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new Refused(where + "'s '" + key + "' is not text");
+        return v.textValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Proposal p && java.util.Arrays.equals(file, p.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(file);
+    }
+
+    @Override
+    public String toString() {
+        return "proposal " + resolution + " of " + from() + " (" + fingerprint() + ")";
+    }
+}

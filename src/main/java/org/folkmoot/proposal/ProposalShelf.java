@@ -1,0 +1,43 @@
+package org.folkmoot.proposal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.folkmoot.files.InputFile;
+import org.folkmoot.files.OutputFile;
+
+/**
+ * The proposals this laptop presented, kept unchanged in the data folder ({@code proposals/<payload
+ * SHA-256>.proposal}). The record names a proposal only by its hash ({@code upstream.proposalSha256}, all
+ * the meeting format allows); the projector and the minutes find here who sent it and by when it wants the
+ * verdict. A replay elsewhere, without the file, still names the body, its resolution and the fingerprint.
+ */
+public final class ProposalShelf {
+    private final Path folder;
+
+    public ProposalShelf(Path dataFolder) {
+        this.folder = dataFolder.resolve("proposals");
+    }
+
+    /** Keeps {@code p} (durably, before the meeting records it); a proposal kept already is left as it is. */
+    public void keep(Proposal p) throws IOException {
+        Path file = folder.resolve(p.payloadSha256() + ".proposal");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return;
+        OutputFile.writeDurably(file, p.file());
+    }
+
+    /** The proposal whose payload SHA-256 is {@code sha256}, if this laptop kept it and it still reads as that one. */
+    public Optional<Proposal> find(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) return Optional.empty();
+        Path file = folder.resolve(sha256 + ".proposal");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        try {
+            Proposal p = Proposal.parse(InputFile.read(file, InputFile.Kind.VERDICT));
+            return p.payloadSha256().equals(sha256) ? Optional.of(p) : Optional.empty();
+        } catch (InputFile.Refused | Proposal.Refused e) {
+            return Optional.empty(); // a damaged copy says nothing: the record's hash still names it
+        }
+    }
+}
