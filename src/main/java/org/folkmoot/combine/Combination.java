@@ -213,6 +213,22 @@ public final class Combination implements AutoCloseable {
         this(roster, rules, resolution, textSha256, work, progress, CheckedKeys.here());
     }
 
+    private Against against;
+
+    /**
+     * Counts against the body's proposal: the result names it, and says of each counted verdict whether its
+     * meeting was on or before the day to report by. Called before {@link #read}.
+     */
+    public Combination against(Against proposal) {
+        this.against = proposal;
+        return this;
+    }
+
+    /** The proposal counted against, or null for a count by a hand-typed resolution and text hash. */
+    public Against against() {
+        return against;
+    }
+
     /** @param checkedKeys the keys already found valid (the laptop's, or {@link CheckedKeys#none()}) */
     public Combination(Roster roster, BodyRules rules, String resolution, String textSha256, Path work, Progress progress,
                        CheckedKeys checkedKeys) throws IOException {
