@@ -120,6 +120,9 @@ public record Proposal(Roster.Body body, String resolution, String title, String
             throw new Refused("the resolution's text is longer than " + MAX_TEXT_BYTES / 1024 + " KiB");
         }
         if (d.reportBy() == null) throw new Refused("the proposal needs a day to report by (YYYY-MM-DD)");
+        plainText("title", d.title());
+        plainText("text", d.text());
+        if (d.proposer() != null) plainText("proposer", d.proposer());
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("format", FORMAT);
         ObjectNode body = p.putObject("body").put("level", d.body().level()).put("id", d.body().id());
@@ -147,6 +150,7 @@ public record Proposal(Roster.Body body, String resolution, String title, String
      * checked; its signature is not checked here (that is {@link Bodies#check}'s, against the keys trusted).
      */
     public static Proposal parse(byte[] file) throws Refused {
+        wholeFile(file);
         SignedFile env;
         try {
             env = SignedFile.parse(file);
@@ -186,6 +190,10 @@ public record Proposal(Roster.Body body, String resolution, String title, String
             throw new Refused("the proposal's textSha256 is not the SHA-256 of its text");
         }
         String proposer = optionalText(r, "proposer", "the proposal's resolution");
+        plainText("title", title);
+        plainText("text", text);
+        if (proposer != null) plainText("proposer", proposer);
+        if (body.name() != null) plainText("body's name", body.name());
         ObjectNode rulesNode = object(p, "rules");
         only(rulesNode, "the proposal's rules", RULES_KEYS);
         BodyRules rules;
@@ -217,6 +225,29 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         String program = text(p, "program", "the proposal");
         return new Proposal(body, id, title, text, sha, proposer, rules, version.longValue(), rosterSha, reportBy, issuedAt,
                 program, env.payload(), Chain.sha256(env.payload()), env.signatures(), file.clone());
+    }
+
+    /**
+     * The envelope and at most one final line break: JSON would let a changed last byte (a space for the line
+     * break) read the same, and a proposal changed in any byte is not the one the body sent.
+     */
+    private static void wholeFile(byte[] file) throws Refused {
+        int end = file.length;
+        if (end > 0 && file[end - 1] == '\n') end--;
+        if (end > 0 && file[end - 1] == '\r') end--;
+        if (end == 0 || file[0] != '{' || file[end - 1] != '}') {
+            throw new Refused("not a proposal file: it must be one JSON object, with nothing before it and at most a line break after");
+        }
+    }
+
+    /** A title, a text or a name shown on the projector and printed: no control character but tab and line breaks. */
+    private static void plainText(String what, String value) throws Refused {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                throw new Refused("the proposal's " + what + " holds a control character");
+            }
+        }
     }
 
     private static void idProblem(String what, String id) throws Refused {
