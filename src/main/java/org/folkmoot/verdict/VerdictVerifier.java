@@ -123,6 +123,9 @@ public final class VerdictVerifier {
 
     /** The envelope's payload, once it is known to be a Community Verdict's. */
     public static ObjectNode payload(SignedFile envelope) throws SignedFile.Refused {
+        if (Dsse.PROPOSAL_TYPE.equals(envelope.payloadType())) {
+            throw new SignedFile.Refused("a body's proposal, not a Community Verdict (check it with `folkmoot proposal show`)");
+        }
         if (!Dsse.VERDICT_TYPE.equals(envelope.payloadType())) {
             throw new SignedFile.Refused("not a Community Verdict (payload type " + envelope.payloadType() + ")");
         }
