@@ -300,7 +300,8 @@ public final class FolkmootApp extends Application {
         javafx.scene.layout.RowConstraints top = new javafx.scene.layout.RowConstraints();
         top.setValignment(javafx.geometry.VPos.TOP);
         columns.getRowConstraints().add(top);
-        VBox box = new VBox(14, columns, keyLine, keyRow, keyMessage);
+        javafx.scene.Parent bodies = new BodiesView(new BodiesViewModel(data, text, Clock.systemDefaultZone()), text).root();
+        VBox box = new VBox(14, columns, keyLine, keyRow, keyMessage, bodies);
         if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;

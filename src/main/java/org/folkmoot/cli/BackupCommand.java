@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code folkmoot backup DIR [--with-secret-key]}: every meeting's record, the settings and the public key. */
+/** {@code folkmoot backup DIR [--with-secret-key]}: every meeting's record, the settings, the enrolled bodies, the proposals and the public key. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copies every meeting's record (replay --db makes the meeting file again from it), the Community's "
-                + "settings and public key to DIR (a USB stick).")
+                + "settings, the bodies it enrolled, the proposals it presented and its public key to DIR (a USB stick).")
 public final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR")
     Path dir;
@@ -73,6 +73,8 @@ public final class BackupCommand implements Callable<Integer> {
             }
         }
         if (Files.exists(data.resolve(CommunitySettings.FILE))) targets.add(dir.resolve(CommunitySettings.FILE));
+        if (Files.exists(data.resolve(org.folkmoot.proposal.Bodies.FILE))) targets.add(dir.resolve(org.folkmoot.proposal.Bodies.FILE));
+        for (Path p : Backup.shelf(data)) targets.add(dir.resolve(Backup.SHELF).resolve(p.getFileName().toString()));
         targets.add(dir.resolve("community.public-key.txt"));
         if (withSecretKey) targets.add(dir.resolve("community.key"));
         return targets;

@@ -45,6 +45,16 @@ class FirstRunUiTest {
     }
 
     @Test
+    void theBodiesThisCommunityBelongsToAreInItsSettingsNoneYet(FxRobot robot) {
+        VBox section = robot.lookup("#bodies-section").queryAs(VBox.class);
+        assertThat(robot.from(section).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("The bodies this Community belongs to (Municipality, Region, Collective)",
+                        "None yet: enroll your Municipality's key file, given by its clerk.");
+        assertThat(robot.from(section).lookup("#bodies-enroll").queryAs(javafx.scene.control.Button.class).getText())
+                .isEqualTo("Enroll a body's key…");
+    }
+
+    @Test
     void whatTheKeysButtonSaysIsSaidBesideIt(FxRobot robot) {
         // no Community yet: exporting its key asks for it there, not beside "Start the meeting"
         javafx.scene.control.Button export = robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()

@@ -69,6 +69,46 @@ class BackupTest {
         assertThat(log).doesNotContain("Dana").doesNotContain("Garden");
     }
 
+    /** Issue 13: a laptop restored from the backup still trusts the bodies it enrolled, and keeps the proposals it presented. */
+    @Test
+    void theEnrolledBodiesAndTheProposalsPresentedAreBackedUp() throws Exception {
+        Path data = tmp.resolve("data");
+        org.folkmoot.verdict.CommunityKey millbrook = org.folkmoot.verdict.CommunityKey.fromSeed(new byte[32]);
+        org.folkmoot.proposal.Bodies.load(data).add(org.folkmoot.proposal.Bodies.readKeyFile(org.folkmoot.proposal.Bodies.keyFile(
+                new org.folkmoot.verdict.Roster.Body("municipality", "M7", "Millbrook"), millbrook), java.time.LocalDate.of(2026, 12, 1)));
+        Path shelf = Files.createDirectories(data.resolve("proposals"));
+        String sha = "ab".repeat(32);
+        Files.writeString(shelf.resolve(sha + ".proposal"), "a proposal, kept as it came\n");
+        Files.writeString(shelf.resolve(".x.tmp"), "half-written\n"); // not a proposal: left behind
+
+        Path usb = tmp.resolve("usb");
+        Backup.Written w = Backup.write(data, usb, false);
+
+        assertThat(w.unreadable()).isEmpty();
+        assertThat(Files.readAllBytes(usb.resolve("bodies.json"))).isEqualTo(Files.readAllBytes(data.resolve("bodies.json")));
+        assertThat(Files.readString(usb.resolve("proposals/" + sha + ".proposal"))).isEqualTo("a proposal, kept as it came\n");
+        assertThat(usb.resolve("proposals/.x.tmp")).doesNotExist();
+        // restored: the backup's files copied into a new data folder, and the body is trusted there
+        assertThat(org.folkmoot.proposal.Bodies.load(usb).byKeyId(millbrook.keyId())).isPresent();
+
+        // `folkmoot backup` checks these too before writing anything: an earlier backup is not overwritten without --force
+        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, data.toString());
+        try {
+            Path again = Files.createDirectories(tmp.resolve("usb3"));
+            Files.writeString(again.resolve("bodies.json"), "an older list\n");
+            StringWriter err = new StringWriter();
+            int status = FolkmootCommand.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "backup", again.toString());
+            assertThat(status).isNotZero();
+            assertThat(err.toString()).contains("bodies.json");
+            assertThat(Files.readString(again.resolve("bodies.json"))).isEqualTo("an older list\n");
+            assertThat(again.resolve("community.public-key.txt")).doesNotExist();
+        } finally {
+            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+        }
+    }
+
     /** Finding 9 of issue 11: {@code backup --with-secret-key} wrote the secret key readable by everyone. */
     @Test
     void theSecretKeyInABackupIsOwnerOnly() throws Exception {
