@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.folkmoot.combine.Against;
 import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.SummaryText;
 import org.folkmoot.combine.TallyWriter;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.files.OutputFile;
+import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code folkmoot combine --roster ROSTER --resolution ID --text-sha256 HEX FILE... --out RESULT}: a body's
- * count of its Communities' verdicts (and of lower bodies' results), written as a signed result.
+ * {@code folkmoot combine --roster ROSTER (--proposal FILE | --resolution ID --text-sha256 HEX) FILE... --out RESULT}:
+ * a body's count of its Communities' verdicts (and of lower bodies' results), written as a signed result. Against
+ * the body's proposal, the resolution, text hash and rules are the proposal's (docs/decisions/0013-proposals.md).
  */
 @Command(name = "combine", mixinStandardHelpOptions = true,
         description = "Counts the Community verdicts of a resolution (files or folders; lower bodies' results too) "
@@ -40,10 +43,18 @@ public final class CombineCommand implements Callable<Integer> {
             description = "the public key (base64) that signed the roster, if not this laptop's body key")
     List<String> rosterKeys = new ArrayList<>();
 
-    @Option(names = "--resolution", required = true, paramLabel = "ID", description = "the body's resolution")
+    @Option(names = "--proposal", paramLabel = "FILE.proposal",
+            description = "the body's proposal to count against: its resolution, text hash and rules, and the day to report by")
+    Path proposal;
+
+    @Option(names = "--body-key", paramLabel = "KEY",
+            description = "the public key (base64) that signed the proposal, if not this laptop's body key")
+    List<String> bodyKeys = new ArrayList<>();
+
+    @Option(names = "--resolution", paramLabel = "ID", description = "the body's resolution (without --proposal)")
     String resolution;
 
-    @Option(names = "--text-sha256", required = true, paramLabel = "HEX", description = "SHA-256 of the resolution's text")
+    @Option(names = "--text-sha256", paramLabel = "HEX", description = "SHA-256 of the resolution's text (without --proposal)")
     String textSha256;
 
     @Option(names = "--out", required = true, paramLabel = "RESULT", description = "where to write the signed result")
@@ -65,19 +76,41 @@ public final class CombineCommand implements Callable<Integer> {
     public Integer call() {
         var stdout = spec.commandLine().getOut();
         var stderr = spec.commandLine().getErr();
-        String sha = textSha256.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!sha.matches("[0-9a-f]{64}")) {
-            stderr.println("folkmoot: --text-sha256 must be 64 hex digits");
+        // one source for the count: the proposal, or the resolution and its text hash typed (with the rules as options)
+        if (proposal != null && (resolution != null || textSha256 != null)) {
+            stderr.println("folkmoot: --proposal gives the resolution and its text hash: not also --resolution or --text-sha256");
             return FolkmootCommand.REFUSED;
         }
-        BodyRules rules;
-        try {
-            rules = ruleOptions.rules();
-        } catch (IllegalArgumentException e) {
-            stderr.println("folkmoot: " + e.getMessage());
+        if (proposal != null && ruleOptions.anyGiven()) {
+            stderr.println("folkmoot: --proposal gives the body's rules: not also --consensus, --final, --contention, --basis, "
+                    + "--pass-consensus, --pass-supermajority or --reporting-quorum");
             return FolkmootCommand.REFUSED;
+        }
+        if (proposal == null && (resolution == null || textSha256 == null)) {
+            stderr.println("folkmoot: give --proposal FILE, or --resolution and --text-sha256 (the resolution counted and its text)");
+            return FolkmootCommand.REFUSED;
+        }
+        if (proposal == null && !bodyKeys.isEmpty()) {
+            stderr.println("folkmoot: --body-key checks a proposal's signature: give --proposal FILE with it");
+            return FolkmootCommand.REFUSED;
+        }
+        String sha = null;
+        BodyRules rules = null;
+        if (proposal == null) {
+            sha = textSha256.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!sha.matches("[0-9a-f]{64}")) {
+                stderr.println("folkmoot: --text-sha256 must be 64 hex digits");
+                return FolkmootCommand.REFUSED;
+            }
+            try {
+                rules = ruleOptions.rules();
+            } catch (IllegalArgumentException e) {
+                stderr.println("folkmoot: " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            }
         }
         List<OutputFile.Kept> kept = FolkmootCommand.keptAlways(new OutputFile.Kept(roster, "the roster this count reads"));
+        if (proposal != null) kept.add(new OutputFile.Kept(proposal, "the proposal this count is made against"));
         for (Path input : inputs) {
             // a file named is read whole, so it must be one (a FIFO would block the count for ever); a folder is walked
             if (!Files.isDirectory(input)) {
@@ -124,13 +157,38 @@ public final class CombineCommand implements Callable<Integer> {
                     + "make it with `folkmoot roster new`");
             return FolkmootCommand.REFUSED;
         }
+        String counting = resolution;
+        Against against = null;
+        if (proposal != null) {
+            Proposal p;
+            try {
+                p = proposal(bodyKey);
+            } catch (Proposal.Refused e) {
+                stderr.println("folkmoot: " + proposal + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            }
+            if (p == null) {
+                stderr.println(NOT_A_BODY_KEY);
+                return FolkmootCommand.REFUSED;
+            }
+            if (!p.body().level().equals(keys.body().level()) || !p.body().id().equals(keys.body().id())) {
+                stderr.println("folkmoot: " + roster + ": the roster is of " + keys.body().name() + " (" + keys.body().level() + " "
+                        + keys.body().id() + "), but the proposal is from " + p.from() + ": count it with that body's roster");
+                return FolkmootCommand.REFUSED;
+            }
+            counting = p.resolution();
+            sha = p.textSha256();
+            rules = p.rules();
+            against = Against.of(p);
+        }
         boolean terminal = System.console() != null;
-        try (Combination c = new Combination(keys, rules, resolution, sha, DataFolder.work(), (files, verdicts, counted, refused) -> {
+        try (Combination c = new Combination(keys, rules, counting, sha, DataFolder.work(), (files, verdicts, counted, refused) -> {
             if (terminal) {
                 stderr.print("\r" + files + " files, " + verdicts + " verdicts checked: " + counted + " counted, " + refused + " refused ");
                 stderr.flush();
             }
         })) {
+            c.against(against);
             c.read(inputs, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
             if (terminal) stderr.println();
             Combination.Summary s = c.summary();
@@ -143,5 +201,27 @@ public final class CombineCommand implements Callable<Integer> {
             stderr.println("folkmoot: the count could not be completed: " + e.getMessage());
             return 1;
         }
+    }
+
+    static final String NOT_A_BODY_KEY = "folkmoot: --body-key is not a valid Ed25519 public key (32 bytes in base64, not of small order)";
+
+    /**
+     * The proposal, read and its signature checked against this laptop's body key and the keys given; null when a
+     * key given is not one. Refused with the reason otherwise (a file changed after signing, another body's).
+     */
+    private Proposal proposal(CommunityKey bodyKey) throws Proposal.Refused {
+        byte[] bytes;
+        try {
+            bytes = InputFile.read(proposal, InputFile.Kind.VERDICT);
+        } catch (InputFile.Refused e) {
+            throw new Proposal.Refused(e.reason());
+        }
+        List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), bodyKeys);
+        if (trusted == null) return null;
+        Proposal p = Proposal.parse(bytes);
+        for (byte[] key : trusted) if (p.signedBy(key)) return p;
+        throw new Proposal.Refused("its signature holds neither for this laptop's body key (" + bodyKey.keyId() + ")"
+                + (bodyKeys.isEmpty() ? "" : " nor for a key given") + ": the file was changed after it was signed, or another "
+                + "body signed it (give that body's key with --body-key)");
     }
 }

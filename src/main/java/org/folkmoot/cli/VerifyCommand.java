@@ -117,6 +117,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 + ", fingerprint " + c.fingerprint() + ", signed by " + c.keyId()
                 + (c.keyFromResult() ? " (the key it carries: give --body-key to know whose it is)" : " (the key given)")
                 + (c.recounted() ? "; every verdict it carries holds against the roster and they give its counts"
-                        : "; give --roster to count the verdicts it carries again");
+                        : "; give --roster to count the verdicts it carries again")
+                + (c.proposal() == null ? "" : "; counted against proposal " + c.proposal().against().fingerprint() + ", to report by "
+                        + c.proposal().against().reportBy() + ": " + c.proposal().onTime() + " on time, " + c.proposal().late() + " late");
     }
 }

@@ -79,13 +79,30 @@ public final class Combination implements AutoCloseable {
         void update(long files, long verdicts, long counted, long refused);
     }
 
-    /** The count, once every file has been read. */
+    /**
+     * A counted verdict of a count against a proposal: its Community, the day of the meeting that issued it (null when
+     * the verdict gives none), and whether that day is on or before the day to report by.
+     */
+    public record Report(String community, java.time.LocalDate date, boolean onTime) {
+    }
+
+    /**
+     * The count, once every file has been read. Against a proposal, {@code against} names it, {@code reports} has one
+     * {@link Report} for each counted verdict in the order the result carries them, and {@code late} the ids of those
+     * late; otherwise {@code against} is null and both are empty.
+     */
     public record Summary(Roster roster, BodyRules rules, String resolution, String textSha256,
                           Map<Kind, Long> counts, long reporting, long refused, long duplicates,
                           List<String> conflicts, List<String> missing, String outcome, String route,
-                          List<AmendmentGroup> amendmentGroups, String issuedAt, long passedOver, List<Superseded> superseded) {
+                          List<AmendmentGroup> amendmentGroups, String issuedAt, long passedOver, List<Superseded> superseded,
+                          Against against, List<Report> reports, List<String> late) {
         public long count(Kind kind) {
             return counts.getOrDefault(kind, 0L);
+        }
+
+        /** How many counted verdicts came from meetings on or before the day to report by. */
+        public long onTime() {
+            return reports.size() - late.size();
         }
     }
 
@@ -105,6 +122,8 @@ public final class Combination implements AutoCloseable {
         final byte[] envelopeSha;   // 32 bytes a Community
         final int[] issuedAtStart;
         final byte[] issuedAtLength;
+        /** Against a proposal only: the epoch day of each counted verdict's meeting ({@link #NO_DAY}: none given). */
+        int[] day;
         byte[] issuedAt = new byte[1 << 12];
         int issuedAtEnd;
         final Map<Integer, List<String[]>> amendments = new HashMap<>(); // only the amended passes
@@ -149,17 +168,19 @@ public final class Combination implements AutoCloseable {
         long offset;
         int length;
         byte kind;
+        int day;
         final byte[] payloadSha;
         byte[] envelopeSha;
         String issuedAt;
         List<String[]> amendments;
         List<String> supersedes;
 
-        Other(long offset, int length, byte kind, byte[] payloadSha, byte[] envelopeSha, String issuedAt,
+        Other(long offset, int length, byte kind, int day, byte[] payloadSha, byte[] envelopeSha, String issuedAt,
               List<String[]> amendments, List<String> supersedes) {
             this.offset = offset;
             this.length = length;
             this.kind = kind;
+            this.day = day;
             this.payloadSha = payloadSha;
             this.envelopeSha = envelopeSha;
             this.issuedAt = issuedAt;
@@ -221,8 +242,12 @@ public final class Combination implements AutoCloseable {
      */
     public Combination against(Against proposal) {
         this.against = proposal;
+        if (proposal != null && tallies.day == null) tallies.day = new int[roster.size()];
         return this;
     }
+
+    /** A verdict that gives no day of its meeting (nor of its issue): reported with no date, and late. */
+    private static final int NO_DAY = Integer.MIN_VALUE;
 
     /** The proposal counted against, or null for a count by a hand-typed resolution and text hash. */
     public Against against() {
@@ -343,13 +368,13 @@ public final class Combination implements AutoCloseable {
 
     /**
      * What Folkmoot writes beside a verdict on a delegate's stick — the minutes, the meeting's record (or a
-     * backup's records), the Community's exported public key — passed over in a folder, not refused: a clerk
+     * backup's records), the Community's exported public key, the body's proposal it answers — passed over in a folder, not refused: a clerk
      * counting forty sticks would otherwise read eighty refusals that are no one's mistake. (A file named
      * on the command line is always read.)
      */
     static boolean writtenBeside(Path file) {
         String name = file.getFileName().toString();
-        return name.equals("minutes.pdf") || name.endsWith(".jsonl") || name.endsWith(".key.json");
+        return name.equals("minutes.pdf") || name.endsWith(".jsonl") || name.endsWith(".key.json") || name.endsWith(".proposal");
     }
 
     /** A file to read, and its size as the folder's walk saw it (-1: not known). */
@@ -543,7 +568,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /** A verdict that holds and is to be counted: what the counts and the result need of it. */
-    private record Counted(int community, byte[] payloadSha, Kind kind, String issuedAt, List<String[]> amendments, byte[] envelope,
+    private record Counted(int community, byte[] payloadSha, Kind kind, int day, String issuedAt, List<String[]> amendments, byte[] envelope,
                            int envelopeLength, byte[] envelopeSha, List<String> supersedes) {
     }
 
@@ -579,7 +604,13 @@ public final class Combination implements AutoCloseable {
         envelopeSha.update(carried, 0, end);
         byte[] carriedSha = envelopeSha.digest();
         int community = roster.index(v.communityId()); // in the roster: its key was found there
-        return new Counted(community, v.payloadSha256(), kind, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha,
+        int day = NO_DAY;
+        if (against != null) {
+            // the day its meeting reached it (the day the roster's key was read against): on or before the day to report by?
+            java.time.LocalDate met = VerdictVerifier.day(p);
+            if (met != null) day = (int) met.toEpochDay();
+        }
+        return new Counted(community, v.payloadSha256(), kind, day, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha,
                 v.supersedes());
     }
 
@@ -717,6 +748,7 @@ public final class Combination implements AutoCloseable {
                 tallies.offset[k] = at;
                 tallies.length[k] = c.envelopeLength();
                 tallies.kind[k] = (byte) (c.kind().ordinal() + 1);
+                if (tallies.day != null) tallies.day[k] = c.day();
                 System.arraycopy(c.payloadSha(), 0, tallies.payloadSha, 32 * k, 32);
                 System.arraycopy(c.envelopeSha(), 0, tallies.envelopeSha, 32 * k, 32);
                 tallies.date(k, c.issuedAt());
@@ -741,7 +773,7 @@ public final class Combination implements AutoCloseable {
                 Other same = null;
                 for (Other o : more) if (Arrays.equals(o.payloadSha, c.payloadSha())) same = o;
                 if (same == null) {
-                    more.add(new Other(at, c.envelopeLength(), (byte) (c.kind().ordinal() + 1), c.payloadSha(), c.envelopeSha(),
+                    more.add(new Other(at, c.envelopeLength(), (byte) (c.kind().ordinal() + 1), c.day(), c.payloadSha(), c.envelopeSha(),
                             c.issuedAt(), c.amendments(), c.supersedes()));
                 } else {
                     duplicates++;
@@ -818,7 +850,7 @@ public final class Combination implements AutoCloseable {
         } catch (SignedFile.Refused e) {
             throw new IllegalStateException("a verdict in the spool no longer reads: " + e.getMessage(), e);
         }
-        return new Other(tallies.offset[k], tallies.length[k], tallies.kind[k], payloadSha,
+        return new Other(tallies.offset[k], tallies.length[k], tallies.kind[k], tallies.day == null ? NO_DAY : tallies.day[k], payloadSha,
                 Arrays.copyOfRange(tallies.envelopeSha, 32 * k, 32 * k + 32), tallies.date(k), tallies.amendments.get(k), supersedes);
     }
 
@@ -827,6 +859,7 @@ public final class Combination implements AutoCloseable {
         tallies.offset[k] = o.offset;
         tallies.length[k] = o.length;
         tallies.kind[k] = o.kind;
+        if (tallies.day != null) tallies.day[k] = o.day;
         System.arraycopy(o.payloadSha, 0, tallies.payloadSha, 32 * k, 32);
         System.arraycopy(o.envelopeSha, 0, tallies.envelopeSha, 32 * k, 32);
         tallies.date(k, o.issuedAt);
@@ -863,6 +896,11 @@ public final class Combination implements AutoCloseable {
         int[] byId = roster.indexesById();
         int[] missingIds = new int[byId.length];
         int missingCount = 0;
+        // against a proposal: the counted Communities and the late among them, by place in the roster (no object each)
+        int[] reportedAt = against == null ? null : new int[byId.length];
+        int[] lateAt = against == null ? null : new int[byId.length];
+        int reportedCount = 0, lateCount = 0;
+        int reportBy = against == null ? 0 : (int) against.reportBy().toEpochDay();
         for (int k : byId) {
             if (!tallies.counted(k)) {
                 missingIds[missingCount++] = k;
@@ -874,6 +912,10 @@ public final class Combination implements AutoCloseable {
             }
             reporting++;
             counts.merge(Kind.values()[tallies.kind[k] - 1], 1L, Long::sum);
+            if (against != null) {
+                reportedAt[reportedCount++] = k;
+                if (!onTime(tallies.day[k], reportBy)) lateAt[lateCount++] = k;
+            }
             String date = tallies.date(k);
             if (issuedAt == null || later(date, issuedAt)) issuedAt = date;
             List<String[]> its = tallies.amendments.get(k);
@@ -929,8 +971,44 @@ public final class Combination implements AutoCloseable {
                 outcome = "not-passed";
             }
         }
+        List<Report> reports = List.of();
+        List<String> late = List.of();
+        if (against != null) {
+            int[] reported = Arrays.copyOf(reportedAt, reportedCount);
+            int[] lateOnes = Arrays.copyOf(lateAt, lateCount);
+            int[] days = tallies.day.clone(); // the view stays as it is now, whatever is counted after
+            reports = new java.util.AbstractList<>() {
+                @Override
+                public Report get(int i) {
+                    int k = reported[i];
+                    return new Report(roster.id(k), days[k] == NO_DAY ? null : java.time.LocalDate.ofEpochDay(days[k]), onTime(days[k], reportBy));
+                }
+
+                @Override
+                public int size() {
+                    return reported.length;
+                }
+            };
+            late = new java.util.AbstractList<>() {
+                @Override
+                public String get(int i) {
+                    return roster.id(lateOnes[i]);
+                }
+
+                @Override
+                public int size() {
+                    return lateOnes.length;
+                }
+            };
+        }
         return new Summary(roster, rules, expected.resolution(), expected.textSha256(), counts, reporting, refused,
-                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver, superseded);
+                duplicates, conflicts, missing, outcome, route, amendmentGroups, issuedAt, passedOver, superseded,
+                against, reports, late);
+    }
+
+    /** Whether a verdict of a meeting on epoch day {@code day} came on or before epoch day {@code reportBy}. */
+    private static boolean onTime(int day, int reportBy) {
+        return day != NO_DAY && day <= reportBy;
     }
 
     /** Refusals sorted in memory at a time; more are sorted in runs on disk and merged as they are read. */

@@ -92,7 +92,7 @@ final class ResultEnvelope {
      * missing Communities, a megabyte for 100,000 — and Folkmoot would write results Folkmoot refuses. What the
      * rule is for is padding: so each carried verdict is held to a verdict's own limit (1 MiB), and everything
      * else in the payload to 1 MiB and 8 KiB an entry of its lists (missing, refused, conflicts, amendment
-     * groups). Decision 0006.
+     * groups, the proposal's reports). Decision 0006.
      */
     static final class Shape {
         long verdicts, listed, verdictBytes;
@@ -100,6 +100,21 @@ final class ResultEnvelope {
 
         /** Reads the value the parser is at, field {@code name}'s, counting what the rule counts. */
         void read(JsonParser in, String name) throws IOException {
+            if (in.currentToken() == JsonToken.START_OBJECT && name.equals("proposal")) {
+                // a count against a proposal lists a report for each counted verdict: entries too
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    in.nextToken();
+                    if (in.currentToken() == JsonToken.START_ARRAY) {
+                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                            in.skipChildren();
+                            listed++;
+                        }
+                    } else {
+                        in.skipChildren();
+                    }
+                }
+                return;
+            }
             if (in.currentToken() != JsonToken.START_ARRAY) {
                 in.skipChildren();
                 return;

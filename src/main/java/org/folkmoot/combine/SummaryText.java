@@ -13,6 +13,13 @@ public final class SummaryText {
         List<String> out = new ArrayList<>();
         String who = body == null ? "" : body.name() + " (" + body.level() + " " + body.id() + ") — ";
         out.add(who + "resolution " + s.resolution() + ", text " + s.textSha256().substring(0, Math.min(16, s.textSha256().length())) + "…");
+        Against a = s.against();
+        if (a != null) {
+            out.add("Counted against proposal " + a.resolution() + " of " + (body == null ? "the body" : body.name() + " (" + body.level() + " "
+                    + body.id() + ")") + ", fingerprint " + a.fingerprint() + ", to report by " + a.reportBy());
+            String otherRoster = a.otherRoster(s.roster());
+            if (otherRoster != null) out.add(otherRoster);
+        }
         long rostered = s.roster().size();
         out.add("Reporting: " + s.reporting() + " of " + rostered + " Communities in the roster (quorum: more than "
                 + s.rules().reportingQuorum() + " — " + (s.rules().quorate(s.reporting(), rostered) ? "met" : "not met") + ")");
@@ -28,9 +35,10 @@ public final class SummaryText {
                 + ", " + s.missing().size() + " missing");
         if (s.passedOver() > 0) {
             out.add("Passed over: " + s.passedOver() + " file" + (s.passedOver() == 1 ? "" : "s")
-                    + " Folkmoot writes beside verdicts (minutes, meeting records, public keys)");
+                    + " Folkmoot writes beside verdicts (minutes, meeting records, public keys, proposals)");
         }
         if (!s.missing().isEmpty()) out.add("Missing: " + names(s, s.missing(), 50));
+        if (a != null) out.add("On time: " + s.onTime() + "; late: " + s.late().size() + (s.late().isEmpty() ? "" : " — " + late(s, 50)));
         for (Combination.AmendmentGroup g : s.amendmentGroups()) {
             out.add("Amendment proposed by " + g.communities().size() + ": \"" + g.find() + "\" → \"" + g.replace() + "\"");
         }
@@ -59,6 +67,27 @@ public final class SummaryText {
     /** n of {@code of} (not 0) as a percentage to a tenth, as the minutes print supports. */
     public static String percent(long n, long of) {
         return new org.folkmoot.procedure.Fraction(n, of).percent();
+    }
+
+    /** The late Communities by name and id with their meeting's day, the first {@code max}: "Elm 2 (elm-2) on 2026-12-21, …". */
+    static String late(Combination.Summary s, int max) {
+        // the late are few beside the reports; their days are looked up in one pass over the reports
+        java.util.Map<String, java.time.LocalDate> day = new java.util.HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(s.late().subList(0, Math.min(max, s.late().size())));
+        for (Combination.Report r : s.reports()) if (wanted.contains(r.community())) day.put(r.community(), r.date());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.late().size(); i++) {
+            if (i == max) {
+                b.append(" … (+").append(s.late().size() - max).append(")");
+                break;
+            }
+            if (i > 0) b.append(", ");
+            String id = s.late().get(i);
+            String name = s.roster().community(id).map(Roster.Entry::name).orElse(id);
+            java.time.LocalDate d = day.get(id);
+            b.append(name.equals(id) ? id : name + " (" + id + ")").append(d == null ? " (no meeting day given)" : " on " + d);
+        }
+        return b.toString();
     }
 
     /** Communities by name and id, the first {@code max} of them, then how many more: "Elm 2 (elm-2), … (+3)". */

@@ -33,7 +33,11 @@ public final class TallyVerifier {
     /** What a result says, once its signature holds; {@code recounted} when its verdicts were counted again. */
     public record Checked(String level, String body, String name, String keyId, boolean keyFromResult, String resolution,
                           String textSha256, String outcome, String route, long reporting, String fingerprint,
-                          boolean recounted) {
+                          boolean recounted, Proposed proposal) {
+    }
+
+    /** The proposal a result was counted against, as it says (null in {@link Checked} for a count without one). */
+    public record Proposed(Against against, long onTime, long late) {
     }
 
     private TallyVerifier() {
@@ -103,6 +107,7 @@ public final class TallyVerifier {
             List<Combination.Superseded> superseded = superseded(head);
             String resolution = head.path("resolution").path("id").asText();
             String textSha = head.path("resolution").path("textSha256").asText();
+            Proposed proposed = proposal(head, resolution, counts);
             boolean recounted = false;
             if (roster != null) {
                 if (!roster.sha256().equals(head.path("roster").path("sha256").asText())) {
@@ -116,6 +121,7 @@ public final class TallyVerifier {
                     throw new SignedFile.Refused("the result's rules cannot be read: " + e.getMessage());
                 }
                 try (Combination again = new Combination(roster, rules, resolution, textSha, work, null)) {
+                    if (proposed != null) again.against(proposed.against());
                     again.read(List.of(file), Runtime.getRuntime().availableProcessors());
                     Combination.Summary s = again.summary();
                     if (s.refused() > 0) {
@@ -136,6 +142,7 @@ public final class TallyVerifier {
                     compare(counts, "tabled", s.count(Combination.Kind.TABLED));
                     compare(counts, "dismissed", s.count(Combination.Kind.DISMISSED));
                     compare(counts, "withdrawn", s.count(Combination.Kind.WITHDRAWN));
+                    if (proposed != null) reportsAsCounted(head.path("proposal").path("reports"), s.reports());
                     if (!s.outcome().equals(head.path("outcome").asText())
                             || !String.valueOf(s.route()).equals(head.path("route").isNull() ? "null" : head.path("route").asText())) {
                         throw new SignedFile.Refused("the result says " + head.path("outcome").asText() + ", but its verdicts give "
@@ -146,7 +153,7 @@ public final class TallyVerifier {
             }
             return new Checked(body.path("level").asText(), body.path("id").asText(), body.path("name").asText(), keyId, fromResult,
                     resolution, textSha, head.path("outcome").asText(), head.path("route").isNull() ? null : head.path("route").asText(),
-                    counts.path("reporting").asLong(), fingerprint.toString(), recounted);
+                    counts.path("reporting").asLong(), fingerprint.toString(), recounted, proposed);
         } finally {
             Files.deleteIfExists(payload);
         }
@@ -207,6 +214,86 @@ public final class TallyVerifier {
         }
     }
 
+    private static final java.util.Set<String> PROPOSAL_KEYS = java.util.Set.of("sha256", "resolution", "reportBy", "onTime", "late", "reports");
+
+    /**
+     * The proposal the result says it was counted against, checked in itself: its keys, a resolution that is the
+     * result's, a day to report by, a report for each Community reporting, each on time exactly when its meeting was
+     * on or before that day, and its two counts those of its reports. Null when it names none.
+     */
+    private static Proposed proposal(ObjectNode head, String resolution, JsonNode counts) throws SignedFile.Refused {
+        JsonNode p = head.get("proposal");
+        if (p == null || p.isNull()) return null;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (p.isObject()) p.fieldNames().forEachRemaining(keys::add);
+        if (!keys.equals(PROPOSAL_KEYS)) {
+            throw new SignedFile.Refused("the result's proposal is " + SignedFile.shorten(Json.compact(p))
+                    + ", not {sha256, resolution, reportBy, onTime, late, reports}");
+        }
+        JsonNode sha = p.get("sha256");
+        if (!sha.isTextual() || !VerdictVerifier.isSha256(sha.textValue())) {
+            throw new SignedFile.Refused("the result's proposal sha256 is not 64 lowercase hex digits");
+        }
+        if (!p.get("resolution").isTextual() || !p.get("resolution").textValue().equals(resolution)) {
+            throw new SignedFile.Refused("the result's proposal is of resolution " + SignedFile.shorten(p.get("resolution").asText())
+                    + ", but the result counts " + SignedFile.shorten(resolution));
+        }
+        java.time.LocalDate reportBy = p.get("reportBy").isTextual() ? org.folkmoot.record.RecordDates.day(p.get("reportBy").textValue()) : null;
+        if (reportBy == null) {
+            throw new SignedFile.Refused("the result's proposal reportBy '" + SignedFile.shorten(p.get("reportBy").asText())
+                    + "' is not a day (YYYY-MM-DD)");
+        }
+        JsonNode reports = p.get("reports");
+        if (!reports.isArray()) throw new SignedFile.Refused("the result's proposal reports are not a list");
+        long onTime = 0, late = 0;
+        for (JsonNode r : reports) {
+            JsonNode community = r.get("community"), date = r.get("date"), said = r.get("onTime");
+            java.time.LocalDate day = date != null && date.isTextual() ? org.folkmoot.record.RecordDates.day(date.textValue()) : null;
+            if (!r.isObject() || r.size() != 3 || community == null || !community.isTextual() || date == null
+                    || !(date.isNull() || day != null) || said == null || !said.isBoolean()) {
+                throw new SignedFile.Refused("the result's proposal reports " + SignedFile.shorten(Json.compact(r))
+                        + ", not {community, date, onTime}");
+            }
+            boolean inTime = day != null && !day.isAfter(reportBy);
+            String who = SignedFile.shorten(community.textValue());
+            if (said.booleanValue() != inTime) {
+                throw new SignedFile.Refused("the result reports " + who + (said.booleanValue() ? " on time" : " late") + ", but its meeting "
+                        + (day == null ? "gives no day" : "on " + day + " is " + (inTime ? "on or before " : "after ") + reportBy)
+                        + ", the day to report by");
+            }
+            if (inTime) onTime++; else late++;
+        }
+        JsonNode saidOnTime = p.get("onTime"), saidLate = p.get("late");
+        if (!saidOnTime.isIntegralNumber() || !saidLate.isIntegralNumber() || saidOnTime.longValue() != onTime || saidLate.longValue() != late) {
+            throw new SignedFile.Refused("the result's proposal counts " + SignedFile.shorten(saidOnTime.asText()) + " on time and "
+                    + SignedFile.shorten(saidLate.asText()) + " late, but its reports give " + onTime + " and " + late);
+        }
+        if (counts.path("reporting").asLong(-1) != reports.size()) {
+            throw new SignedFile.Refused("the result's proposal reports " + reports.size() + " verdicts, but it counts "
+                    + counts.path("reporting").asText("no") + " reporting");
+        }
+        return new Proposed(new Against(sha.textValue(), resolution, reportBy), onTime, late);
+    }
+
+    /** Each report names the Community of the verdict carried in its place, and that verdict's meeting day. */
+    private static void reportsAsCounted(JsonNode reports, List<Combination.Report> recounted) throws SignedFile.Refused {
+        for (int i = 0; i < recounted.size(); i++) {
+            Combination.Report r = recounted.get(i);
+            JsonNode said = reports.get(i);
+            String community = said.get("community").textValue();
+            if (!community.equals(r.community())) {
+                throw new SignedFile.Refused("the result's proposal reports " + SignedFile.shorten(community) + " where its verdicts give "
+                        + r.community() + " (one report a counted verdict, in their order)");
+            }
+            String date = said.get("date").isNull() ? null : said.get("date").textValue();
+            String counted = r.date() == null ? null : r.date().toString();
+            if (!java.util.Objects.equals(date, counted)) {
+                throw new SignedFile.Refused("the result reports " + community + "'s meeting on " + (date == null ? "no day" : date)
+                        + ", but its verdict says " + (counted == null ? "none" : counted));
+            }
+        }
+    }
+
     private static void compare(JsonNode counts, String key, long recounted) throws SignedFile.Refused {
         if (counts.path(key).asLong(-1) != recounted) {
             throw new SignedFile.Refused("the result counts " + counts.path(key).asText("nothing") + " " + key
@@ -237,6 +324,9 @@ public final class TallyVerifier {
                 }
                 JsonNode value = Json.ONE_OF_MANY.readValue(in);
                 if (value.isArray()) shape.listed += value.size();
+                if (name.equals("proposal") && value.isObject()) {
+                    for (JsonNode v : value) if (v.isArray()) shape.listed += v.size(); // its reports are entries too
+                }
                 head.set(name, value);
             }
         } catch (IOException e) {

@@ -400,12 +400,41 @@ public final class TallyWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            proposal(g, s);
             if (s.issuedAt() == null) g.writeNullField("issuedAt"); else g.writeStringField("issuedAt", s.issuedAt());
             g.writeStringField("program", org.folkmoot.verdict.Program.nameAndVersion());
             // last, so a reader streaming the result knows what it counts before the verdicts come
             g.writeFieldName("verdicts");
             g.writeRaw(":[");
         }
+    }
+
+    /**
+     * The proposal counted against (null for a count without one): its payload SHA-256, resolution and day to report
+     * by, how many counted verdicts came on time and late, and each one's meeting day, in the order they are carried.
+     */
+    private static void proposal(JsonGenerator g, Combination.Summary s) throws IOException {
+        Against a = s.against();
+        if (a == null) {
+            g.writeNullField("proposal");
+            return;
+        }
+        g.writeObjectFieldStart("proposal");
+        g.writeStringField("sha256", a.proposalSha256());
+        g.writeStringField("resolution", a.resolution());
+        g.writeStringField("reportBy", a.reportBy().toString());
+        g.writeNumberField("onTime", s.onTime());
+        g.writeNumberField("late", s.late().size());
+        g.writeArrayFieldStart("reports");
+        for (Combination.Report r : s.reports()) {
+            g.writeStartObject();
+            g.writeStringField("community", r.community());
+            if (r.date() == null) g.writeNullField("date"); else g.writeStringField("date", r.date().toString());
+            g.writeBooleanField("onTime", r.onTime());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -296,7 +296,7 @@ class CombineTest {
         assertThat(run.summary().passedOver()).isEqualTo(3);
         assertThat(run.refused()).extracting(Combination.Refusal::file).singleElement().asString().endsWith("notes.txt");
         assertThat(SummaryText.lines(run.summary(), new Roster.Body("municipality", "M1", "Municipality M1")))
-                .contains("Passed over: 3 files Folkmoot writes beside verdicts (minutes, meeting records, public keys)");
+                .contains("Passed over: 3 files Folkmoot writes beside verdicts (minutes, meeting records, public keys, proposals)");
 
         // named on its own, a file is always read: the clerk asked for it
         Run named = combine(roster, BodyRules.defaults(), List.of(tmp.resolve("stick/c01/minutes.pdf")));

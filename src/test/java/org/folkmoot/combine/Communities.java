@@ -108,6 +108,21 @@ public final class Communities {
         }
     }
 
+    /**
+     * Community {@code id}'s verdict decided {@code d} at a meeting on {@code date}, of a body's resolution presented
+     * with {@code upstream} (as a proposal fills it, {@code proposalSha256} too) and its {@code text}: the ladder replayed.
+     */
+    public static byte[] verdictAt(String id, Decided d, String date, String text, ObjectNode upstream) {
+        ObjectNode p = Json.MAPPER.createObjectNode();
+        p.put("do", "present").put("resolution", "R1").put("title", "Seed library").put("text", text).put("proposer", "M1");
+        p.set("upstream", upstream.deepCopy());
+        String header = Meetings.HEADER.replace("\"date\":\"2026-11-26\"", "\"date\":\"" + date + "\"");
+        Replay.Result r = Meetings.replayWith(header, ladder(d, Json.compact(p)));
+        if (r.refused()) throw new AssertionError(d + " refused: " + r.refusal());
+        return sign(id, new String(VerdictPayload.build(r.meeting(), r.meeting().resolutions().get(0), r.record(), new byte[32],
+                "folkmoot test"), StandardCharsets.UTF_8));
+    }
+
     /** The SHA-256 (lowercase hex) of a signed verdict's payload bytes: what a later verdict names it by. */
     public static String payloadSha(byte[] verdict) {
         try {
