@@ -1,0 +1,136 @@
+package org.folkmoot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.folkmoot.proposal.Proposal;
+import org.folkmoot.record.Json;
+import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.verdict.SignedFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole way down and back up, from the command line: the Municipality issues a proposal, two Communities
+ * enroll its key and present it (one passes the text as proposed, one passes it amended), their delegates bring
+ * the verdicts, and the clerk counts them against the same proposal file — no hash typed anywhere.
+ */
+class ProposalRoundTripTest {
+    @TempDir
+    Path tmp;
+    private String before;
+
+    @BeforeEach
+    void remember() {
+        before = System.getProperty(DataFolder.PROPERTY);
+    }
+
+    @AfterEach
+    void restore() {
+        if (before == null) System.clearProperty(DataFolder.PROPERTY); else System.setProperty(DataFolder.PROPERTY, before);
+    }
+
+    private Cli on(String laptop, String... args) {
+        System.setProperty(DataFolder.PROPERTY, tmp.resolve(laptop).toString());
+        Cli c = Cli.run(args);
+        assertThat(c.err()).as("%s: %s", laptop, String.join(" ", args)).doesNotContain("Exception");
+        return c;
+    }
+
+    private Cli ok(String laptop, String... args) {
+        Cli c = on(laptop, args);
+        assertThat(c.status()).as("%s: %s\n%s", laptop, String.join(" ", args), c.err()).isZero();
+        return c;
+    }
+
+    /** A Community's meeting presenting the proposal as the console does: its text unchanged, upstream filled from it. */
+    private Path meeting(String community, String name, List<String> ladder, Proposal p, String date) throws Exception {
+        ObjectNode header = Json.MAPPER.createObjectNode().put("format", "folkmoot-meeting/1");
+        header.putObject("community").put("id", community).put("name", name).put("members", 150);
+        header.putObject("meeting").put("date", date).put("place", name + " hall").put("facilitator", "Ana").put("secretary", "Bo");
+        ObjectNode present = Json.MAPPER.createObjectNode().put("do", "present").put("resolution", p.resolution())
+                .put("title", p.title()).put("text", p.text()).put("proposer", p.proposer());
+        present.putObject("upstream").put("level", p.body().level()).put("body", p.body().id()).put("resolution", p.resolution())
+                .put("textSha256", p.textSha256()).put("proposalSha256", p.payloadSha256());
+        StringBuilder script = new StringBuilder(Json.compact(header)).append('\n')
+                .append("{\"do\":\"attendance\",\"present\":120}\n").append(Json.compact(present)).append('\n');
+        for (String line : ladder) script.append(line).append('\n');
+        Path file = tmp.resolve(community + ".jsonl");
+        Files.writeString(file, script);
+        return file;
+    }
+
+    @Test
+    void aProposalGoesDownToTwoCommunitiesAndTheirVerdictsAreCountedAgainstIt() throws Exception {
+        // the Municipality's clerk: a roster of the two Communities, enrolled from their exported keys
+        Path roster = tmp.resolve("m7.roster.json");
+        ok("body", "roster", "new", roster.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        for (String[] c : new String[][] {{"riverside-3", "Riverside 3"}, {"harbour-9", "Harbour 9"}}) {
+            Path key = tmp.resolve(c[0] + ".key.json");
+            ok(c[0], "keys", "export", key.toString(), "--id", c[0], "--name", c[1], "--members", "150");
+            ok("body", "roster", "enroll", roster.toString(), key.toString());
+        }
+        Path bodyKey = tmp.resolve("m7.body-key.json");
+        ok("body", "roster", "key", "--export", bodyKey.toString(), "--roster", roster.toString());
+        Path text = tmp.resolve("sunday-market.txt");
+        Files.writeString(text, "The market opens on Sundays from 9:00 to 14:00.\n"); // as an editor saves it
+        Path proposalFile = tmp.resolve("M7-R4.proposal");
+        ok("body", "proposal", "new", "--id", "M7-R4", "--title", "Sunday market", "--text-file", text.toString(),
+                "--report-by", "2026-12-20", "--roster", roster.toString(), "--out", proposalFile.toString());
+        Proposal p = Proposal.parse(Files.readAllBytes(proposalFile));
+
+        // each Community enrolls the body's key in person, checks the proposal, and presents it
+        for (String c : List.of("riverside-3", "harbour-9")) {
+            ok(c, "bodies", "add", bodyKey.toString());
+            assertThat(ok(c, "proposal", "show", proposalFile.toString()).out()).contains("from Millbrook (municipality M7)");
+        }
+        Path passed = meeting("riverside-3", "Riverside 3", List.of("{\"do\":\"vote\",\"stage\":\"check-1\",\"for\":115,\"against\":3,\"abstain\":2}"),
+                p, "2026-12-10");
+        Path amended = meeting("harbour-9", "Harbour 9", List.of(
+                "{\"do\":\"vote\",\"stage\":\"check-1\",\"for\":80,\"against\":30,\"abstain\":10}",
+                "{\"do\":\"objections\",\"nonDealBreakers\":30,\"dealBreakers\":0}",
+                "{\"do\":\"grievance\",\"round\":1,\"category\":\"Hours\",\"members\":30,\"statement\":\"Noon is too early.\",\"delegate\":\"Cy\"}",
+                "{\"do\":\"plead\",\"category\":\"Hours\"}",
+                "{\"do\":\"amend\",\"id\":\"A1\",\"category\":\"Hours\",\"find\":\"9:00 to 14:00\",\"replace\":\"9:00 to 16:00\"}",
+                "{\"do\":\"amendment-vote\",\"id\":\"A1\",\"for\":90,\"against\":20,\"abstain\":10}",
+                "{\"do\":\"close-round\"}",
+                "{\"do\":\"vote\",\"stage\":\"check-2\",\"for\":112,\"against\":5,\"abstain\":3}"), p, "2026-12-22");
+        assertThat(ok("riverside-3", "replay", passed.toString(), "--out", tmp.resolve("stick-1").toString()).out())
+                .contains("M7-R4 passed consensus 115/118");
+        assertThat(ok("harbour-9", "replay", amended.toString(), "--out", tmp.resolve("stick-2").toString()).out())
+                .contains("M7-R4 passed amended 112/117");
+        Files.copy(proposalFile, tmp.resolve("stick-1").resolve("M7-R4.proposal")); // the delegate's stick holds it too
+
+        // the clerk counts against the same proposal file
+        Path result = tmp.resolve("M7-R4.tally");
+        Cli count = ok("body", "combine", "--roster", roster.toString(), "--proposal", proposalFile.toString(),
+                tmp.resolve("stick-1").toString(), tmp.resolve("stick-2").toString(), "--out", result.toString());
+        assertThat(count.out()).contains("M7-R4").contains(p.fingerprint());
+        JsonNode tally = Json.MAPPER.readTree(SignedFile.read(result, 64L << 20).payload());
+        assertThat(tally.path("resolution").path("id").asText()).isEqualTo("M7-R4");
+        assertThat(tally.path("resolution").path("textSha256").asText()).isEqualTo(p.textSha256());
+        JsonNode counts = tally.path("counts");
+        assertThat(counts.path("reporting").asLong()).isEqualTo(2);
+        assertThat(counts.path("passed").asLong()).isEqualTo(1);
+        assertThat(counts.path("passedWithAmendments").asLong()).isEqualTo(1);
+        assertThat(counts.path("refused").asLong()).as("the proposal on the stick is passed over, not refused").isZero();
+        assertThat(tally.path("amendmentGroups").get(0).path("replace").asText()).isEqualTo("9:00 to 16:00");
+        JsonNode against = tally.path("proposal");
+        assertThat(against.path("sha256").asText()).isEqualTo(p.payloadSha256());
+        assertThat(against.path("reportBy").asText()).isEqualTo("2026-12-20");
+        assertThat(against.path("onTime").asLong()).isEqualTo(1);
+        assertThat(against.path("late").asLong()).as("Harbour 9 met on the 22nd, after the day to report by").isEqualTo(1);
+        for (JsonNode r : against.path("reports")) {
+            assertThat(r.path("onTime").asBoolean()).isEqualTo(r.path("community").asText().equals("riverside-3"));
+        }
+        assertThat(new String(Files.readAllBytes(result), StandardCharsets.UTF_8)).isNotEmpty();
+        assertThat(ok("body", "verify", result.toString(), "--roster", roster.toString()).status()).isZero();
+    }
+}
