@@ -171,7 +171,9 @@ public final class CombineCommand implements Callable<Integer> {
                 stderr.println(NOT_A_BODY_KEY);
                 return FolkmootCommand.REFUSED;
             }
-            if (!p.body().level().equals(keys.body().level()) || !p.body().id().equals(keys.body().id())) {
+            boolean own = p.body().level().equals(keys.body().level()) && p.body().id().equals(keys.body().id());
+            // a Municipality may gather its Communities' verdicts on its Region's proposal, for the Region to count again
+            if (!own && !p.fromAbove(keys.body().level())) {
                 stderr.println("folkmoot: " + roster + ": the roster is of " + keys.body().name() + " (" + keys.body().level() + " "
                         + keys.body().id() + "), but the proposal is from " + p.from() + ": count it with that body's roster");
                 return FolkmootCommand.REFUSED;
@@ -179,7 +181,7 @@ public final class CombineCommand implements Callable<Integer> {
             counting = p.resolution();
             sha = p.textSha256();
             rules = p.rules();
-            against = Against.of(p);
+            against = p.against(own);
         }
         boolean terminal = System.console() != null;
         try (Combination c = new Combination(keys, rules, counting, sha, DataFolder.work(), (files, verdicts, counted, refused) -> {

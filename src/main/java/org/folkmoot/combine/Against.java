@@ -16,11 +16,6 @@ public record Against(String proposalSha256, String resolution, LocalDate report
         this(proposalSha256, resolution, reportBy, 0, null);
     }
 
-    /** What a count against {@code p} takes from it. */
-    public static Against of(org.folkmoot.proposal.Proposal p) {
-        return new Against(p.payloadSha256(), p.resolution(), p.reportBy(), p.rosterVersion(), p.rosterSha256());
-    }
-
     /** The proposal's fingerprint for people, from its payload SHA-256: "3f9a 07c1 …", five groups of four. */
     public String fingerprint() {
         String hex = proposalSha256.substring(0, Math.min(20, proposalSha256.length()));

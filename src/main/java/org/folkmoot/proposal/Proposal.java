@@ -71,6 +71,22 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         return name + " (" + b.level() + " " + b.id() + ")";
     }
 
+    /**
+     * What a count against this proposal takes from it: with the roster it was made from when the count is the
+     * proposing body's own (its summary says when it counts with another version), without it when a lower body
+     * gathers its Communities' verdicts on a higher body's proposal with its own roster.
+     */
+    public org.folkmoot.combine.Against against(boolean ownRoster) {
+        return ownRoster ? new org.folkmoot.combine.Against(payloadSha256, resolution, reportBy, rosterVersion, rosterSha256)
+                : new org.folkmoot.combine.Against(payloadSha256, resolution, reportBy);
+    }
+
+    /** Whether a body of {@code level} is below one of this proposal's level (a Municipality below its Region). */
+    public boolean fromAbove(String level) {
+        List<String> order = List.of("municipality", "region", "collective");
+        return order.indexOf(level) >= 0 && order.indexOf(level) < order.indexOf(body.level());
+    }
+
     /** Whether one of the signatures holds for {@code publicKey}, over PAE of the payload as received. */
     public boolean signedBy(byte[] publicKey) {
         return new SignedFile(Dsse.PROPOSAL_TYPE, payload, signatures).signedBy(publicKey);

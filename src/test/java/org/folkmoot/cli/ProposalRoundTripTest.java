@@ -133,4 +133,68 @@ class ProposalRoundTripTest {
         assertThat(new String(Files.readAllBytes(result), StandardCharsets.UTF_8)).isNotEmpty();
         assertThat(ok("body", "verify", result.toString(), "--roster", roster.toString()).status()).isZero();
     }
+
+    @Test
+    void aRegionsProposalIsTakenAsItIsAndCountedAgainThroughTheMunicipalitysResult() throws Exception {
+        Path m7 = tmp.resolve("m7.roster.json");
+        Path r2 = tmp.resolve("r2.roster.json");
+        ok("body", "roster", "new", m7.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        ok("region", "roster", "new", r2.toString(), "--level", "region", "--id", "R2", "--name", "Uplands");
+        for (String[] c : new String[][] {{"riverside-3", "Riverside 3"}, {"harbour-9", "Harbour 9"}}) {
+            Path key = tmp.resolve(c[0] + ".key.json");
+            ok(c[0], "keys", "export", key.toString(), "--id", c[0], "--name", c[1], "--members", "150");
+            ok("body", "roster", "enroll", m7.toString(), key.toString());
+            ok("region", "roster", "enroll", r2.toString(), key.toString());
+        }
+        Path regionKey = tmp.resolve("r2.body-key.json");
+        ok("region", "roster", "key", "--export", regionKey.toString(), "--roster", r2.toString());
+        Path text = tmp.resolve("wells.txt");
+        Files.writeString(text, "Every Community keeps one shared well.");
+        Path proposalFile = tmp.resolve("R2-1.proposal");
+        ok("region", "proposal", "new", "--id", "R2-1", "--title", "Shared wells", "--text-file", text.toString(),
+                "--report-by", "2027-01-15", "--roster", r2.toString(), "--out", proposalFile.toString());
+        Proposal p = Proposal.parse(Files.readAllBytes(proposalFile));
+        Path forwarded = tmp.resolve("forwarded-by-M7.proposal");
+        Files.copy(proposalFile, forwarded); // the Municipality passes the file on unchanged
+
+        for (String c : List.of("riverside-3", "harbour-9")) {
+            assertThat(on(c, "proposal", "show", forwarded.toString()).status()).as("no body enrolled yet").isEqualTo(1);
+            ok(c, "bodies", "add", regionKey.toString());
+            assertThat(ok(c, "proposal", "show", forwarded.toString()).out()).contains("from Uplands (region R2)");
+            Path script = meeting(c, c, List.of("{\"do\":\"vote\",\"stage\":\"check-1\",\"for\":115,\"against\":3,\"abstain\":2}"),
+                    p, "2027-01-10");
+            ok(c, "replay", script.toString(), "--out", tmp.resolve("stick-" + c).toString());
+        }
+        // the Municipality gathers its Communities' verdicts on the Region's proposal, trusting the Region's key
+        String regionPublic = on("region", "roster", "key").out().lines().filter(l -> l.startsWith("public key:")).findFirst()
+                .orElseThrow().substring("public key:".length()).strip();
+        Path m7Result = tmp.resolve("R2-1.M7.tally");
+        Cli atMunicipality = on("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(),
+                tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
+        assertThat(atMunicipality.status()).as("not signed by this laptop's body key: refused").isEqualTo(FolkmootCommand.REFUSED);
+        ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), "--body-key", regionPublic,
+                tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
+        // the Region counts the Municipality's result again, verdict by verdict, against its own proposal
+        Path r2Result = tmp.resolve("R2-1.tally");
+        Cli atRegion = ok("region", "combine", "--roster", r2.toString(), "--proposal", proposalFile.toString(), m7Result.toString(),
+                "--out", r2Result.toString());
+        assertThat(atRegion.out()).contains("Uplands (region R2)");
+        JsonNode tally = Json.MAPPER.readTree(SignedFile.read(r2Result, 64L << 20).payload());
+        assertThat(tally.path("counts").path("passed").asLong()).isEqualTo(2);
+        assertThat(tally.path("outcome").asText()).isEqualTo("passed");
+        assertThat(tally.path("proposal").path("sha256").asText()).isEqualTo(p.payloadSha256());
+        assertThat(tally.path("proposal").path("onTime").asLong()).isEqualTo(2);
+        // a Municipality's proposal is not counted by another Municipality's roster
+        Path m8 = tmp.resolve("m8.roster.json");
+        ok("region", "roster", "new", m8.toString(), "--level", "municipality", "--id", "M8", "--name", "Moorside");
+        Path m7Proposal = tmp.resolve("M7-R9.proposal");
+        ok("body", "proposal", "new", "--id", "M7-R9", "--title", "T", "--text-file", text.toString(), "--report-by", "2027-01-15",
+                "--roster", m7.toString(), "--out", m7Proposal.toString());
+        String m7Public = on("body", "roster", "key").out().lines().filter(l -> l.startsWith("public key:")).findFirst()
+                .orElseThrow().substring("public key:".length()).strip();
+        Cli sideways = on("region", "combine", "--roster", m8.toString(), "--proposal", m7Proposal.toString(), "--body-key", m7Public,
+                m7Result.toString(), "--out", tmp.resolve("x.tally").toString());
+        assertThat(sideways.status()).isEqualTo(FolkmootCommand.REFUSED);
+        assertThat(sideways.err()).contains("count it with that body's roster");
+    }
 }
