@@ -25,6 +25,7 @@ import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.TallyWriter;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;
@@ -85,15 +86,17 @@ public final class CombineViewModel {
     /** Missing, in conflict, duplicates, amendments: what the clerk reads out after the bars. */
     public ObservableList<String> notes() { return notes; }
 
-    /** Fills the text's SHA-256 from a file holding the resolution's text exactly (UTF-8). */
+    /**
+     * Fills the text's SHA-256 from a file holding the resolution's text (UTF-8), less one final line break as
+     * every proposal and verdict takes it (docs/decisions/0013-proposals.md).
+     */
     public void hashTextOf(Path file) {
         try {
             // the one reader: a FIFO or a device chosen in the dialog is refused, not waited on or read for ever
             byte[] bytes = org.folkmoot.files.InputFile.read(file, org.folkmoot.files.InputFile.Kind.VERDICT.maxBytes(), "a resolution's text");
-            textSha256.set(Meeting.textSha256(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString()));
+            textSha256.set(Meeting.textSha256(Proposal.textOf(bytes)));
             message.set("");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | Proposal.Refused | RuntimeException e) {
             message.set(String.format(text.getString("combine.problem.text"), file.getFileName()));
         }
     }
