@@ -342,10 +342,14 @@ public final class FolkmootApp extends Application {
 
     /** The tally clerk's count of verdicts, signed with this laptop's body key (made on first use). */
     private javafx.scene.Node combineTab(Stage stage) throws IOException {
-        org.folkmoot.app.combine.CombineViewModel model = new org.folkmoot.app.combine.CombineViewModel(text,
-                CommunityKey.loadOrCreateBody(data), DataFolder.work());
+        CommunityKey bodyKey = CommunityKey.loadOrCreateBody(data);
+        org.folkmoot.app.combine.CombineViewModel model = new org.folkmoot.app.combine.CombineViewModel(text, bodyKey, DataFolder.work());
         stage.setOnHidden(e -> model.closeCount());
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new org.folkmoot.app.combine.CombineView(model, text).root());
+        // the body's clerk issues the proposal (folded away above) and counts the verdicts against it
+        org.folkmoot.app.combine.ProposalView issue = new org.folkmoot.app.combine.ProposalView(
+                new org.folkmoot.app.combine.ProposalViewModel(text, bodyKey, data), text, org.folkmoot.app.combine.Chooser.DIALOGS);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                org.folkmoot.app.combine.CombineView.clerkScreen(issue, new org.folkmoot.app.combine.CombineView(model, text)));
         scroll.setFitToWidth(true);
         return scroll;
     }

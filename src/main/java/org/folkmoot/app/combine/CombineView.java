@@ -27,8 +27,14 @@ import javafx.stage.Window;
 public final class CombineView {
     private static final double BAR_WIDTH = 420;
     private final VBox root;
+    private final Chooser chooser;
 
     public CombineView(CombineViewModel model, ResourceBundle text) {
+        this(model, text, Chooser.DIALOGS);
+    }
+
+    public CombineView(CombineViewModel model, ResourceBundle text, Chooser chooser) {
+        this.chooser = chooser;
         TextField roster = field(model.rosterProperty(), "combine-roster", text.getString("combine.roster"));
         Button chooseRoster = new Button(text.getString("combine.choose"));
         chooseRoster.setOnAction(e -> open(text.getString("combine.roster"), f -> model.rosterProperty().set(f.getPath())));
@@ -36,6 +42,27 @@ public final class CombineView {
         TextField sha = field(model.textSha256Property(), "combine-sha", text.getString("combine.sha"));
         Button hash = new Button(text.getString("combine.hash"));
         hash.setOnAction(e -> open(text.getString("combine.hash"), f -> model.hashTextOf(f.toPath())));
+        // a proposal opened gives the resolution and its text hash: they are its own, not typed over
+        resolution.editableProperty().bind(model.proposalOpenProperty().not());
+        sha.editableProperty().bind(model.proposalOpenProperty().not());
+        hash.disableProperty().bind(model.proposalOpenProperty());
+        Button openProposal = new Button(text.getString("combine.proposal.open"));
+        openProposal.setId("combine-open-proposal");
+        openProposal.setOnAction(e -> open(text.getString("combine.proposal.open"), f -> model.openProposal(f.toPath())));
+        Button clearProposal = new Button(text.getString("combine.proposal.clear"));
+        clearProposal.setId("combine-clear-proposal");
+        clearProposal.visibleProperty().bind(model.proposalOpenProperty());
+        clearProposal.managedProperty().bind(model.proposalOpenProperty());
+        clearProposal.setOnAction(e -> model.clearProposal());
+        Label proposalLine = new Label();
+        proposalLine.setId("combine-proposal-line");
+        proposalLine.setWrapText(true);
+        proposalLine.getStyleClass().add("text-bold");
+        proposalLine.textProperty().bind(model.proposalLineProperty());
+        proposalLine.visibleProperty().bind(model.proposalOpenProperty());
+        proposalLine.managedProperty().bind(model.proposalOpenProperty());
+        HBox proposalRow = new HBox(10, openProposal, clearProposal);
+        proposalRow.setAlignment(Pos.CENTER_LEFT);
         TextArea inputs = new TextArea();
         inputs.setId("combine-inputs");
         inputs.setPrefRowCount(3);
@@ -57,9 +84,11 @@ public final class CombineView {
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, new Label(text.getString("combine.roster")), roster, chooseRoster);
-        form.addRow(1, new Label(text.getString("combine.resolution")), resolution);
-        form.addRow(2, new Label(text.getString("combine.sha")), sha, hash);
-        form.addRow(3, new Label(text.getString("combine.inputs")), inputs, new VBox(6, addFolder, addFiles));
+        form.addRow(1, new Label(text.getString("combine.proposal")), proposalRow);
+        form.add(proposalLine, 1, 2, 2, 1);
+        form.addRow(3, new Label(text.getString("combine.resolution")), resolution);
+        form.addRow(4, new Label(text.getString("combine.sha")), sha, hash);
+        form.addRow(5, new Label(text.getString("combine.inputs")), inputs, new VBox(6, addFolder, addFiles));
         for (var n : new javafx.scene.Node[] {roster, resolution, sha, inputs}) GridPane.setHgrow(n, Priority.ALWAYS);
 
         Button count = new Button(text.getString("combine.count"));
@@ -103,9 +132,7 @@ public final class CombineView {
         TextField target = field(model.targetProperty(), "combine-target", text.getString("combine.target"));
         Button chooseTarget = new Button(text.getString("combine.choose"));
         chooseTarget.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setInitialFileName(model.resolutionProperty().get().strip() + ".tally");
-            File f = c.showSaveDialog(window());
+            File f = chooser.save(text.getString("combine.target"), model.resolutionProperty().get().strip() + ".tally", window());
             if (f != null) model.targetProperty().set(f.getPath());
         });
         Button save = new Button(text.getString("combine.save"));
@@ -164,11 +191,16 @@ public final class CombineView {
         return root;
     }
 
+    /** The clerk's whole screen: the form to issue a proposal, folded away, above the count. */
+    public static Parent clerkScreen(ProposalView issue, CombineView count) {
+        VBox top = new VBox(issue.root());
+        top.setPadding(new Insets(16, 16, 0, 16));
+        return new VBox(top, count.root());
+    }
+
     /** Asks for a file to open, titled {@code title}, and gives it to {@code then} unless the clerk cancels. */
     private void open(String title, java.util.function.Consumer<File> then) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        File f = c.showOpenDialog(window());
+        File f = chooser.open(title, window());
         if (f != null) then.accept(f);
     }
 }

@@ -1,0 +1,143 @@
+package org.folkmoot.app.combine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.folkmoot.app.FolkmootApp;
+import org.folkmoot.combine.BodyRules;
+import org.folkmoot.combine.Communities;
+import org.folkmoot.procedure.Meeting;
+import org.folkmoot.proposal.Proposal;
+import org.folkmoot.verdict.CommunityKey;
+import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.Roster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Count verdicts form without its window: the text's hash as the Communities' verdicts carry it, the proposal opened. */
+class CombineViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private static final CommunityKey BODY = CommunityKey.fromSeed(new byte[32]);
+
+    private CombineViewModel model() {
+        return new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp);
+    }
+
+    /** Body {@code bodyId}'s proposal "Sunday market", signed by {@code key}, written to {@code file}. */
+    private Path proposal(Path file, String bodyId, CommunityKey key) throws Exception {
+        Roster r = Roster.read(Communities.roster(tmp.resolve(bodyId + "-roster.json"), bodyId, List.of("c1", "c2")));
+        Proposal p = Proposal.issue(new Proposal.Draft(r.body(), bodyId + "-R4", "Sunday market", "A market every Sunday.", null,
+                BodyRules.defaults(), r, LocalDate.of(2026, 12, 20)), "2026-11-01T10:00:00Z", key);
+        return Files.write(file, p.file());
+    }
+
+    @Test
+    void aProposalSignedByThisLaptopsBodyKeyFillsTheResolutionAndHashAndIsNamed() throws Exception {
+        Path file = proposal(tmp.resolve("M7-R4.proposal"), "M7", BODY);
+        Proposal p = Proposal.parse(Files.readAllBytes(file));
+        CombineViewModel m = model();
+        assertThat(m.openProposal(file)).isTrue();
+        assertThat(m.proposalOpenProperty().get()).isTrue();
+        assertThat(m.proposalProperty().get()).isEqualTo(p);
+        assertThat(m.resolutionProperty().get()).isEqualTo("M7-R4");
+        assertThat(m.textSha256Property().get()).isEqualTo(Meeting.textSha256("A market every Sunday."));
+        assertThat(m.proposalLineProperty().get()).isEqualTo("Proposal M7-R4 \"Sunday market\" of Municipality M7 (municipality M7)"
+                + " — report by 2026-12-20 — fingerprint " + p.fingerprint());
+        assertThat(m.messageProperty().get()).isEmpty();
+
+        // the hash is the proposal's: a text file does not change it while the proposal is open
+        m.hashTextOf(Files.writeString(tmp.resolve("other.txt"), "Another text."));
+        assertThat(m.textSha256Property().get()).isEqualTo(p.textSha256());
+
+        m.clearProposal();
+        assertThat(m.proposalOpenProperty().get()).isFalse();
+        assertThat(m.proposalProperty().get()).isNull();
+        assertThat(m.resolutionProperty().get()).isEmpty();
+        assertThat(m.textSha256Property().get()).isEmpty();
+        assertThat(m.proposalLineProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aProposalChangedAfterSigningIsRefusedAndTheFormKept() throws Exception {
+        Proposal p = Proposal.parse(Files.readAllBytes(proposal(tmp.resolve("good.proposal"), "M7", BODY)));
+        byte[] changed = new String(p.payload(), StandardCharsets.UTF_8).replace("A market every Sunday.", "A market every day.")
+                .replace(p.textSha256(), Meeting.textSha256("A market every day.")).getBytes(StandardCharsets.UTF_8);
+        Path tampered = Files.write(tmp.resolve("tampered.proposal"), Dsse.envelope(Dsse.PROPOSAL_TYPE, changed, p.signatures()));
+        CombineViewModel m = model();
+        m.resolutionProperty().set("typed");
+        m.textSha256Property().set("also typed");
+        assertThat(m.openProposal(tampered)).isFalse();
+        assertThat(m.messageProperty().get()).isEqualTo("tampered.proposal is not taken: its signature does not hold for this laptop's body key ("
+                + BODY.keyId() + ") — the file was changed after it was signed, or another body's key signed it");
+        assertThat(m.proposalOpenProperty().get()).isFalse();
+        assertThat(m.resolutionProperty().get()).isEqualTo("typed");
+        assertThat(m.textSha256Property().get()).isEqualTo("also typed");
+    }
+
+    @Test
+    void aProposalOfAnotherBodysKeyOrNotAProposalIsRefused() throws Exception {
+        CombineViewModel m = model();
+        Path other = proposal(tmp.resolve("other.proposal"), "M7", Communities.key("another body"));
+        assertThat(m.openProposal(other)).isFalse();
+        assertThat(m.messageProperty().get()).startsWith("other.proposal is not taken: its signature does not hold for this laptop's body key");
+
+        Path verdict = Files.write(tmp.resolve("c1.verdict"), Communities.verdict("c1", Communities.Decided.PASSED));
+        assertThat(m.openProposal(verdict)).isFalse();
+        assertThat(m.messageProperty().get()).startsWith("c1.verdict is not taken: not a proposal: its payload type is ");
+        assertThat(m.openProposal(tmp.resolve("absent.proposal"))).isFalse();
+        assertThat(m.messageProperty().get()).startsWith("absent.proposal is not taken: ");
+        assertThat(m.proposalOpenProperty().get()).isFalse();
+    }
+
+    @Test
+    void aProposalIsCountedOnlyWithItsOwnBodysRoster() throws Exception {
+        CombineViewModel m = model();
+        assertThat(m.openProposal(proposal(tmp.resolve("M7-R4.proposal"), "M7", BODY))).isTrue();
+        Path otherRoster = Communities.roster(tmp.resolve("M8-roster.json"), "M8", List.of("c1", "c2"));
+        m.rosterProperty().set(otherRoster.toString());
+        m.inputsProperty().set(tmp.toString());
+        assertThat(m.count()).isNull();
+        assertThat(m.messageProperty().get()).isEqualTo("The roster is of Municipality M8 (municipality M8), but the proposal is from "
+                + "Municipality M7 (municipality M7): choose the proposal's body's roster");
+    }
+
+    @Test
+    void aTextFileHashesTheSameWithOrWithoutItsFinalLineBreak() throws Exception {
+        String text = "Every Community keeps a seed library, open on market days.";
+        Path bare = Files.writeString(tmp.resolve("bare.txt"), text);
+        Path editor = Files.writeString(tmp.resolve("editor.txt"), text + "\n");
+        Path windows = Files.writeString(tmp.resolve("windows.txt"), text + "\r\n");
+        CombineViewModel m = model();
+        for (Path f : new Path[] {bare, editor, windows}) {
+            m.textSha256Property().set("");
+            m.hashTextOf(f);
+            assertThat(m.textSha256Property().get()).as(f.getFileName().toString()).isEqualTo(Meeting.textSha256(text));
+            assertThat(m.messageProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyOneFinalLineBreakIsDropped() throws Exception {
+        Path twice = Files.writeString(tmp.resolve("twice.txt"), "A line.\n\n");
+        CombineViewModel m = model();
+        m.hashTextOf(twice);
+        assertThat(m.textSha256Property().get()).isEqualTo(Meeting.textSha256("A line.\n"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8TextIsRefusedAndTheHashKept() throws Exception {
+        Path latin1 = Files.write(tmp.resolve("latin1.txt"), "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        CombineViewModel m = model();
+        m.textSha256Property().set("kept");
+        m.hashTextOf(latin1);
+        assertThat(m.textSha256Property().get()).isEqualTo("kept");
+        assertThat(m.messageProperty().get()).isEqualTo("latin1.txt cannot be read as text");
+    }
+}
