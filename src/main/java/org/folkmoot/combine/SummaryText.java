@@ -70,7 +70,7 @@ public final class SummaryText {
     }
 
     /** The late Communities by name and id with their meeting's day, the first {@code max}: "Elm 2 (elm-2) on 2026-12-21, …". */
-    static String late(Combination.Summary s, int max) {
+    public static String late(Combination.Summary s, int max) {
         // the late are few beside the reports; their days are looked up in one pass over the reports
         java.util.Map<String, java.time.LocalDate> day = new java.util.HashMap<>();
         java.util.Set<String> wanted = new java.util.HashSet<>(s.late().subList(0, Math.min(max, s.late().size())));

@@ -139,6 +139,8 @@ class ClerkProposalUiTest {
         // four of five passed it, but the proposal's quorum asks more than 9/10 to report: the default 1/2 would have passed it
         assertThat(label(robot, "#combine-outcome"))
                 .isEqualTo("INCOMPLETE — 4 of 5 Communities reported (no quorum: more than 9/10 must)");
+        assertThat(count.notes()).as("each counted verdict reported against the day to report by")
+                .contains("On time (by 2099-12-20): 4; late: 0");
 
         // and back to counting by hand
         reveal(robot, "#combine-clear-proposal");

@@ -24,7 +24,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.folkmoot.combine.Against;
 import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.TallyWriter;
@@ -211,7 +210,7 @@ public final class CombineViewModel {
                             updateProgress(Math.min(files, all), all);
                             updateMessage(String.format(text.getString("combine.progress"), files, all, countedSoFar, refusedSoFar));
                         });
-                if (open != null) c.against(new Against(open.payloadSha256(), open.resolution(), open.reportBy()));
+                if (open != null) c.against(open.against(ownProposal(open)));
                 try {
                     c.read(paths, Runtime.getRuntime().availableProcessors());
                 } catch (RuntimeException e) {
@@ -259,8 +258,9 @@ public final class CombineViewModel {
         if (readRoster.body() == null) return text.getString("combine.problem.roster.body");
         Proposal p = proposal.get();
         if (p != null) {
-            // the body counts against its own roster; another version of it is used, and the notes say so
-            if (!(p.body().level().equals(readRoster.body().level()) && p.body().id().equals(readRoster.body().id()))) {
+            // the body counts against its own roster (another version of it is used, and the notes say so), or a lower
+            // body gathers its Communities' verdicts on a higher body's proposal, for that body to count again
+            if (!ownProposal(p) && !p.fromAbove(readRoster.body().level())) {
                 return String.format(text.getString("combine.problem.proposal.roster"), named(readRoster.body()), p.from());
             }
             return inputsProblem();
@@ -334,6 +334,12 @@ public final class CombineViewModel {
         counted.set(true);
     }
 
+    /** Whether {@code p} is the proposal of the body whose roster this count reads. */
+    private boolean ownProposal(Proposal p) {
+        return readRoster != null && readRoster.body() != null && p.body().level().equals(readRoster.body().level())
+                && p.body().id().equals(readRoster.body().id());
+    }
+
     /** A body in words, as a proposal names its own: "Millbrook (municipality M7)". */
     private static String named(Roster.Body b) {
         String name = b.name() == null || b.name().isBlank() ? b.id() : b.name();
@@ -344,11 +350,11 @@ public final class CombineViewModel {
     private List<String> againstNotes(Proposal p, Combination.Summary s) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(text.getString("combine.proposal.counted"), p.resolution(), p.fingerprint(), p.reportBy()));
-        if (s.roster().version() != p.rosterVersion()) {
+        if (ownProposal(p) && s.roster().version() != p.rosterVersion()) {
             lines.add(String.format(text.getString("combine.proposal.roster-version"), s.roster().version(), p.rosterVersion()));
         }
-        // LEAD HOOK (issue 13): Combination.Summary does not carry the reports on time and late in this branch;
-        // when it does, add here one line "On time: N — late: M (Communities …)" from it (keys combine.proposal.*).
+        lines.add(String.format(text.getString("combine.proposal.timely"), p.reportBy(), s.onTime(), s.late().size(),
+                s.late().isEmpty() ? "" : " — " + org.folkmoot.combine.SummaryText.late(s, 100)));
         return lines;
     }
 
