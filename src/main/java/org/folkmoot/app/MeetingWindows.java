@@ -80,9 +80,9 @@ public final class MeetingWindows {
         });
         console.setOnCloseRequest(e -> projector.close());
 
-        view.exportButton().setOnAction(e -> export(session, key, text, view, console));
+        view.exportButton().setOnAction(e -> export(session, key, text, view, console, model));
         view.printButton().setDisable(showDocument == null);
-        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument));
+        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model));
         Windows.show(console);
         if (showProjector) {
             place(projector);
@@ -108,16 +108,16 @@ public final class MeetingWindows {
      * The closing papers of a snapshot of the record, folded afresh on a worker thread: the console may go
      * on recording meanwhile without the papers seeing half of it.
      */
-    private static void writePapers(java.nio.file.Path dir, java.util.List<String> record, CommunityKey key)
+    private static void writePapers(java.nio.file.Path dir, java.util.List<String> record, CommunityKey key, ConsoleViewModel model)
             throws IOException, org.folkmoot.record.FormatException {
         Meeting meeting = org.folkmoot.record.Replay.reopen(
                 new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
-        ClosingPapers.write(dir, meeting, record, key);
+        ClosingPapers.write(dir, meeting, record, key, model::keptProposal);
     }
 
     /** Tonight's minutes as they stand (the book's last meeting alone), opened in the system's PDF viewer to be printed there. */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
-                                     java.util.function.Consumer<String> showDocument) {
+                                     java.util.function.Consumer<String> showDocument, ConsoleViewModel model) {
         var record = java.util.List.copyOf(session.record());
         Task<java.nio.file.Path> task = new Task<>() {
             @Override
@@ -125,7 +125,7 @@ public final class MeetingWindows {
                 Meeting meeting = org.folkmoot.record.Replay.reopen(
                         new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
                 java.nio.file.Path pdf = java.nio.file.Files.createTempDirectory("folkmoot-minutes").resolve("minutes.pdf");
-                java.nio.file.Files.write(pdf, ClosingPapers.tonightsMinutes(meeting, record, key));
+                java.nio.file.Files.write(pdf, ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal));
                 return pdf;
             }
         };
@@ -141,7 +141,8 @@ public final class MeetingWindows {
     }
 
     /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */
-    private static void export(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view, Stage owner) {
+    private static void export(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view, Stage owner,
+                               ConsoleViewModel model) {
         // a meeting's verdicts are issued at its close: exported before it, a verdict would be one the book never issues
         if (!session.meeting().adjourned()) {
             view.status().setText(text.getString("label.adjourn-first"));
@@ -155,7 +156,7 @@ public final class MeetingWindows {
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws IOException, org.folkmoot.record.FormatException {
-                writePapers(dir.toPath(), record, key);
+                writePapers(dir.toPath(), record, key, model);
                 return null;
             }
         };

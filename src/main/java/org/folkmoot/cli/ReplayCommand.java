@@ -119,7 +119,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
             CommunitySettings.adoptIfNone(DataFolder.path(), result.meeting().header().community(), result.meeting().header().rules());
-            ClosingPapers.write(out, result.meeting(), result.record(), key, force, kept);
+            // the minutes name a body's proposal by what this laptop kept of it, when it presented it
+            ClosingPapers.write(out, result.meeting(), result.record(), key, force, kept,
+                    new org.folkmoot.proposal.ProposalShelf(DataFolder.path())::find);
         } catch (OutputFile.Refused e) {
             stderr.println(oneLine("folkmoot: " + e.getMessage()));
             return FolkmootCommand.REFUSED;

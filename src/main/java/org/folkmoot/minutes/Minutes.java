@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Adjournment;
@@ -48,6 +50,7 @@ import org.folkmoot.procedure.Speaker;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.procedure.VoteStage;
+import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.VerdictPayload;
 
@@ -71,12 +74,17 @@ public final class Minutes {
     public record Seal(String fingerprint, String keyId) {
     }
 
+    /** No proposal kept: a resolution from a body is named by what the record holds. */
+    public static final Function<String, Optional<Proposal>> NO_PROPOSALS = sha256 -> Optional.empty();
+
     private final Meeting meeting;
     private final List<Meeting.Held> meetings;
     private final List<String> record;
     private final List<VerdictPayload.Issued> issued;
     private final Map<String, VerdictPayload.Issued> bySha = new HashMap<>();
     private final String keyId;
+    /** The body's proposal by its payload SHA-256, where this laptop kept it (its name, the day to report by). */
+    private final Function<String, Optional<Proposal>> proposals;
     private final Document document = new Document(PageSize.A4, 56, 56, 60, 60);
     private Footer footer;
     private PdfWriter writer;
@@ -86,8 +94,10 @@ public final class Minutes {
     private long firstSeq;
     private long lastSeq;
 
-    private Minutes(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId) {
+    private Minutes(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId,
+                    Function<String, Optional<Proposal>> proposals) {
         this.meeting = meeting;
+        this.proposals = proposals;
         this.meetings = meeting.meetings();
         this.record = record;
         this.issued = issued;
@@ -103,14 +113,26 @@ public final class Minutes {
      * @param keyId  the key the verdicts are signed with
      */
     public static byte[] ofBook(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId) {
-        Minutes m = new Minutes(meeting, record, issued, keyId);
+        return ofBook(meeting, record, issued, keyId, NO_PROPOSALS);
+    }
+
+    /** @param proposals the bodies' proposals kept on this laptop, by payload SHA-256 (the minutes read no folder) */
+    public static byte[] ofBook(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId,
+                                Function<String, Optional<Proposal>> proposals) {
+        Minutes m = new Minutes(meeting, record, issued, keyId, proposals);
         return m.write(m.meetings);
     }
 
     /** The minutes of the book's meeting {@code number} alone (1 for the first): tonight's, for the secretary to print. */
     public static byte[] ofMeeting(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId,
                                    int number) {
-        Minutes m = new Minutes(meeting, record, issued, keyId);
+        return ofMeeting(meeting, record, issued, keyId, number, NO_PROPOSALS);
+    }
+
+    /** Tonight's minutes, the bodies' proposals found in {@code proposals}. */
+    public static byte[] ofMeeting(Meeting meeting, List<String> record, List<VerdictPayload.Issued> issued, String keyId,
+                                   int number, Function<String, Optional<Proposal>> proposals) {
+        Minutes m = new Minutes(meeting, record, issued, keyId, proposals);
         if (number < 1 || number > m.meetings.size()) {
             throw new IllegalArgumentException("the book has no meeting " + number + "; it has " + m.meetings.size());
         }
@@ -363,16 +385,35 @@ public final class Minutes {
 
     // ---- one resolution ---------------------------------------------------------------------------
 
+    /**
+     * Where a resolution from a higher body came from: "From Millbrook (municipality M7), its resolution M7-R4
+     * (text SHA-256 …), by its signed proposal of fingerprint …; verdict wanted by 20 December 2026." The
+     * body's name and the day are the kept proposal's; without it, the record's level, id and fingerprint.
+     */
+    private String source(Upstream up) {
+        // a kept proposal speaks for the entry only where it is the one the entry names
+        Optional<Proposal> kept = (up.proposalSha256() == null ? Optional.<Proposal>empty() : proposals.apply(up.proposalSha256()))
+                .filter(p -> p.body().level().equals(up.level()) && p.body().id().equals(up.body())
+                        && p.resolution().equals(up.resolution()) && p.textSha256().equals(up.textSha256()));
+        String s = "From " + kept.map(Proposal::from).orElse("the " + up.level() + " " + up.body()) + ", its resolution "
+                + up.resolution() + " (text SHA-256 " + up.textSha256().substring(0, 16) + "…)";
+        if (up.proposalSha256() != null) {
+            s += ", by its signed proposal of fingerprint "
+                    + Ed25519Keys.fingerprintOfDigest(java.util.HexFormat.of().parseHex(up.proposalSha256()));
+        }
+        if (kept.isPresent()) {
+            s += "; verdict wanted by " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                    .format(kept.get().reportBy());
+        }
+        return s + ".";
+    }
+
     /** A resolution presented at this meeting, or one still undecided when it opened: its whole ladder. */
     private void resolution(Resolution r, Resolution before) throws DocumentException {
         resolutionHeading(r);
         String by = "Presented by " + r.proposer() + (before == null ? "" : " at meeting " + r.meeting()) + " (entry " + r.seq() + ")"
                 + (before == null ? "." : "; still to be decided when this meeting opened, continued here.");
-        Upstream up = r.upstream();
-        if (up != null) {
-            by += " From the " + up.level() + " " + up.body() + ", its resolution " + up.resolution() + " (text SHA-256 "
-                    + up.textSha256().substring(0, 16) + "…).";
-        }
+        if (r.upstream() != null) by += " " + source(r.upstream());
         paragraph(MinutesFonts.text(by, BODY, Font.NORMAL, MUTED), 2);
         boxed("Original text", r.originalText());
 

@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.Resolution;
+import org.folkmoot.proposal.Proposal;
 import org.folkmoot.record.Replay;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
@@ -38,7 +41,13 @@ public final class ClosingPapers {
 
     /** The papers, replacing what an earlier export left: the app's export, to the folder the facilitator chose. */
     public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key) throws IOException {
-        return write(dir, meeting, record, key, true, List.of());
+        return write(dir, meeting, record, key, Minutes.NO_PROPOSALS);
+    }
+
+    /** The app's export, the minutes naming the bodies' proposals kept on this laptop ({@code proposals}, by payload SHA-256). */
+    public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key,
+                                Function<String, Optional<Proposal>> proposals) throws IOException {
+        return write(dir, meeting, record, key, true, List.of(), proposals);
     }
 
     /**
@@ -48,6 +57,12 @@ public final class ClosingPapers {
      */
     public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key, boolean force,
                                 Collection<OutputFile.Kept> kept) throws IOException {
+        return write(dir, meeting, record, key, force, kept, Minutes.NO_PROPOSALS);
+    }
+
+    /** The papers as above, the minutes naming the bodies' proposals found in {@code proposals}. */
+    public static Written write(Path dir, Meeting meeting, List<String> record, CommunityKey key, boolean force,
+                                Collection<OutputFile.Kept> kept, Function<String, Optional<Proposal>> proposals) throws IOException {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(dir.resolve(RECORD), Replay.recordBytes(record));
         Map<String, Minutes.Seal> seals = new LinkedHashMap<>();
@@ -62,15 +77,21 @@ public final class ClosingPapers {
             seals.put(v.resolution(), new Minutes.Seal(Ed25519Keys.fingerprint(v.payload()), key.keyId()));
         }
         // every meeting's minutes, each with the verdicts its own close issued
-        files.put(dir.resolve(MINUTES), Minutes.ofBook(meeting, record, issued, key.keyId()));
+        files.put(dir.resolve(MINUTES), Minutes.ofBook(meeting, record, issued, key.keyId(), proposals));
         writeAll(files, force, kept);
         return new Written(seals);
     }
 
     /** Tonight's minutes alone: the book's last meeting, with the verdicts its close issues, for the secretary to print. */
     public static byte[] tonightsMinutes(Meeting meeting, List<String> record, CommunityKey key) {
+        return tonightsMinutes(meeting, record, key, Minutes.NO_PROPOSALS);
+    }
+
+    /** Tonight's minutes, naming the bodies' proposals found in {@code proposals}. */
+    public static byte[] tonightsMinutes(Meeting meeting, List<String> record, CommunityKey key,
+                                         Function<String, Optional<Proposal>> proposals) {
         List<VerdictPayload.Issued> issued = VerdictPayload.issue(meeting, record, key.publicKey(), Program.nameAndVersion());
-        return Minutes.ofMeeting(meeting, record, issued, key.keyId(), meeting.meetings().size());
+        return Minutes.ofMeeting(meeting, record, issued, key.keyId(), meeting.meetings().size(), proposals);
     }
 
     /** Every file checked before the first is written: a refusal leaves the folder as it was. */

@@ -36,7 +36,9 @@ public final class ActionFields {
                     Field.of("text", Type.LONG_TEXT), Field.of("proposer", Type.TEXT),
                     // a resolution from a higher body names it; left empty for the Community's own
                     new Field("upstream.level", Type.TEXT, true), new Field("upstream.body", Type.TEXT, true),
-                    new Field("upstream.resolution", Type.TEXT, true), new Field("upstream.textSha256", Type.TEXT, true));
+                    new Field("upstream.resolution", Type.TEXT, true), new Field("upstream.textSha256", Type.TEXT, true),
+                    // filled, and locked, when the resolution is a body's signed proposal
+                    new Field("upstream.proposalSha256", Type.TEXT, true));
             case DISCUSS -> List.of(new Field("minutes", Type.COUNT, true));
             case SPEAK -> List.of(Field.of("name", Type.TEXT));
             case VOTE -> List.of(RESOLUTION, FOR, AGAINST, ABSTAIN);

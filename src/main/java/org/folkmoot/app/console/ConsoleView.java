@@ -57,6 +57,9 @@ public final class ConsoleView {
     private final Button print = new Button();
     private final TextField pleadMinutes = new TextField();
     private final Label status = new Label();
+    private final Button presentProposal = new Button();
+    /** Asks which proposal file to open (a USB stick's): a file chooser, or a test's own answer; null for none. */
+    private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> proposalChooser = this::chooseProposal;
 
     public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
         this.model = model;
@@ -77,6 +80,12 @@ public final class ConsoleView {
     public Button projectorButton() { return projector; }
     public Button printButton() { return print; }
     public Label status() { return status; }
+    public Button presentProposalButton() { return presentProposal; }
+
+    /** Where Present a proposal from a body… asks for its file (the file chooser unless a test answers). */
+    public void chooseProposalWith(java.util.function.Function<javafx.stage.Window, java.nio.file.Path> chooser) {
+        this.proposalChooser = chooser;
+    }
 
     /** Installs the keyboard shortcuts on the window's scene. */
     public void installShortcuts(javafx.scene.Scene scene) {
@@ -175,6 +184,8 @@ public final class ConsoleView {
             b.setAccessibleText(o.label());
             b.disableProperty().bind(o.enabledProperty().not());
             b.setOnAction(e -> {
+                // Present a resolution is the Community's own: a proposal loaded in its form is let go
+                if (o.kind() == ActionKind.PRESENT) model.clearProposal();
                 model.selectedProperty().set(o.kind());
                 focusFirstField();
             });
@@ -191,10 +202,65 @@ public final class ConsoleView {
                 t -> t.setSelected(kind != null && kind == t.getUserData())));
         Label heading = new Label(text.getString("label.actions"));
         heading.getStyleClass().add("title-4");
-        VBox list = new VBox(6, heading, grid);
+        VBox list = new VBox(6, heading, grid, proposalButton());
         list.setPadding(new Insets(8, 8, 8, 16));
         list.setPrefWidth(360);
         return list;
+    }
+
+    /** Present a proposal from a body…: offered when Present is, greyed with its reason when not. */
+    private Node proposalButton() {
+        ConsoleViewModel.Option present = model.options().stream().filter(x -> x.kind() == ActionKind.PRESENT).findFirst().orElseThrow();
+        presentProposal.setText(text.getString("console.proposal.button"));
+        presentProposal.setId("present-proposal");
+        presentProposal.setMaxWidth(Double.MAX_VALUE);
+        presentProposal.setWrapText(true);
+        presentProposal.getStyleClass().add("action");
+        presentProposal.disableProperty().bind(present.enabledProperty().not());
+        presentProposal.setOnAction(e -> {
+            java.nio.file.Path file = proposalChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
+            if (file != null && model.presentProposal(file)) focusFirstField();
+        });
+        StackPane wrapper = new StackPane(presentProposal);
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(present.reasonProperty());
+        wrapper.setOnMouseEntered(e -> Tooltip.install(wrapper, present.enabledProperty().get() ? null : why));
+        wrapper.getProperties().put("reason", present.reasonProperty());
+        return wrapper;
+    }
+
+    private java.nio.file.Path chooseProposal(javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(text.getString("console.proposal.open"));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter(text.getString("console.proposal.files"), "*.proposal"),
+                new javafx.stage.FileChooser.ExtensionFilter(text.getString("console.proposal.all-files"), "*"));
+        java.io.File file = chooser.showOpenDialog(owner);
+        return file == null ? null : file.toPath();
+    }
+
+    /** Where the proposal being presented comes from, with the way back to the Community's own form. */
+    private Node proposalSource() {
+        Label source = new Label();
+        source.setId("proposal-source");
+        source.setWrapText(true);
+        source.setMinHeight(Region.USE_PREF_SIZE);
+        source.getStyleClass().add("text-bold");
+        source.textProperty().bind(model.proposalLineProperty());
+        Button clear = new Button(text.getString("console.proposal.clear"));
+        clear.setId("proposal-clear");
+        clear.setMinWidth(Region.USE_PREF_SIZE); // the way back is never cut to "…"
+        clear.setOnAction(e -> {
+            model.clearProposal();
+            focusFirstField();
+        });
+        HBox.setHgrow(source, Priority.ALWAYS);
+        HBox box = new HBox(10, source, clear);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("proposal-source");
+        box.managedProperty().bind(model.proposalLineProperty().isNotEmpty());
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
     }
 
     private Node center() {
@@ -247,7 +313,7 @@ public final class ConsoleView {
         CheckBox tellers = new CheckBox(text.getString("tellers.mode"));
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
-        VBox box = new VBox(10, tellers, board, form, change, support, sum, record, message, timerAndQueue());
+        VBox box = new VBox(10, tellers, board, proposalSource(), form, change, support, sum, record, message, timerAndQueue());
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -434,6 +500,23 @@ public final class ConsoleView {
                     input = field;
                 }
             }
+            if (input instanceof TextInputControl typed) {
+                // a field the body's proposal fills is read, not typed: shown so, and left out of the cursor's way
+                typed.editableProperty().bind(f.lockedProperty().not());
+                typed.focusTraversableProperty().bind(f.lockedProperty().not());
+                Runnable mark = () -> {
+                    typed.getStyleClass().remove("locked");
+                    label.getStyleClass().remove("locked-label");
+                    typed.setTooltip(null);
+                    if (f.lockedProperty().get()) {
+                        typed.getStyleClass().add("locked");
+                        label.getStyleClass().add("locked-label");
+                        typed.setTooltip(new Tooltip(text.getString("console.proposal.locked")));
+                    }
+                };
+                f.lockedProperty().addListener((o, was, now) -> mark.run());
+                mark.run();
+            }
             input.setId("field-" + f.field().key());
             input.getProperties().put(ActionFields.Type.class, f.field().type());
             input.setAccessibleText(f.label());
@@ -446,6 +529,7 @@ public final class ConsoleView {
     private void focusFirstField() {
         // the resolution an entry concerns is preselected (the latest): the cursor goes to what is typed
         form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
+                .filter(n -> !(n instanceof TextInputControl t) || t.isEditable())
                 .filter(n -> n.getProperties().get(ActionFields.Type.class) != ActionFields.Type.RESOLUTION)
                 .findFirst().ifPresent(Node::requestFocus);
     }

@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.folkmoot.app.StandingBusiness;
 import org.folkmoot.app.projector.ProjectorViewModel;
+import org.folkmoot.files.InputFile;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.ActionKind;
@@ -41,10 +42,14 @@ import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.VoteStage;
+import org.folkmoot.proposal.Bodies;
+import org.folkmoot.proposal.Proposal;
+import org.folkmoot.proposal.ProposalShelf;
 import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.store.StoreException;
+import org.folkmoot.verdict.DataFolder;
 
 /**
  * The facilitator's console as state: where the ladder stands, which actions it offers (and why not the
@@ -75,7 +80,14 @@ public final class ConsoleViewModel {
     public static final class FieldModel {
         private final ActionFields.Field field;
         private final String label;
-        private final StringProperty value = new SimpleStringProperty("");
+        private final BooleanProperty locked = new SimpleBooleanProperty(false);
+        /** While locked (a body's proposal fills it) the value cannot be changed, whoever sets it. */
+        private final StringProperty value = new SimpleStringProperty("") {
+            @Override
+            public void set(String now) {
+                if (!locked.get()) super.set(now);
+            }
+        };
         private final ObservableList<String> choices = FXCollections.observableArrayList();
         /** What each choice writes into the entry (a resolution's id; a delegate's name and resolution). */
         private final Map<String, Map<String, String>> meanings = new HashMap<>();
@@ -89,6 +101,14 @@ public final class ConsoleViewModel {
         public String label() { return label; }
         public StringProperty valueProperty() { return value; }
         public ObservableList<String> choices() { return choices; }
+        /** Whether the value came from a body's proposal and stays as it is. */
+        public ReadOnlyBooleanProperty lockedProperty() { return locked; }
+
+        void lock(String fixed) {
+            locked.set(false);
+            value.set(fixed);
+            locked.set(true);
+        }
 
         void choice(String shown, Map<String, String> writes) {
             choices.add(shown);
@@ -103,6 +123,13 @@ public final class ConsoleViewModel {
 
     private final MeetingSession session;
     private final ResourceBundle text;
+    /** This laptop's data folder: the bodies enrolled, the proposals kept. */
+    private final java.nio.file.Path dataFolder;
+    /** The body's proposal the present form is filled from, or null for the Community's own resolution. */
+    private final ObjectProperty<Proposal> proposal = new SimpleObjectProperty<>();
+    private final StringProperty proposalLine = new SimpleStringProperty("");
+    /** The proposals found kept, by payload SHA-256: the projector asks after every entry. */
+    private final Map<String, Proposal> kept = new java.util.concurrent.ConcurrentHashMap<>();
     private final StringProperty stageLine = new SimpleStringProperty("");
     private final StringProperty nextStep = new SimpleStringProperty("");
     private final StringProperty resolutionTitle = new SimpleStringProperty("");
@@ -132,8 +159,13 @@ public final class ConsoleViewModel {
     private long followsFrom;
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
+        this(session, text, DataFolder.path());
+    }
+
+    public ConsoleViewModel(MeetingSession session, ResourceBundle text, java.nio.file.Path dataFolder) {
         this.session = session;
         this.text = text;
+        this.dataFolder = dataFolder;
         for (ActionKind kind : Meeting.KINDS) options.add(new Option(kind, text.getString("action." + kind.word())));
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             ladder.add(text.getString("ladder." + step));
@@ -183,6 +215,10 @@ public final class ConsoleViewModel {
     /** Goes up by one after every recorded action: the projector and others listen to it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
+    /** The body's proposal being presented (the form's text locked to it), or null. */
+    public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal; }
+    /** Where the proposal being presented comes from, by when, and its fingerprint; empty without one. */
+    public ReadOnlyStringProperty proposalLineProperty() { return proposalLine; }
 
     /** Shows the meeting again as the session holds it (after actions recorded elsewhere: a rehearsal's script). */
     public void reload() {
@@ -193,6 +229,84 @@ public final class ConsoleViewModel {
 
     public Optional<FieldModel> field(String key) {
         return fields.stream().filter(f -> f.field().key().equals(key)).findFirst();
+    }
+
+    // ---- a body's proposal ------------------------------------------------------------------------
+
+    /**
+     * Opens a body's proposal and fills the present form from it, its text and source locked; only the
+     * Community's own resolution id may be changed. A file that is not a proposal, whose signature does not
+     * hold for an enrolled body, or that cannot be read, is refused in the message line and changes nothing.
+     *
+     * @return true when the form was filled
+     */
+    public boolean presentProposal(java.nio.file.Path file) {
+        if (session.meeting().whyNot(ActionKind.PRESENT).isPresent()) {
+            explain(ActionKind.PRESENT);
+            return false;
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Bodies.Checked checked;
+        try {
+            byte[] bytes = InputFile.read(file, InputFile.Kind.VERDICT);
+            checked = Bodies.load(dataFolder).check(bytes, List.of());
+        } catch (InputFile.Refused e) {
+            return refuse(String.format(text.getString("console.proposal.refused"), name, e.reason()));
+        } catch (Proposal.Refused e) {
+            return refuse(String.format(text.getString("console.proposal.refused"), name, e.getMessage()));
+        }
+        proposal.set(checked.proposal());
+        if (selected.get() == ActionKind.PRESENT) buildForm(ActionKind.PRESENT); else selected.set(ActionKind.PRESENT);
+        message.set(String.format(text.getString("console.proposal.taken"), checked.enrolled() == null ? checked.proposal().from()
+                : checked.enrolled().named(), checked.signedBy()));
+        messageIsRefusal.set(false);
+        return true;
+    }
+
+    /** Not this proposal: the present form is the Community's own again, empty and open. */
+    public void clearProposal() {
+        if (proposal.get() == null) return;
+        proposal.set(null);
+        if (selected.get() == ActionKind.PRESENT) buildForm(ActionKind.PRESENT);
+        else proposalLine.set("");
+    }
+
+    /** The proposal this laptop kept with payload SHA-256 {@code sha256}, if any (the projector, the minutes). */
+    public Optional<Proposal> keptProposal(String sha256) {
+        if (sha256 == null) return Optional.empty();
+        Proposal known = kept.get(sha256);
+        if (known != null) return Optional.of(known);
+        Optional<Proposal> found = new ProposalShelf(dataFolder).find(sha256);
+        found.ifPresent(p -> kept.put(sha256, p));
+        return found;
+    }
+
+    /** A day as the room reads it: "20 December 2026". */
+    public String day(java.time.LocalDate day) {
+        Locale months = locale().getLanguage().isEmpty() ? Locale.ENGLISH : locale();
+        return java.time.format.DateTimeFormatter.ofPattern(text.getString("console.proposal.day"), months).format(day);
+    }
+
+    /** The fields a proposal fixes, by key, with its values: all but the Community's own resolution id. */
+    private static Map<String, String> fixedBy(Proposal p) {
+        Map<String, String> fixed = new java.util.LinkedHashMap<>();
+        fixed.put("title", p.title());
+        fixed.put("text", p.text());
+        // the format wants a proposer: a proposal that names none was put by its body
+        fixed.put("proposer", p.proposer() == null || p.proposer().isBlank() ? p.from() : p.proposer());
+        fixed.put("upstream.level", p.body().level());
+        fixed.put("upstream.body", p.body().id());
+        fixed.put("upstream.resolution", p.resolution());
+        fixed.put("upstream.textSha256", p.textSha256());
+        fixed.put("upstream.proposalSha256", p.payloadSha256());
+        return fixed;
+    }
+
+    private void fillFromProposal(Proposal p) {
+        field("resolution").ifPresent(f -> f.valueProperty().set(p.resolution()));
+        fixedBy(p).forEach((key, value) -> field(key).ifPresent(f -> f.lock(value)));
+        proposalLine.set(String.format(text.getString("console.proposal.source"), p.from(), p.resolution(), day(p.reportBy()),
+                p.fingerprint()));
     }
 
     // ---- recording --------------------------------------------------------------------------------
@@ -219,11 +333,24 @@ public final class ConsoleViewModel {
         } catch (FormatException e) {
             return refuse(e.getMessage());
         }
+        Proposal from = kind == ActionKind.PRESENT ? proposal.get() : null;
+        if (from != null) {
+            // the record names the proposal by its hash alone: the file is kept before the entry that names it
+            try {
+                new ProposalShelf(dataFolder).keep(from);
+            } catch (java.io.IOException e) {
+                return refuse(String.format(text.getString("console.proposal.not-kept"), e.getMessage()));
+            }
+        }
         try {
             Optional<Refusal> refusal = session.take(action);
             if (refusal.isPresent()) return refuse(say(refusal.get().why()));
         } catch (StoreException e) {
             return refuse(e.getMessage());
+        }
+        if (from != null) {
+            kept.put(from.payloadSha256(), from);
+            proposal.set(null);
         }
         message.set(text.getString("message.recorded") + " " + entryWords(action));
         messageIsRefusal.set(false);
@@ -339,6 +466,16 @@ public final class ConsoleViewModel {
                 continue;
             }
             put(n, f.field().key(), v, f.field().type() == ActionFields.Type.COUNT);
+        }
+        Proposal p = proposal.get();
+        if (kind == ActionKind.PRESENT && p != null) {
+            // what the proposal fixes is written from the proposal itself, never from what a field holds
+            n.remove("upstream");
+            ObjectNode up = n.putObject("upstream");
+            fixedBy(p).forEach((key, value) -> {
+                if (key.startsWith("upstream.")) up.put(key.substring("upstream.".length()), value);
+                else n.put(key, value);
+            });
         }
         return n;
     }
@@ -461,10 +598,14 @@ public final class ConsoleViewModel {
         supportLine.set("");
         sumLine.set("");
         sumOk.set(true);
+        // another action than present leaves the proposal: the present form is the Community's own again
+        if (kind != ActionKind.PRESENT) proposal.set(null);
+        proposalLine.set("");
         if (kind == null) return;
         List<ActionFields.Field> spec = new ArrayList<>(ActionFields.of(kind));
         for (ActionFields.Field f : spec) fields.add(newField(kind, f));
         prefill(kind);
+        if (kind == ActionKind.PRESENT && proposal.get() != null) fillFromProposal(proposal.get());
         if (kind == ActionKind.CORRECT) {
             field("entry").ifPresent(e -> e.valueProperty().addListener((o, was, now) -> correctionCounts(now)));
             field("entry").ifPresent(e -> correctionCounts(e.valueProperty().get()));

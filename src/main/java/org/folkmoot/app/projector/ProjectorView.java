@@ -58,6 +58,12 @@ public final class ProjectorView {
         title.getStyleClass().add("p-title");
         title.setWrapText(true);
         title.textProperty().bind(model.titleProperty());
+        Label source = new Label();
+        source.setId("p-source");
+        source.getStyleClass().add("p-source");
+        source.textProperty().bind(model.sourceProperty());
+        source.managedProperty().bind(source.textProperty().isNotEmpty());
+        source.visibleProperty().bind(source.managedProperty());
 
         TextFlow text = new TextFlow();
         text.getStyleClass().add("p-text");
@@ -135,9 +141,9 @@ public final class ProjectorView {
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(meeting, crumbs, title, text, tally, categories, standing, grow, outcome, caption, fingerprint, timeRow);
+        root.getChildren().addAll(meeting, crumbs, title, source, text, tally, categories, standing, grow, outcome, caption, fingerprint, timeRow);
         // labels that wrap keep the height of all their lines rather than being cut short with "…"
-        for (Label l : new Label[] {title, categories, outcome, fingerprint}) wrap(l);
+        for (Label l : new Label[] {title, source, categories, outcome, fingerprint}) wrap(l);
     }
 
     public Parent root() { return root; }

@@ -55,6 +55,7 @@ public final class ProjectorViewModel {
     private final ConsoleViewModel console;
     private final CommunityKey key;
     private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty source = new SimpleStringProperty("");
     private final ObservableList<Run> text = FXCollections.observableArrayList();
     private final StringProperty tallyTitle = new SimpleStringProperty("");
     private final StringProperty tallyWords = new SimpleStringProperty("");
@@ -77,6 +78,8 @@ public final class ProjectorViewModel {
     }
 
     public ReadOnlyStringProperty titleProperty() { return title; }
+    /** For a resolution from a higher body: who sent it and by when it wants the verdict; empty otherwise. */
+    public ReadOnlyStringProperty sourceProperty() { return source; }
     public ObservableList<Run> text() { return text; }
     public ReadOnlyStringProperty tallyTitleProperty() { return tallyTitle; }
     public ReadOnlyStringProperty tallyWordsProperty() { return tallyWords; }
@@ -108,6 +111,7 @@ public final class ProjectorViewModel {
         List<StandingBusiness.Section> open = r == null ? StandingBusiness.of(m.book(), console.text()) : List.of();
         standing.setAll(open);
         standingTitle.set(r != null ? "" : open.isEmpty() ? words("projector.standing.none") : words("standing.title"));
+        source.set(r == null ? "" : source(r.upstream()));
         if (r == null) {
             ladderStep.set(-1);
             title.set(m.header().community().name());
@@ -141,6 +145,19 @@ public final class ProjectorViewModel {
             outcome.set("");
             fingerprint.set("");
         }
+    }
+
+    /**
+     * "From Millbrook (municipality M7) — verdict wanted by 20 December 2026" when its proposal is kept here;
+     * else what the record says: "From municipality M7, its resolution M7-R4". Empty for the Community's own.
+     */
+    private String source(org.folkmoot.procedure.Upstream up) {
+        if (up == null) return "";
+        return console.keptProposal(up.proposalSha256())
+                .filter(p -> p.body().level().equals(up.level()) && p.body().id().equals(up.body())
+                        && p.resolution().equals(up.resolution()) && p.textSha256().equals(up.textSha256()))
+                .map(p -> String.format(words("projector.from"), p.from(), console.day(p.reportBy())))
+                .orElseGet(() -> String.format(words("projector.from.unkept"), up.level(), up.body(), up.resolution()));
     }
 
     /**
