@@ -63,8 +63,12 @@ public final class BodiesView {
         TableColumn<Bodies.Body, String> key = column(text.getString("bodies.column.key"), Bodies.Body::keyId);
         TableColumn<Bodies.Body, String> day = column(text.getString("bodies.column.enrolled"), b -> b.enrolled().toString());
         // the key id is read out digit by digit: never cut with "…"
-        key.setMinWidth(new javafx.scene.text.Text("ed25519:0123456789abcdef").getLayoutBounds().getWidth() + 32);
-        day.setMinWidth(new javafx.scene.text.Text("2026-12-31").getLayoutBounds().getWidth() + 32);
+        // measured in a font a size above the theme's, so the cell's padding and a larger system font still fit
+        key.setMinWidth(widthOf("ed25519:0123456789abcdef") + 32);
+        day.setMinWidth(widthOf("2026-12-31") + 32);
+        // and no wider: the room left goes to the body's name
+        key.setMaxWidth(key.getMinWidth());
+        day.setMaxWidth(day.getMinWidth());
         table.getColumns().add(key);
         table.getColumns().add(day);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -101,6 +105,12 @@ public final class BodiesView {
         root.setId("bodies-section");
         root.setPadding(new Insets(12));
         root.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6;");
+    }
+
+    private static double widthOf(String sample) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(sample);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getSize() * 1.25));
+        return t.getLayoutBounds().getWidth();
     }
 
     public Parent root() {

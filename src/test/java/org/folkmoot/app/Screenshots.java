@@ -93,6 +93,7 @@ public final class Screenshots {
                 }
                 combine(tmp);
                 book(tmp, key);
+                proposal(tmp, key);
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
@@ -229,6 +230,140 @@ public final class Screenshots {
             taken.countDown();
         });
         taken.await();
+    }
+
+    /**
+     * A body's proposal, down and back: the clerk's Issue a proposal form filled in, the Community's enrolled
+     * bodies, the console with the proposal opened (locked, its source named), the projector once it is
+     * presented, and the Count verdicts tab counted against the same file (one Community reported late).
+     */
+    private static void proposal(Path tmp, CommunityKey key) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) ids.add(String.format("c%02d", i));
+        Path rosterFile = org.folkmoot.combine.Communities.roster(tmp.resolve("m7.roster.json"), "M7", ids);
+        org.folkmoot.verdict.Roster roster = org.folkmoot.verdict.Roster.read(rosterFile);
+        CommunityKey bodyKey = CommunityKey.fromSeed(new byte[32]); // the Count verdicts tab below trusts this laptop's body key
+        org.folkmoot.proposal.Proposal p = org.folkmoot.proposal.Proposal.issue(new org.folkmoot.proposal.Proposal.Draft(roster.body(),
+                org.folkmoot.combine.Communities.RESOLUTION, "Seed library", org.folkmoot.combine.Communities.TEXT, null,
+                org.folkmoot.combine.BodyRules.defaults(), roster, java.time.LocalDate.of(2026, 12, 20)), "2026-11-20T10:00:00Z", bodyKey);
+        Path file = Files.write(tmp.resolve("M-R1.proposal"), p.file());
+        Path data = org.folkmoot.verdict.DataFolder.path();
+        org.folkmoot.proposal.Bodies.load(data).add(org.folkmoot.proposal.Bodies.readKeyFile(
+                org.folkmoot.proposal.Bodies.keyFile(roster.body(), bodyKey), java.time.LocalDate.of(2026, 11, 21)));
+        java.util.ResourceBundle words = FolkmootApp.bundle(LOCALE);
+
+        // the clerk's form, filled in as it is saved
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            org.folkmoot.app.combine.ProposalViewModel issue = new org.folkmoot.app.combine.ProposalViewModel(words, bodyKey, data);
+            issue.rosterProperty().set(rosterFile.toString());
+            issue.resolutionProperty().set(p.resolution());
+            issue.titleProperty().set(p.title());
+            issue.textProperty().set(p.text());
+            issue.reportByProperty().set(p.reportBy().toString());
+            org.folkmoot.app.combine.ProposalView view = new org.folkmoot.app.combine.ProposalView(issue, words,
+                    org.folkmoot.app.combine.Chooser.DIALOGS);
+            view.root().setExpanded(true);
+            stage[0] = shown(new javafx.scene.layout.VBox(view.root()), 1000, 560);
+        });
+        Thread.sleep(1000);
+        onFx(() -> {
+            save(stage[0].getScene(), "proposal-issue.png");
+            stage[0].close();
+        });
+
+        // the Community's bodies, on its start screen
+        onFx(() -> {
+            BodiesViewModel bodies = new BodiesViewModel(data, words, Clock.systemUTC());
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(new BodiesView(bodies, words).root());
+            box.setPadding(new javafx.geometry.Insets(16));
+            stage[0] = shown(box, 900, 260);
+        });
+        Thread.sleep(1000);
+        onFx(() -> {
+            save(stage[0].getScene(), "proposal-bodies.png");
+            stage[0].close();
+        });
+
+        // the facilitator opens it in the console, then presents it
+        String header = "{\"format\":\"folkmoot-meeting/1\",\"community\":{\"id\":\"c01\",\"name\":\"Riverside 3\",\"members\":150},"
+                + "\"meeting\":{\"date\":\"2026-12-10\",\"place\":\"Riverside hall\",\"facilitator\":\"Ana\",\"secretary\":\"Bo\"}}";
+        MeetingSession session = MeetingSession.create(tmp.resolve("proposal.meeting"), HeaderCodec.read(Json.object(header)), Clock.systemUTC());
+        session.take(ActionCodec.read(Json.object("{\"do\":\"attendance\",\"present\":120}")));
+        MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
+        onFx(() -> {
+            opened[0] = MeetingWindows.open(session, key, words, false);
+            opened[0].projector().setWidth(1280);
+            opened[0].projector().setHeight(800);
+            opened[0].projector().show();
+            if (!opened[0].model().presentProposal(file)) throw new IllegalStateException(opened[0].model().messageProperty().get());
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            save(opened[0].console().getScene(), "console-proposal.png");
+            opened[0].model().record();
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            save(opened[0].projector().getScene(), "projector-proposal.png");
+            opened[0].projector().close();
+            opened[0].console().close();
+        });
+
+        // the delegates' sticks, counted against the same file: eleven reported, one after the day to report by
+        Path stick = Files.createDirectories(tmp.resolve("stick-proposal"));
+        com.fasterxml.jackson.databind.node.ObjectNode upstream = Json.MAPPER.createObjectNode().put("level", "municipality")
+                .put("body", "M7").put("resolution", p.resolution()).put("textSha256", p.textSha256()).put("proposalSha256", p.payloadSha256());
+        for (int i = 0; i < 11; i++) {
+            org.folkmoot.combine.Communities.Decided d = i == 3 ? org.folkmoot.combine.Communities.Decided.PASSED_AMENDED
+                    : org.folkmoot.combine.Communities.Decided.PASSED;
+            Files.write(stick.resolve(ids.get(i) + ".verdict"), org.folkmoot.combine.Communities.verdictAt(ids.get(i), d,
+                    i == 7 ? "2026-12-22" : "2026-12-1" + (i % 9), p.text(), upstream));
+        }
+        Files.copy(file, stick.resolve("M-R1.proposal"));
+        org.folkmoot.app.combine.CombineViewModel[] model = new org.folkmoot.app.combine.CombineViewModel[1];
+        onFx(() -> {
+            model[0] = new org.folkmoot.app.combine.CombineViewModel(words, bodyKey, tmp);
+            stage[0] = shown(new org.folkmoot.app.combine.CombineView(model[0], words).root(), 1100, 980);
+            model[0].rosterProperty().set(rosterFile.toString());
+            model[0].openProposal(file);
+            model[0].inputsProperty().set(stick.toString());
+            model[0].targetProperty().set(tmp.resolve("M-R1.tally").toString());
+            model[0].count();
+        });
+        while (!model[0].countedProperty().get()) Thread.sleep(100);
+        Thread.sleep(1000);
+        onFx(() -> {
+            save(stage[0].getScene(), "proposal-count.png");
+            stage[0].close();
+        });
+    }
+
+    /** Runs {@code step} on the FX thread and waits for it. */
+    private static void onFx(Runnable step) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        RuntimeException[] failed = new RuntimeException[1];
+        Platform.runLater(() -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (failed[0] != null) throw failed[0];
+    }
+
+    /** A window of its own showing {@code root} at the given size, in the app's style. */
+    private static Stage shown(javafx.scene.Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(FolkmootApp.stylesheet());
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        return stage;
     }
 
     private static void save(Scene scene, String name) {

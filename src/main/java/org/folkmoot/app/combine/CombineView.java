@@ -57,6 +57,7 @@ public final class CombineView {
         Label proposalLine = new Label();
         proposalLine.setId("combine-proposal-line");
         proposalLine.setWrapText(true);
+        proposalLine.setMinHeight(Region.USE_PREF_SIZE); // a wrapped label in a grid is cut to one line otherwise
         proposalLine.getStyleClass().add("text-bold");
         proposalLine.textProperty().bind(model.proposalLineProperty());
         proposalLine.visibleProperty().bind(model.proposalOpenProperty());
@@ -111,6 +112,7 @@ public final class CombineView {
         outcome.setId("combine-outcome");
         outcome.getStyleClass().add("title-3");
         outcome.setWrapText(true);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         outcome.textProperty().bind(model.outcomeProperty());
         VBox bars = new VBox(4);
         bars.setId("combine-bars");
@@ -121,7 +123,11 @@ public final class CombineView {
         model.bars().addListener((ListChangeListener<CombineViewModel.Bar>) c -> drawBars.run());
         ListView<String> notes = new ListView<>(model.notes());
         notes.setId("combine-notes");
-        notes.setPrefHeight(90);
+        // as tall as its lines, up to eight: the clerk reads them out, and a scrolled-away line is not read
+        notes.setFixedCellSize(28);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        notes.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(Math.max(model.notes().size(), 2), 8) * 28.0 + 4, model.notes()));
         notes.setAccessibleText(text.getString("combine.notes"));
         ListView<String> refused = new ListView<>(model.refused());
         refused.setId("combine-refused");
