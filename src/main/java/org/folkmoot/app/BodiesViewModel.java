@@ -125,12 +125,7 @@ public final class BodiesViewModel {
     /** The body's level in the app's language. */
     public String level(Bodies.Body b) {
         if (b.body() == null) return "—";
-        return switch (b.body().level()) {
-            case "municipality" -> text.getString("bodies.level.municipality");
-            case "region" -> text.getString("bodies.level.region");
-            case "collective" -> text.getString("bodies.level.collective");
-            default -> b.body().level();
-        };
+        return org.folkmoot.app.console.BodyWords.level(b.body().level(), text);
     }
 
     public String id(Bodies.Body b) {

@@ -129,7 +129,7 @@ class ClerkProposalUiTest {
         robot.clickOn(resolution);
         robot.write("X");
         assertThat(resolution.getText()).isEqualTo(Communities.RESOLUTION);
-        assertThat(label(robot, "#combine-proposal-line")).isEqualTo("Proposal M-R1 \"Seed library\" of Municipality M1 (municipality M1)"
+        assertThat(label(robot, "#combine-proposal-line")).isEqualTo("Proposal M-R1 \"Seed library\" of Municipality M1 (Municipality M1)"
                 + " — report by 2099-12-20 — fingerprint " + p.fingerprint());
 
         type(robot, "#combine-inputs", stick.toString());

@@ -50,6 +50,7 @@ class LocalizationConsistencyTest {
             for (ActionFields.Field f : ActionFields.of(kind)) keys.add("field." + f.key());
             for (ActionFields.Field f : ActionFields.correctionCounts(kind)) keys.add("field." + f.key());
         }
+        for (String level : new String[] {"municipality", "region", "collective"}) keys.add("bodies.level." + level); // BodyWords
         keys.add("combine.outcome.passed.consensus");
         keys.add("combine.outcome.passed.supermajority");
         for (org.folkmoot.procedure.VoteStage v : org.folkmoot.procedure.VoteStage.values()) keys.add("projector.vote." + v.word());

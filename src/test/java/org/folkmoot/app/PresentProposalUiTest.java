@@ -125,8 +125,8 @@ class PresentProposalUiTest {
         // taken: the present form, its text locked, its source named
         robot.clickOn("#present-proposal");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(said(robot, "#message")).startsWith("The proposal holds: signed with the key enrolled for Millbrook (municipality M7)");
-        assertThat(said(robot, "#proposal-source")).isEqualTo("From Millbrook (municipality M7), its resolution M7-R4 — verdict wanted "
+        assertThat(said(robot, "#message")).startsWith("The proposal holds: signed with the key enrolled for Millbrook (Municipality M7)");
+        assertThat(said(robot, "#proposal-source")).isEqualTo("From Millbrook (Municipality M7), its resolution M7-R4 — verdict wanted "
                 + "by 20 December 2026 — proposal fingerprint " + proposal.fingerprint());
         assertThat(robot.lookup("#proposal-source").query().getParent().isVisible()).isTrue();
         TextArea text = robot.lookup("#field-text").queryAs(TextArea.class);
@@ -163,7 +163,7 @@ class PresentProposalUiTest {
         assertThat(robot.lookup("#proposal-source").query().getParent().isVisible()).isFalse();
 
         // the room sees where it came from; no second resolution is presented while it is open
-        assertThat(said(robot, "#p-source")).isEqualTo("From Millbrook (municipality M7) — verdict wanted by 20 December 2026");
+        assertThat(said(robot, "#p-source")).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
         assertThat(robot.lookup("#present-proposal").queryAs(Button.class).isDisabled()).isTrue();
     }
 

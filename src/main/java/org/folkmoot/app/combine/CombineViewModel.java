@@ -24,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.folkmoot.app.console.BodyWords;
 import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.TallyWriter;
@@ -134,7 +135,7 @@ public final class CombineViewModel {
         proposalOpen.set(true);
         resolution.set(p.resolution());
         textSha256.set(p.textSha256());
-        proposalLine.set(String.format(text.getString("combine.proposal.line"), p.resolution(), p.title(), p.from(), p.reportBy(),
+        proposalLine.set(String.format(text.getString("combine.proposal.line"), p.resolution(), p.title(), BodyWords.named(p.body(), text), p.reportBy(),
                 p.fingerprint()));
         message.set("");
         return true;
@@ -261,7 +262,8 @@ public final class CombineViewModel {
             // the body counts against its own roster (another version of it is used, and the notes say so), or a lower
             // body gathers its Communities' verdicts on a higher body's proposal, for that body to count again
             if (!ownProposal(p) && !p.fromAbove(readRoster.body().level())) {
-                return String.format(text.getString("combine.problem.proposal.roster"), named(readRoster.body()), p.from());
+                return String.format(text.getString("combine.problem.proposal.roster"), BodyWords.named(readRoster.body(), text),
+                        BodyWords.named(p.body(), text));
             }
             return inputsProblem();
         }
@@ -338,12 +340,6 @@ public final class CombineViewModel {
     private boolean ownProposal(Proposal p) {
         return readRoster != null && readRoster.body() != null && p.body().level().equals(readRoster.body().level())
                 && p.body().id().equals(readRoster.body().id());
-    }
-
-    /** A body in words, as a proposal names its own: "Millbrook (municipality M7)". */
-    private static String named(Roster.Body b) {
-        String name = b.name() == null || b.name().isBlank() ? b.id() : b.name();
-        return name + " (" + b.level() + " " + b.id() + ")";
     }
 
     /** What the clerk is told of a count made against proposal {@code p}. */

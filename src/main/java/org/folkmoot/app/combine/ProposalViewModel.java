@@ -154,7 +154,8 @@ public final class ProposalViewModel {
             return null;
         }
         if (!write(out, p.file())) return null;
-        String line = String.format(text.getString("combine.issue.saved"), out, p.resolution(), p.from(), p.reportBy(), p.fingerprint());
+        String line = String.format(text.getString("combine.issue.saved"), out, p.resolution(),
+                org.folkmoot.app.console.BodyWords.named(p.body(), text), p.reportBy(), p.fingerprint());
         if (LocalDate.now().isAfter(p.reportBy())) line += " " + String.format(text.getString("combine.issue.past"), p.reportBy());
         message.set(line);
         issued.set(p);
@@ -221,8 +222,7 @@ public final class ProposalViewModel {
             return false;
         }
         if (!write(out, Bodies.keyFile(b, bodyKey))) return false;
-        String name = b.name() == null || b.name().isBlank() ? b.id() : b.name();
-        message.set(String.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), name + " (" + b.level() + " " + b.id() + ")"));
+        message.set(String.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), org.folkmoot.app.console.BodyWords.named(b, text)));
         return true;
     }
 

@@ -257,8 +257,8 @@ public final class ConsoleViewModel {
         }
         proposal.set(checked.proposal());
         if (selected.get() == ActionKind.PRESENT) buildForm(ActionKind.PRESENT); else selected.set(ActionKind.PRESENT);
-        message.set(String.format(text.getString("console.proposal.taken"), checked.enrolled() == null ? checked.proposal().from()
-                : checked.enrolled().named(), checked.signedBy()));
+        message.set(String.format(text.getString("console.proposal.taken"), BodyWords.named(checked.proposal().body(), text),
+                checked.signedBy()));
         messageIsRefusal.set(false);
         return true;
     }
@@ -293,7 +293,7 @@ public final class ConsoleViewModel {
         fixed.put("title", p.title());
         fixed.put("text", p.text());
         // the format wants a proposer: a proposal that names none was put by its body
-        fixed.put("proposer", p.proposer() == null || p.proposer().isBlank() ? p.from() : p.proposer());
+        fixed.put("proposer", p.proposer() == null || p.proposer().isBlank() ? p.from() : p.proposer()); // the record's words: English
         fixed.put("upstream.level", p.body().level());
         fixed.put("upstream.body", p.body().id());
         fixed.put("upstream.resolution", p.resolution());
@@ -305,7 +305,7 @@ public final class ConsoleViewModel {
     private void fillFromProposal(Proposal p) {
         field("resolution").ifPresent(f -> f.valueProperty().set(p.resolution()));
         fixedBy(p).forEach((key, value) -> field(key).ifPresent(f -> f.lock(value)));
-        proposalLine.set(String.format(text.getString("console.proposal.source"), p.from(), p.resolution(), day(p.reportBy()),
+        proposalLine.set(String.format(text.getString("console.proposal.source"), BodyWords.named(p.body(), text), p.resolution(), day(p.reportBy()),
                 p.fingerprint()));
     }
 

@@ -156,8 +156,8 @@ public final class ProjectorViewModel {
         return console.keptProposal(up.proposalSha256())
                 .filter(p -> p.body().level().equals(up.level()) && p.body().id().equals(up.body())
                         && p.resolution().equals(up.resolution()) && p.textSha256().equals(up.textSha256()))
-                .map(p -> String.format(words("projector.from"), p.from(), console.day(p.reportBy())))
-                .orElseGet(() -> String.format(words("projector.from.unkept"), up.level(), up.body(), up.resolution()));
+                .map(p -> String.format(words("projector.from"), org.folkmoot.app.console.BodyWords.named(p.body(), console.text()), console.day(p.reportBy())))
+                .orElseGet(() -> String.format(words("projector.from.unkept"), org.folkmoot.app.console.BodyWords.level(up.level(), console.text()), up.body(), up.resolution()));
     }
 
     /**

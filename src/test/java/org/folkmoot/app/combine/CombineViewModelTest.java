@@ -48,7 +48,7 @@ class CombineViewModelTest {
         assertThat(m.proposalProperty().get()).isEqualTo(p);
         assertThat(m.resolutionProperty().get()).isEqualTo("M7-R4");
         assertThat(m.textSha256Property().get()).isEqualTo(Meeting.textSha256("A market every Sunday."));
-        assertThat(m.proposalLineProperty().get()).isEqualTo("Proposal M7-R4 \"Sunday market\" of Municipality M7 (municipality M7)"
+        assertThat(m.proposalLineProperty().get()).isEqualTo("Proposal M7-R4 \"Sunday market\" of Municipality M7 (Municipality M7)"
                 + " — report by 2026-12-20 — fingerprint " + p.fingerprint());
         assertThat(m.messageProperty().get()).isEmpty();
 
@@ -104,8 +104,8 @@ class CombineViewModelTest {
         m.rosterProperty().set(otherRoster.toString());
         m.inputsProperty().set(tmp.toString());
         assertThat(m.count()).isNull();
-        assertThat(m.messageProperty().get()).isEqualTo("The roster is of Municipality M8 (municipality M8), but the proposal is from "
-                + "Municipality M7 (municipality M7): choose the proposal's body's roster");
+        assertThat(m.messageProperty().get()).isEqualTo("The roster is of Municipality M8 (Municipality M8), but the proposal is from "
+                + "Municipality M7 (Municipality M7): choose the proposal's body's roster");
     }
 
     @Test

@@ -60,7 +60,7 @@ class ProposalViewModelTest {
         assertThat(p.rules().reportingQuorum()).isEqualTo(new Fraction(3, 4));
         assertThat(p.rules().passSupermajority()).isEqualTo(new Fraction(2, 3));
         assertThat(p.issuedAt()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(m.messageProperty().get()).isEqualTo("Saved " + out + " — proposal M7-R4 of Municipality M7 (municipality M7), "
+        assertThat(m.messageProperty().get()).isEqualTo("Saved " + out + " — proposal M7-R4 of Municipality M7 (Municipality M7), "
                 + "to report by 2099-12-20 — fingerprint " + p.fingerprint());
         assertThat(m.savedProperty().get()).isTrue();
         assertThat(m.suggestedName()).isEqualTo("M7-R4.proposal");
@@ -137,7 +137,7 @@ class ProposalViewModelTest {
         assertThat(read.publicKey()).isEqualTo(BODY.publicKey());
         assertThat(read.body()).isEqualTo(new Roster.Body("municipality", "M7", "Municipality M7"));
         assertThat(m.messageProperty().get()).isEqualTo("Saved " + out + " — the body key " + BODY.keyId()
-                + " of Municipality M7 (municipality M7): read this key id out to each Community as it enrolls the key");
+                + " of Municipality M7 (Municipality M7): read this key id out to each Community as it enrolls the key");
 
         assertThat(m.keyReady()).isTrue();
         m.rosterProperty().set("");

@@ -89,7 +89,7 @@ class PresentProposalTest {
                     "upstream.textSha256", "upstream.proposalSha256")) {
                 assertThat(locked(vm, key)).as(key).isTrue();
             }
-            assertThat(vm.proposalLineProperty().get()).isEqualTo("From Millbrook (municipality M7), its resolution M7-R4 — "
+            assertThat(vm.proposalLineProperty().get()).isEqualTo("From Millbrook (Municipality M7), its resolution M7-R4 — "
                     + "verdict wanted by 20 December 2026 — proposal fingerprint " + proposal.fingerprint());
 
             // the text cannot be changed through the view model either; the Community's own id can
@@ -203,17 +203,17 @@ class PresentProposalTest {
             assertThat(vm.presentProposal(file)).isTrue();
             assertThat(room.sourceProperty().get()).isEmpty(); // nothing is on screen before it is recorded
             assertThat(vm.record()).isTrue();
-            assertThat(room.sourceProperty().get()).isEqualTo("From Millbrook (municipality M7) — verdict wanted by 20 December 2026");
+            assertThat(room.sourceProperty().get()).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
         }
         // where the file is not kept (the record replayed on another laptop), what the record says
         Files.delete(data.resolve("proposals").resolve(proposal.payloadSha256() + ".proposal"));
         try (MeetingSession session = MeetingSession.open(tmp.resolve("m.db"), Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), data);
             ProjectorViewModel room = new ProjectorViewModel(vm, BodyProposals.key("community"));
-            assertThat(room.sourceProperty().get()).isEqualTo("From municipality M7, its resolution M7-R4");
+            assertThat(room.sourceProperty().get()).isEqualTo("From Municipality M7, its resolution M7-R4");
             ProjectorViewModel sala = new ProjectorViewModel(new ConsoleViewModel(session, FolkmootApp.bundle(Locale.forLanguageTag("es")),
                     tmp.resolve("elsewhere")), BodyProposals.key("community"));
-            assertThat(sala.sourceProperty().get()).isEqualTo("De municipality M7, su resolución M7-R4");
+            assertThat(sala.sourceProperty().get()).isEqualTo("De Municipio M7, su resolución M7-R4");
         }
     }
 
@@ -224,7 +224,7 @@ class PresentProposalTest {
             ConsoleViewModelTest.fill(vm, Json.object(Meetings.attendance(100)));
             assertThat(vm.record()).isTrue();
             assertThat(vm.presentProposal(file)).isTrue();
-            assertThat(vm.proposalLineProperty().get()).isEqualTo("De Millbrook (municipality M7), su resolución M7-R4 — veredicto "
+            assertThat(vm.proposalLineProperty().get()).isEqualTo("De Millbrook (Municipio M7), su resolución M7-R4 — veredicto "
                     + "esperado a más tardar el 20 de diciembre de 2026 — huella de la propuesta " + proposal.fingerprint());
         }
     }
