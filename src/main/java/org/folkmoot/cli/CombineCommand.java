@@ -222,8 +222,8 @@ public final class CombineCommand implements Callable<Integer> {
         if (trusted == null) return null;
         Proposal p = Proposal.parse(bytes);
         for (byte[] key : trusted) if (p.signedBy(key)) return p;
-        throw new Proposal.Refused("its signature holds neither for this laptop's body key (" + bodyKey.keyId() + ")"
-                + (bodyKeys.isEmpty() ? "" : " nor for a key given") + ": the file was changed after it was signed, or another "
+        throw new Proposal.Refused("its signature does not hold for this laptop's body key (" + bodyKey.keyId() + ")"
+                + (bodyKeys.isEmpty() ? "" : " or for a key given") + ": the file was changed after it was signed, or another "
                 + "body signed it (give that body's key with --body-key)");
     }
 }

@@ -214,7 +214,7 @@ public final class ProposalCommand implements Runnable {
         BodyRules r = p.rules();
         List<String> lines = new ArrayList<>();
         lines.add("proposal " + p.resolution() + " \"" + p.title() + "\" from " + p.from());
-        lines.add("  signed by " + c.signedBy() + (c.enrolled() == null ? " (not an enrolled body: this laptop's or the key given)"
+        lines.add("  signed by " + c.signedBy() + (c.enrolled() == null ? " (this laptop's own body key, or the key given — not one of the bodies enrolled)"
                 : " — enrolled for " + c.enrolled().named() + " on " + c.enrolled().enrolled()));
         lines.add("  fingerprint " + p.fingerprint() + "   (payload SHA-256 " + p.payloadSha256() + ")");
         lines.add("  report by " + p.reportBy() + (LocalDate.now().isAfter(p.reportBy()) ? " — passed already" : ""));

@@ -411,7 +411,9 @@ public final class Roster {
         if (signer == null) {
             throw new SignedFile.Refused(bodyKeys.isEmpty()
                     ? "the roster is signed: give the body's public key (--roster-key) to check it"
-                    : "the roster's signature does not hold for the body's key");
+                    : "the roster's signature does not hold for " + (bodyKeys.size() == 1 ? "the key " + Ed25519Keys.keyId(bodyKeys.get(0))
+                    : "any of the keys " + bodyKeys.stream().map(Ed25519Keys::keyId).toList()) + " (this laptop's body key, or --roster-key KEY "
+                    + "with the public key of the body that signed it)");
         }
         return new Loaded(envelope.payload(), sha256, signer);
     }

@@ -57,7 +57,7 @@ class ProposalCommandTest {
 
         Cli mine = on("body", "proposal", "show", proposal.toString());
         assertThat(mine.status()).as("the clerk checks it with the laptop's own body key").isZero();
-        assertThat(mine.out()).contains("not an enrolled body");
+        assertThat(mine.out()).contains("this laptop's own body key");
 
         Cli unknown = on("riverside", "proposal", "show", proposal.toString());
         assertThat(unknown.status()).isEqualTo(1);
