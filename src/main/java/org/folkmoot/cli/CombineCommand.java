@@ -140,6 +140,19 @@ public final class CombineCommand implements Callable<Integer> {
             stderr.println("folkmoot: the body key in " + DataFolder.path() + " cannot be used: " + e.getMessage());
             return 1;
         }
+        Signed signed = null;
+        if (proposal != null) {
+            try {
+                signed = proposal(bodyKey);
+            } catch (Proposal.Refused e) {
+                stderr.println("folkmoot: " + proposal + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            }
+            if (signed == null) {
+                stderr.println(NOT_A_BODY_KEY);
+                return FolkmootCommand.REFUSED;
+            }
+        }
         Roster keys;
         try {
             List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), rosterKeys);
@@ -147,7 +160,7 @@ public final class CombineCommand implements Callable<Integer> {
                 stderr.println(RosterKeys.NOT_A_KEY);
                 return FolkmootCommand.REFUSED;
             }
-            keys = org.folkmoot.verdict.RosterHistory.read(roster, trusted); // never older than one this laptop signed or saw
+            keys = Roster.read(roster, trusted);
         } catch (SignedFile.Refused e) {
             stderr.println("folkmoot: " + roster + ": " + e.getMessage());
             return FolkmootCommand.REFUSED;
@@ -159,18 +172,8 @@ public final class CombineCommand implements Callable<Integer> {
         }
         String counting = resolution;
         Against against = null;
-        if (proposal != null) {
-            Proposal p;
-            try {
-                p = proposal(bodyKey);
-            } catch (Proposal.Refused e) {
-                stderr.println("folkmoot: " + proposal + ": " + e.getMessage());
-                return FolkmootCommand.REFUSED;
-            }
-            if (p == null) {
-                stderr.println(NOT_A_BODY_KEY);
-                return FolkmootCommand.REFUSED;
-            }
+        if (signed != null) {
+            Proposal p = signed.proposal();
             boolean own = p.body().level().equals(keys.body().level()) && p.body().id().equals(keys.body().id());
             // a Municipality may gather its Communities' verdicts on its Region's proposal, for the Region to count again
             if (!own && !p.fromAbove(keys.body().level())) {
@@ -178,10 +181,23 @@ public final class CombineCommand implements Callable<Integer> {
                         + keys.body().id() + "), but the proposal is from " + p.from() + ": count it with that body's roster");
                 return FolkmootCommand.REFUSED;
             }
+            // one body signs its rosters and its proposals with its one key: a roster of the proposal's body signed by
+            // another key is someone else's claim to be that body (and is not remembered as its roster)
+            if (own && keys.signedBy() != null && !keys.signedBy().equals(signed.keyId())) {
+                stderr.println("folkmoot: " + roster + ": the roster says it is " + p.from() + "'s, but it is signed by " + keys.signedBy()
+                        + " and the proposal by " + signed.keyId() + ": a body signs both with its one key");
+                return FolkmootCommand.REFUSED;
+            }
             counting = p.resolution();
             sha = p.textSha256();
             rules = p.rules();
             against = p.against(own);
+        }
+        try {
+            keys = org.folkmoot.verdict.RosterHistory.here().take(keys); // never older than one this laptop signed or saw
+        } catch (SignedFile.Refused e) {
+            stderr.println("folkmoot: " + roster + ": " + e.getMessage());
+            return FolkmootCommand.REFUSED;
         }
         boolean terminal = System.console() != null;
         try (Combination c = new Combination(keys, rules, counting, sha, DataFolder.work(), (files, verdicts, counted, refused) -> {
@@ -211,7 +227,11 @@ public final class CombineCommand implements Callable<Integer> {
      * The proposal, read and its signature checked against this laptop's body key and the keys given; null when a
      * key given is not one. Refused with the reason otherwise (a file changed after signing, another body's).
      */
-    private Proposal proposal(CommunityKey bodyKey) throws Proposal.Refused {
+    /** A proposal and the key id of the trusted key that signed it. */
+    private record Signed(Proposal proposal, String keyId) {
+    }
+
+    private Signed proposal(CommunityKey bodyKey) throws Proposal.Refused {
         byte[] bytes;
         try {
             bytes = InputFile.read(proposal, InputFile.Kind.VERDICT);
@@ -221,7 +241,7 @@ public final class CombineCommand implements Callable<Integer> {
         List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), bodyKeys);
         if (trusted == null) return null;
         Proposal p = Proposal.parse(bytes);
-        for (byte[] key : trusted) if (p.signedBy(key)) return p;
+        for (byte[] key : trusted) if (p.signedBy(key)) return new Signed(p, org.folkmoot.verdict.Ed25519Keys.keyId(key));
         throw new Proposal.Refused("its signature does not hold for this laptop's body key (" + bodyKey.keyId() + ")"
                 + (bodyKeys.isEmpty() ? "" : " or for a key given") + ": the file was changed after it was signed, or another "
                 + "body signed it (give that body's key with --body-key)");

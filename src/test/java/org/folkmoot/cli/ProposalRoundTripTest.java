@@ -197,4 +197,38 @@ class ProposalRoundTripTest {
         assertThat(sideways.status()).isEqualTo(FolkmootCommand.REFUSED);
         assertThat(sideways.err()).contains("count it with that body's roster");
     }
+
+    @Test
+    void aRosterSignedByAnotherKeyInTheProposingBodysNameIsRefusedAndLocksNothingOut() throws Exception {
+        Path m7 = tmp.resolve("m7.roster.json");
+        ok("body", "roster", "new", m7.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        Path key = tmp.resolve("c1.key.json");
+        ok("c1", "keys", "export", key.toString(), "--id", "c1", "--name", "C1", "--members", "150");
+        ok("body", "roster", "enroll", m7.toString(), key.toString());
+        Path genuine = tmp.resolve("m7.roster.signed");
+        ok("body", "roster", "sign", m7.toString(), "--out", genuine.toString());
+        Path text = tmp.resolve("t.txt");
+        Files.writeString(text, "A text.\n");
+        Path proposalFile = tmp.resolve("M7-R1.proposal");
+        ok("body", "proposal", "new", "--id", "M7-R1", "--title", "T", "--text-file", text.toString(), "--report-by", "2027-01-15",
+                "--roster", genuine.toString(), "--out", proposalFile.toString());
+        // another laptop makes a roster in Millbrook's name, raises its version and signs it with its own key
+        Path fake = tmp.resolve("fake.roster.json");
+        ok("other", "roster", "new", fake.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        ok("other", "roster", "enroll", fake.toString(), key.toString());
+        ok("other", "roster", "retire", fake.toString(), "c1", "--until", "2030-01-01");
+        Path fakeSigned = tmp.resolve("fake.roster.signed");
+        ok("other", "roster", "sign", fake.toString(), "--out", fakeSigned.toString());
+        String otherKey = on("other", "roster", "key").out().lines().filter(l -> l.startsWith("public key:")).findFirst()
+                .orElseThrow().substring("public key:".length()).strip();
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Cli spoofed = on("body", "combine", "--roster", fakeSigned.toString(), "--roster-key", otherKey, "--proposal", proposalFile.toString(),
+                stick.toString(), "--out", tmp.resolve("x.tally").toString());
+        assertThat(spoofed.status()).isEqualTo(FolkmootCommand.REFUSED);
+        assertThat(spoofed.err()).contains("a body signs both with its one key");
+        assertThat(tmp.resolve("x.tally")).doesNotExist();
+        // the genuine roster still counts: the refused one was not remembered as Millbrook's
+        ok("body", "combine", "--roster", genuine.toString(), "--proposal", proposalFile.toString(), stick.toString(),
+                "--out", tmp.resolve("M7-R1.tally").toString());
+    }
 }
