@@ -182,4 +182,28 @@ class ProposalAttackTest {
                 .isInstanceOf(Proposal.Refused.class);
         assertThat(Files.readString(file)).isEqualTo(edits[3]);
     }
+
+    @Test
+    void aDamagedCopyOnTheShelfIsReplacedWhenTheProposalIsKeptAgain() throws Exception {
+        Proposal p = issue(draft(MILLBROOK, "Sunday market", "We open the market on Sundays.", null, LocalDate.of(2026, 12, 20)));
+        ProposalShelf shelf = new ProposalShelf(tmp);
+        Path copy = Files.createDirectories(tmp.resolve("proposals")).resolve(p.payloadSha256() + ".proposal");
+        // another proposal under this one's name (its name does not match its content): found as nothing
+        Proposal other = issue(draft(MILLBROOK, "Sunday market", "We close the market on Sundays.", null, LocalDate.of(2026, 12, 20)));
+        Files.write(copy, other.file());
+        assertThat(shelf.find(p.payloadSha256())).isEmpty();
+        shelf.keep(p);
+        assertThat(shelf.find(p.payloadSha256())).contains(p);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(p.file());
+
+        // a link in its place is replaced, the file it pointed to left as it was
+        Path elsewhere = Files.write(tmp.resolve("elsewhere.proposal"), other.file());
+        Files.delete(copy);
+        Files.createSymbolicLink(copy, elsewhere);
+        assertThat(shelf.find(p.payloadSha256())).isEmpty();
+        shelf.keep(p);
+        assertThat(Files.isSymbolicLink(copy)).isFalse();
+        assertThat(shelf.find(p.payloadSha256())).contains(p);
+        assertThat(Files.readAllBytes(elsewhere)).isEqualTo(other.file());
+    }
 }

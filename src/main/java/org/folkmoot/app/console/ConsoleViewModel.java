@@ -263,6 +263,17 @@ public final class ConsoleViewModel {
         return true;
     }
 
+    /** A present refused changes nothing: the proposal kept for it alone is taken back. Returns {@code why}. */
+    private static String unkept(ProposalShelf shelf, Proposal from, boolean wrote, String why) {
+        if (!wrote) return why;
+        try {
+            shelf.unkeep(from);
+        } catch (java.io.IOException e) {
+            // the copy left is the proposal unchanged, named by its own hash: harmless, and the refusal is what matters
+        }
+        return why;
+    }
+
     /** Not this proposal: the present form is the Community's own again, empty and open. */
     public void clearProposal() {
         if (proposal.get() == null) return;
@@ -334,19 +345,21 @@ public final class ConsoleViewModel {
             return refuse(e.getMessage());
         }
         Proposal from = kind == ActionKind.PRESENT ? proposal.get() : null;
+        ProposalShelf shelf = new ProposalShelf(dataFolder);
+        boolean wrote = false;
         if (from != null) {
             // the record names the proposal by its hash alone: the file is kept before the entry that names it
             try {
-                new ProposalShelf(dataFolder).keep(from);
+                wrote = shelf.keep(from);
             } catch (java.io.IOException e) {
                 return refuse(String.format(text.getString("console.proposal.not-kept"), e.getMessage()));
             }
         }
         try {
             Optional<Refusal> refusal = session.take(action);
-            if (refusal.isPresent()) return refuse(say(refusal.get().why()));
+            if (refusal.isPresent()) return refuse(unkept(shelf, from, wrote, say(refusal.get().why())));
         } catch (StoreException e) {
-            return refuse(e.getMessage());
+            return refuse(unkept(shelf, from, wrote, e.getMessage()));
         }
         if (from != null) {
             kept.put(from.payloadSha256(), from);
