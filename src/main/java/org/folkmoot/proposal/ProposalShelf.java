@@ -48,7 +48,7 @@ public final class ProposalShelf {
         Path file = folder.resolve(sha256 + ".proposal");
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
         try {
-            Proposal p = Proposal.parse(InputFile.read(file, InputFile.Kind.VERDICT));
+            Proposal p = Proposal.parse(InputFile.read(file, InputFile.Kind.PROPOSAL));
             return p.payloadSha256().equals(sha256) ? Optional.of(p) : Optional.empty();
         } catch (InputFile.Refused | Proposal.Refused e) {
             return Optional.empty(); // a damaged copy says nothing: the record's hash still names it

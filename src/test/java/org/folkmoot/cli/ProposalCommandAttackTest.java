@@ -66,6 +66,20 @@ class ProposalCommandAttackTest {
     }
 
     @Test
+    void aProposalOverTheSizeLimitIsCalledAProposal() throws Exception {
+        Path big = Files.write(tmp.resolve("big.proposal"), new byte[2 * 1024 * 1024]);
+        Cli shown = Cli.run("proposal", "show", big.toString());
+        assertThat(shown.status()).isNotZero();
+        assertThat(shown.err()).contains("a proposal is at most 1 MiB").doesNotContain("verdict");
+        Path out = tmp.resolve("m7.tally");
+        Cli counted = Cli.run("combine", "--roster", roster.toString(), "--proposal", big.toString(),
+                Files.createDirectories(tmp.resolve("stick")).toString(), "--out", out.toString());
+        assertThat(counted.status()).isEqualTo(FolkmootCommand.REFUSED);
+        assertThat(counted.err()).contains("a proposal is at most 1 MiB");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aKeyFileWhoseBodysNameWritesToTheTerminalIsRefusedAndNothingEnrolled() throws Exception {
         CommunityKey key = CommunityKey.fromSeed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
                 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});

@@ -248,7 +248,7 @@ public final class ConsoleViewModel {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Bodies.Checked checked;
         try {
-            byte[] bytes = InputFile.read(file, InputFile.Kind.VERDICT);
+            byte[] bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
             checked = Bodies.load(dataFolder).check(bytes, List.of());
         } catch (InputFile.Refused e) {
             return refuse(String.format(text.getString("console.proposal.refused"), name, e.reason()));
