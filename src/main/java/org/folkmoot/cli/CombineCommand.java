@@ -234,7 +234,7 @@ public final class CombineCommand implements Callable<Integer> {
     private Signed proposal(CommunityKey bodyKey) throws Proposal.Refused {
         byte[] bytes;
         try {
-            bytes = InputFile.read(proposal, InputFile.Kind.VERDICT);
+            bytes = InputFile.read(proposal, InputFile.Kind.PROPOSAL);
         } catch (InputFile.Refused e) {
             throw new Proposal.Refused(e.reason());
         }

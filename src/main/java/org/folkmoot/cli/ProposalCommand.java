@@ -189,7 +189,7 @@ public final class ProposalCommand implements Runnable {
     static Bodies.Checked check(Path file, List<String> bodyKeys) throws Proposal.Refused {
         byte[] bytes;
         try {
-            bytes = InputFile.read(file, InputFile.Kind.VERDICT);
+            bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
         } catch (InputFile.Refused e) {
             throw new Proposal.Refused(e.reason());
         }

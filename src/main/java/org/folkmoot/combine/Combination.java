@@ -608,7 +608,9 @@ public final class Combination implements AutoCloseable {
         if (against != null) {
             // the day its meeting reached it (the day the roster's key was read against): on or before the day to report by?
             java.time.LocalDate met = VerdictVerifier.day(p);
-            if (met != null) day = (int) met.toEpochDay();
+            // a day the result cannot write as YYYY-MM-DD (an issuedAt of the year 10000 or later) is no day it can show
+            // on time; read as an int, year 9,999,999 was a day before the proposal
+            if (met != null && met.getYear() >= 0 && met.getYear() <= 9999) day = (int) met.toEpochDay();
         }
         return new Counted(community, v.payloadSha256(), kind, day, p.path("issuedAt").asText(""), amendments, carried, end, carriedSha,
                 v.supersedes());

@@ -264,7 +264,9 @@ public final class TallyVerifier {
             if (inTime) onTime++; else late++;
         }
         JsonNode saidOnTime = p.get("onTime"), saidLate = p.get("late");
-        if (!saidOnTime.isIntegralNumber() || !saidLate.isIntegralNumber() || saidOnTime.longValue() != onTime || saidLate.longValue() != late) {
+        // a whole number past a long's range would be read as its low 64 bits: 2^64 + 1 as 1
+        if (!saidOnTime.isIntegralNumber() || !saidLate.isIntegralNumber() || !saidOnTime.canConvertToLong() || !saidLate.canConvertToLong()
+                || saidOnTime.longValue() != onTime || saidLate.longValue() != late) {
             throw new SignedFile.Refused("the result's proposal counts " + SignedFile.shorten(saidOnTime.asText()) + " on time and "
                     + SignedFile.shorten(saidLate.asText()) + " late, but its reports give " + onTime + " and " + late);
         }

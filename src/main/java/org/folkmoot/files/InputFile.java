@@ -23,6 +23,8 @@ public final class InputFile {
     /** The limits, with what they are called in a refusal (docs/decisions/0006-files.md). */
     public enum Kind {
         VERDICT("a verdict", 1L << 20),
+        /** A body's proposal: a signed file, held to a verdict's limit. */
+        PROPOSAL("a proposal", 1L << 20),
         KEY_EXPORT("a key export", 64L << 10),
         ROSTER("a roster", 256L << 20),
         MEETING("a meeting script or record", 256L << 20),

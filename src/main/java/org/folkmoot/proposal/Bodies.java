@@ -34,6 +34,9 @@ public final class Bodies {
     public static final String KEY_FORMAT = "folkmoot-body-key/1";
     private static final Set<String> KEY_KEYS = Set.of("format", "body", "publicKey", "keyId");
     private static final Set<String> LEVELS = Set.of("municipality", "region", "collective");
+    private static final Set<String> LIST_KEYS = Set.of("format", "bodies");
+    private static final Set<String> ENTRY_KEYS = Set.of("body", "publicKey", "keyId", "enrolled");
+    private static final Set<String> BODY_KEYS = Set.of("level", "id", "name");
 
     /**
      * One enrolled body: its key, and, when its key file named it, the body it signs for (a proposal signed by
@@ -62,7 +65,11 @@ public final class Bodies {
         this.bodies = List.copyOf(bodies);
     }
 
-    /** The bodies enrolled in data folder {@code folder} (none when it has no {@code bodies.json} yet). */
+    /**
+     * The bodies enrolled in data folder {@code folder} (none when it has no {@code bodies.json} yet). A file
+     * edited by hand is read as strictly as a key file: a key this program does not read, a key id that is not
+     * its key's, a key twice, no list of bodies — refused, never read as something else (or as none).
+     */
     public static Bodies load(Path folder) throws Proposal.Refused {
         Path file = folder.resolve(FILE);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return new Bodies(file, List.of());
@@ -75,18 +82,29 @@ public final class Bodies {
             throw new Proposal.Refused(e.getMessage());
         }
         if (!FORMAT.equals(all.path("format").asText())) throw new Proposal.Refused(file + " is not a list of enrolled bodies");
+        only(all, LIST_KEYS, file + " has");
+        if (!(all.get("bodies") instanceof ArrayNode entries)) throw new Proposal.Refused(file + " holds no list of bodies");
         List<Body> read = new ArrayList<>();
-        for (JsonNode n : all.path("bodies")) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode n : entries) {
             if (!(n instanceof ObjectNode o)) throw new Proposal.Refused(file + ": an entry is not an object");
+            only(o, ENTRY_KEYS, file + ": an entry has");
             byte[] key = Ed25519Keys.decodeBase64(o.path("publicKey").asText(""));
             if (key == null || !Ed25519Keys.isValidPublicKey(key)) throw new Proposal.Refused(file + ": an entry's key is not a valid public key");
+            String keyId = Ed25519Keys.keyId(key);
+            JsonNode named = o.get("keyId");
+            if (named != null && !named.isNull() && !keyId.equals(named.asText())) {
+                throw new Proposal.Refused(file + ": an entry names key " + SignedFile.shorten(named.asText()) + " but holds " + keyId
+                        + ": the file was changed");
+            }
+            if (!seen.add(keyId)) throw new Proposal.Refused(file + ": key " + keyId + " is enrolled twice");
             LocalDate enrolled;
             try {
                 enrolled = LocalDate.parse(o.path("enrolled").asText(""));
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Proposal.Refused(file + ": an entry's day of enrolment cannot be read");
             }
-            read.add(new Body(body(o.get("body")), key, enrolled));
+            read.add(new Body(body(o.get("body"), file + " names a body wrongly"), key, enrolled));
         }
         return new Bodies(file, read);
     }
@@ -124,10 +142,7 @@ public final class Bodies {
         if (!KEY_FORMAT.equals(n.path("format").asText())) {
             throw new Proposal.Refused("not a body's key file (" + KEY_FORMAT + ", written by `folkmoot roster key --export`)");
         }
-        for (var it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEY_KEYS.contains(k)) throw new Proposal.Refused("the body's key file has an unknown key '" + SignedFile.shorten(k) + "'");
-        }
+        only(n, KEY_KEYS, "the body's key file has");
         byte[] key = Ed25519Keys.decodeBase64(n.path("publicKey").asText(""));
         if (key == null || key.length != Ed25519Keys.KEY_BYTES) throw new Proposal.Refused("the body's key file holds no 32-byte public key");
         if (!Ed25519Keys.isValidPublicKey(key)) {
@@ -138,21 +153,37 @@ public final class Bodies {
             throw new Proposal.Refused("the body's key file names key " + SignedFile.shorten(keyId.asText()) + " but holds "
                     + Ed25519Keys.keyId(key) + ": the file was changed");
         }
-        return new Body(body(n.get("body")), key, today);
+        return new Body(body(n.get("body"), "the body's key file names its body wrongly"), key, today);
     }
 
-    private static Roster.Body body(JsonNode n) throws Proposal.Refused {
+    /** The body a key signs for, or null when its file did not say; {@code wrongly} begins each refusal. */
+    private static Roster.Body body(JsonNode n, String wrongly) throws Proposal.Refused {
         if (n == null || n.isNull()) return null;
-        if (!(n instanceof ObjectNode o)) throw new Proposal.Refused("the body's key file names its body wrongly (not an object)");
-        String level = o.path("level").asText("");
-        String id = o.path("id").asText("");
-        if (!LEVELS.contains(level)) throw new Proposal.Refused("the body's level \"" + SignedFile.shorten(level)
+        if (!(n instanceof ObjectNode o)) throw new Proposal.Refused(wrongly + " (not an object)");
+        only(o, BODY_KEYS, wrongly + ": it has");
+        JsonNode levelNode = o.get("level"), idNode = o.get("id"), name = o.get("name");
+        String level = levelNode != null && levelNode.isTextual() ? levelNode.textValue() : "";
+        if (!LEVELS.contains(level)) throw new Proposal.Refused(wrongly + ": the level \"" + SignedFile.shorten(level)
                 + "\" is not municipality, region or collective");
+        String id = idNode != null && idNode.isTextual() ? idNode.textValue() : "";
         if (id.isBlank() || org.folkmoot.procedure.Ids.problem("community-id", id) != null) {
-            throw new Proposal.Refused("the body's id is empty, longer than 64 characters or holds a control character");
+            throw new Proposal.Refused(wrongly + ": the id is not text, empty, longer than 64 characters or holds a control character");
         }
-        JsonNode name = o.get("name");
-        return new Roster.Body(level, id, name == null || name.isNull() ? null : name.asText());
+        if (name == null || name.isNull()) return new Roster.Body(level, id, null);
+        // printed by bodies add and bodies show, shown when a proposal is taken: text on one line, nothing a terminal obeys
+        if (!name.isTextual()) throw new Proposal.Refused(wrongly + ": the name is not text");
+        if (name.textValue().codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+            throw new Proposal.Refused(wrongly + ": the name holds a control character or a line break");
+        }
+        return new Roster.Body(level, id, name.textValue());
+    }
+
+    private static void only(ObjectNode n, Set<String> keys, String where) throws Proposal.Refused {
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) throw new Proposal.Refused(where + " an unknown key '" + SignedFile.shorten(k) + "'");
+        }
     }
 
     // ---- enrolling ------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.folkmoot.combine.BodyRules;
@@ -16,6 +15,7 @@ import org.folkmoot.procedure.Ids;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.Json;
+import org.folkmoot.record.RecordDates;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -37,7 +37,10 @@ public record Proposal(Roster.Body body, String resolution, String title, String
                        BodyRules rules, long rosterVersion, String rosterSha256, LocalDate reportBy, String issuedAt,
                        String program, byte[] payload, String payloadSha256, List<Dsse.Signature> signatures, byte[] file) {
     public static final String FORMAT = "folkmoot-proposal/1";
-    /** The longest text a proposal carries: the verdicts that name it hold it twice and stay under their 1 MiB. */
+    /**
+     * The most a proposal's title, text and proposer hold together, as a verdict's JSON writes them: the verdicts that
+     * name it hold the text twice and stay under their 1 MiB.
+     */
     public static final int MAX_TEXT_BYTES = 256 * 1024;
 
     private static final Set<String> KEYS = Set.of("format", "body", "resolution", "rules", "roster", "reportBy", "issuedAt", "program");
@@ -128,23 +131,27 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         if (!LEVELS.contains(d.body().level())) {
             throw new Refused("the body's level is \"" + SignedFile.shorten(d.body().level()) + "\", not municipality, region or collective");
         }
+        // what parse refuses is refused here, before signing: a proposal just made must read back
+        idProblem("body id", d.body().id());
+        String name = d.body().name() == null ? d.body().id() : d.body().name();
+        oneLine("body's name", name);
         if (blank(d.resolution())) throw new Refused("the proposal needs the resolution's id");
         idProblem("resolution id", d.resolution());
         if (blank(d.title())) throw new Refused("the proposal needs a title");
         if (d.text() == null || d.text().isBlank()) throw new Refused("the resolution's text is empty");
-        if (d.text().getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
-            throw new Refused("the resolution's text is longer than " + MAX_TEXT_BYTES / 1024 + " KiB");
+        if (d.reportBy() == null || RecordDates.day(d.reportBy().toString()) == null) {
+            throw new Refused("the proposal needs a day to report by, written YYYY-MM-DD (a year from 0000 to 9999)");
         }
-        if (d.reportBy() == null) throw new Refused("the proposal needs a day to report by (YYYY-MM-DD)");
-        plainText("title", d.title());
+        String proposer = d.proposer() == null ? name : d.proposer();
+        oneLine("title", d.title());
         plainText("text", d.text());
-        if (d.proposer() != null) plainText("proposer", d.proposer());
+        oneLine("proposer", proposer);
+        carried(d.title(), d.text(), proposer);
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("format", FORMAT);
-        ObjectNode body = p.putObject("body").put("level", d.body().level()).put("id", d.body().id());
-        body.put("name", d.body().name() == null ? d.body().id() : d.body().name());
+        p.putObject("body").put("level", d.body().level()).put("id", d.body().id()).put("name", name);
         p.putObject("resolution").put("id", d.resolution()).put("title", d.title()).put("text", d.text())
-                .put("textSha256", Meeting.textSha256(d.text())).put("proposer", d.proposer() == null ? body.path("name").asText() : d.proposer());
+                .put("textSha256", Meeting.textSha256(d.text())).put("proposer", proposer);
         p.set("rules", (d.rules() == null ? BodyRules.defaults() : d.rules()).write());
         p.putObject("roster").put("version", d.roster().version()).put("sha256", d.roster().sha256());
         p.put("reportBy", d.reportBy().toString());
@@ -199,6 +206,7 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         if (id.isBlank()) throw new Refused("the proposal's resolution has no id");
         idProblem("resolution id", id);
         String title = text(r, "title", "the proposal's resolution");
+        if (title.isBlank()) throw new Refused("the proposal's resolution has no title");
         String text = text(r, "text", "the proposal's resolution");
         if (text.isBlank()) throw new Refused("the proposal's text is empty");
         String sha = text(r, "textSha256", "the proposal's resolution");
@@ -206,10 +214,11 @@ public record Proposal(Roster.Body body, String resolution, String title, String
             throw new Refused("the proposal's textSha256 is not the SHA-256 of its text");
         }
         String proposer = optionalText(r, "proposer", "the proposal's resolution");
-        plainText("title", title);
+        oneLine("title", title);
         plainText("text", text);
-        if (proposer != null) plainText("proposer", proposer);
-        if (body.name() != null) plainText("body's name", body.name());
+        if (proposer != null) oneLine("proposer", proposer);
+        if (body.name() != null) oneLine("body's name", body.name());
+        carried(title, text, proposer == null ? "" : proposer);
         ObjectNode rulesNode = object(p, "rules");
         only(rulesNode, "the proposal's rules", RULES_KEYS);
         BodyRules rules;
@@ -231,10 +240,9 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         String rosterSha = text(roster, "sha256", "the proposal's roster");
         if (!rosterSha.matches("[0-9a-f]{64}")) throw new Refused("the proposal's roster sha256 is not 64 lowercase hex digits");
         String reportByText = text(p, "reportBy", "the proposal");
-        LocalDate reportBy;
-        try {
-            reportBy = LocalDate.parse(reportByText);
-        } catch (DateTimeParseException e) {
+        // YYYY-MM-DD as the result writes it and its verifier reads it (LocalDate.parse also takes "+10000-01-01")
+        LocalDate reportBy = RecordDates.day(reportByText);
+        if (reportBy == null) {
             throw new Refused("the proposal's reportBy \"" + SignedFile.shorten(reportByText) + "\" is not a day written YYYY-MM-DD");
         }
         String issuedAt = text(p, "issuedAt", "the proposal");
@@ -256,13 +264,48 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         }
     }
 
-    /** A title, a text or a name shown on the projector and printed: no control character but tab and line breaks. */
+    /** A text shown on the projector and printed: no control character but tab and line breaks. */
     private static void plainText(String what, String value) throws Refused {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
                 throw new Refused("the proposal's " + what + " holds a control character");
             }
+        }
+    }
+
+    /**
+     * A title, a proposer or a body's name: plain text on one line, as every place that shows it prints it (proposal
+     * show's facts, the console's source line, the count's proposal line) — a line break there writes a line of its own.
+     */
+    private static void oneLine(String what, String value) throws Refused {
+        plainText(what, value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                throw new Refused("the proposal's " + what + " holds a line break (it is one line)");
+            }
+        }
+    }
+
+    /**
+     * What each verdict carries of the proposal — its title and proposer once, its text twice — measured as the
+     * verdict's JSON writes it, where a quote mark or a line break takes two bytes: at most {@link #MAX_TEXT_BYTES},
+     * so the verdict stays under its 1 MiB.
+     */
+    private static void carried(String title, String text, String proposer) throws Refused {
+        long bytes = written(title) + written(text) + written(proposer);
+        if (bytes > MAX_TEXT_BYTES) {
+            throw new Refused("the proposal's title, text and proposer are " + bytes / 1024 + " KiB as a verdict writes them (a quote mark "
+                    + "or a line break takes two bytes), more than " + MAX_TEXT_BYTES / 1024 + " KiB");
+        }
+    }
+
+    private static long written(String s) throws Refused {
+        try {
+            return Json.MAPPER.writeValueAsBytes(s).length - 2L; // less the two quote marks
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Refused("the proposal's text cannot be written as JSON");
         }
     }
 

@@ -21,11 +21,25 @@ public final class ProposalShelf {
         this.folder = dataFolder.resolve("proposals");
     }
 
-    /** Keeps {@code p} (durably, before the meeting records it); a proposal kept already is left as it is. */
-    public void keep(Proposal p) throws IOException {
-        Path file = folder.resolve(p.payloadSha256() + ".proposal");
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return;
-        OutputFile.writeDurably(file, p.file());
+    /**
+     * Keeps {@code p} (durably, before the meeting records it); a proposal kept already is left as it is, and
+     * whatever else holds its name (a damaged copy, another file, a link) is replaced by it.
+     *
+     * @return whether this call wrote the file (false: it was kept already)
+     */
+    public boolean keep(Proposal p) throws IOException {
+        if (find(p.payloadSha256()).isPresent()) return false;
+        OutputFile.writeDurably(file(p), p.file());
+        return true;
+    }
+
+    /** Takes back a proposal {@link #keep} just wrote, when the entry that was to name it was refused. */
+    public void unkeep(Proposal p) throws IOException {
+        Files.deleteIfExists(file(p));
+    }
+
+    private Path file(Proposal p) {
+        return folder.resolve(p.payloadSha256() + ".proposal");
     }
 
     /** The proposal whose payload SHA-256 is {@code sha256}, if this laptop kept it and it still reads as that one. */
@@ -34,7 +48,7 @@ public final class ProposalShelf {
         Path file = folder.resolve(sha256 + ".proposal");
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
         try {
-            Proposal p = Proposal.parse(InputFile.read(file, InputFile.Kind.VERDICT));
+            Proposal p = Proposal.parse(InputFile.read(file, InputFile.Kind.PROPOSAL));
             return p.payloadSha256().equals(sha256) ? Optional.of(p) : Optional.empty();
         } catch (InputFile.Refused | Proposal.Refused e) {
             return Optional.empty(); // a damaged copy says nothing: the record's hash still names it

@@ -77,7 +77,7 @@ public final class Backup {
         if (Files.exists(data.resolve(Bodies.FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             copy(data, Path.of(Bodies.FILE), InputFile.Kind.SETTINGS, target, unreadable);
         }
-        for (Path file : shelf(data)) copy(data, data.relativize(file), InputFile.Kind.VERDICT, target, unreadable);
+        for (Path file : shelf(data)) copy(data, data.relativize(file), InputFile.Kind.PROPOSAL, target, unreadable);
         CommunityKey key = CommunityKey.loadOrCreate(data);
         org.folkmoot.files.OutputFile.writeDurably(target.resolve("community.public-key.txt"),
                 (key.keyId() + "\n" + Ed25519Keys.base64(key.publicKey()) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));

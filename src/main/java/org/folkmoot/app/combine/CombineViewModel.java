@@ -117,7 +117,7 @@ public final class CombineViewModel {
         String name = String.valueOf(file.getFileName());
         Proposal p;
         try {
-            p = Proposal.parse(InputFile.read(file, InputFile.Kind.VERDICT));
+            p = Proposal.parse(InputFile.read(file, InputFile.Kind.PROPOSAL));
         } catch (InputFile.Refused e) {
             message.set(String.format(text.getString("combine.problem.proposal"), name, e.reason()));
             return false;

@@ -248,7 +248,7 @@ public final class ConsoleViewModel {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Bodies.Checked checked;
         try {
-            byte[] bytes = InputFile.read(file, InputFile.Kind.VERDICT);
+            byte[] bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
             checked = Bodies.load(dataFolder).check(bytes, List.of());
         } catch (InputFile.Refused e) {
             return refuse(String.format(text.getString("console.proposal.refused"), name, e.reason()));
@@ -261,6 +261,17 @@ public final class ConsoleViewModel {
                 checked.signedBy()));
         messageIsRefusal.set(false);
         return true;
+    }
+
+    /** A present refused changes nothing: the proposal kept for it alone is taken back. Returns {@code why}. */
+    private static String unkept(ProposalShelf shelf, Proposal from, boolean wrote, String why) {
+        if (!wrote) return why;
+        try {
+            shelf.unkeep(from);
+        } catch (java.io.IOException e) {
+            // the copy left is the proposal unchanged, named by its own hash: harmless, and the refusal is what matters
+        }
+        return why;
     }
 
     /** Not this proposal: the present form is the Community's own again, empty and open. */
@@ -334,19 +345,21 @@ public final class ConsoleViewModel {
             return refuse(e.getMessage());
         }
         Proposal from = kind == ActionKind.PRESENT ? proposal.get() : null;
+        ProposalShelf shelf = new ProposalShelf(dataFolder);
+        boolean wrote = false;
         if (from != null) {
             // the record names the proposal by its hash alone: the file is kept before the entry that names it
             try {
-                new ProposalShelf(dataFolder).keep(from);
+                wrote = shelf.keep(from);
             } catch (java.io.IOException e) {
                 return refuse(String.format(text.getString("console.proposal.not-kept"), e.getMessage()));
             }
         }
         try {
             Optional<Refusal> refusal = session.take(action);
-            if (refusal.isPresent()) return refuse(say(refusal.get().why()));
+            if (refusal.isPresent()) return refuse(unkept(shelf, from, wrote, say(refusal.get().why())));
         } catch (StoreException e) {
-            return refuse(e.getMessage());
+            return refuse(unkept(shelf, from, wrote, e.getMessage()));
         }
         if (from != null) {
             kept.put(from.payloadSha256(), from);
