@@ -10,10 +10,18 @@ import java.time.LocalDate;
  * @param rosterVersion the version of the roster the proposal was made from (0: not known), so that the summary
  *                      can say when the count uses another
  * @param rosterSha256  that roster's SHA-256, or null when not known
+ * @param bodyLevel     the proposing body's level, or null when not known (a result read back): a verdict counted
+ *                      against the proposal must name that body in its {@code upstream}
+ * @param bodyId        the proposing body's id, or null
  */
-public record Against(String proposalSha256, String resolution, LocalDate reportBy, long rosterVersion, String rosterSha256) {
+public record Against(String proposalSha256, String resolution, LocalDate reportBy, long rosterVersion, String rosterSha256,
+                      String bodyLevel, String bodyId) {
     public Against(String proposalSha256, String resolution, LocalDate reportBy) {
-        this(proposalSha256, resolution, reportBy, 0, null);
+        this(proposalSha256, resolution, reportBy, 0, null, null, null);
+    }
+
+    public Against(String proposalSha256, String resolution, LocalDate reportBy, long rosterVersion, String rosterSha256) {
+        this(proposalSha256, resolution, reportBy, rosterVersion, rosterSha256, null, null);
     }
 
     /** The proposal's fingerprint for people, from its payload SHA-256: "3f9a 07c1 …", five groups of four. */

@@ -204,7 +204,7 @@ public final class Combination implements AutoCloseable {
 
     private final Roster roster;
     private final BodyRules rules;
-    private final VerdictVerifier.Expected expected;
+    private VerdictVerifier.Expected expected; // narrowed to the proposing body by against()
     private final Progress progress;
     private final Path work;
     private final FileChannel spool;
@@ -243,6 +243,10 @@ public final class Combination implements AutoCloseable {
     public Combination against(Against proposal) {
         this.against = proposal;
         if (proposal != null && tallies.day == null) tallies.day = new int[roster.size()];
+        if (proposal != null && proposal.bodyId() != null) {
+            // counted against a body's proposal, a verdict answers that body's resolution: its upstream must name the body
+            expected = new VerdictVerifier.Expected(expected.resolution(), expected.textSha256(), proposal.bodyLevel(), proposal.bodyId());
+        }
         return this;
     }
 

@@ -80,8 +80,8 @@ public record Proposal(Roster.Body body, String resolution, String title, String
      * gathers its Communities' verdicts on a higher body's proposal with its own roster.
      */
     public org.folkmoot.combine.Against against(boolean ownRoster) {
-        return ownRoster ? new org.folkmoot.combine.Against(payloadSha256, resolution, reportBy, rosterVersion, rosterSha256)
-                : new org.folkmoot.combine.Against(payloadSha256, resolution, reportBy);
+        return new org.folkmoot.combine.Against(payloadSha256, resolution, reportBy, ownRoster ? rosterVersion : 0,
+                ownRoster ? rosterSha256 : null, body.level(), body.id());
     }
 
     /** Whether a body of {@code level} is below one of this proposal's level (a Municipality below its Region). */

@@ -46,8 +46,16 @@ public final class VerdictVerifier {
     }
 
     /** What the verdict must be about, when the caller knows (null: anything). */
-    public record Expected(String resolution, String textSha256) {
+    /**
+     * What a verdict must be for: the resolution and its text's SHA-256 (null: any), and, counted against a body's
+     * proposal, that body (null: any) — which a verdict names in its {@code upstream}.
+     */
+    public record Expected(String resolution, String textSha256, String bodyLevel, String bodyId) {
         public static final Expected ANY = new Expected(null, null);
+
+        public Expected(String resolution, String textSha256) {
+            this(resolution, textSha256, null, null);
+        }
     }
 
     private VerdictVerifier() {
@@ -195,6 +203,18 @@ public final class VerdictVerifier {
         OutcomeCheck.check(votes, p.get("objections"), p.get("carriedForward"), p.get("decidingVote"), rules, outcome, route);
 
         JsonNode upstream = res.get("upstream");
+        if (expected.bodyId() != null) {
+            if (!upstream.isObject()) {
+                throw new SignedFile.Refused("the verdict is for the Community's own resolution (its upstream names no body), not "
+                        + expected.bodyLevel() + " " + expected.bodyId() + "'s proposal");
+            }
+            String level = upstream.path("level").asText();
+            String body = upstream.path("body").asText();
+            if (!expected.bodyLevel().equals(level) || !expected.bodyId().equals(body)) {
+                throw new SignedFile.Refused("the verdict is for another body's resolution (" + SignedFile.shorten(level) + " "
+                        + SignedFile.shorten(body) + ", not " + expected.bodyLevel() + " " + expected.bodyId() + ")");
+            }
+        }
         if (expected.resolution() != null) {
             String named = upstream.isObject() ? upstream.path("resolution").asText() : resolutionId;
             if (!expected.resolution().equals(named)) {

@@ -231,4 +231,46 @@ class ProposalRoundTripTest {
         ok("body", "combine", "--roster", genuine.toString(), "--proposal", proposalFile.toString(), stick.toString(),
                 "--out", tmp.resolve("M7-R1.tally").toString());
     }
+
+    @Test
+    void countedAgainstAProposalAVerdictMustAnswerThatBodysResolution() throws Exception {
+        Path m7 = tmp.resolve("m7.roster.json");
+        ok("body", "roster", "new", m7.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        for (String c : List.of("own", "other", "right")) {
+            Path key = tmp.resolve(c + ".key.json");
+            ok(c, "keys", "export", key.toString(), "--id", c, "--name", c, "--members", "150");
+            ok("body", "roster", "enroll", m7.toString(), key.toString());
+        }
+        Path text = tmp.resolve("t.txt");
+        Files.writeString(text, "A shared text.\n");
+        Path proposalFile = tmp.resolve("M7-R4.proposal");
+        ok("body", "proposal", "new", "--id", "M7-R4", "--title", "T", "--text-file", text.toString(), "--report-by", "2027-01-15",
+                "--roster", m7.toString(), "--out", proposalFile.toString());
+        Proposal p = Proposal.parse(Files.readAllBytes(proposalFile));
+        String check = "{\"do\":\"vote\",\"stage\":\"check-1\",\"for\":115,\"against\":3,\"abstain\":2}";
+        // the Community's own resolution of the same id and text, and another body's of the same id and text
+        Path own = meeting("own", "own", List.of(check), p, "2027-01-10");
+        Files.writeString(own, Files.readString(own).replaceFirst(",\"upstream\":\\{[^}]*\\}", ""));
+        Path other = meeting("other", "other", List.of(check), p, "2027-01-10");
+        Files.writeString(other, Files.readString(other).replace("\"body\":\"M7\"", "\"body\":\"M99\""));
+        Path right = meeting("right", "right", List.of(check), p, "2027-01-10");
+        Path stick = tmp.resolve("stick");
+        for (Path script : List.of(own, other, right)) {
+            String c = script.getFileName().toString().replace(".jsonl", "");
+            ok(c, "replay", script.toString(), "--out", stick.resolve(c).toString());
+        }
+        assertThat(Files.readString(stick.resolve("own").resolve("record.jsonl"))).doesNotContain("upstream");
+        Cli count = ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), stick.toString(),
+                "--out", tmp.resolve("M7-R4.tally").toString());
+        JsonNode tally = Json.MAPPER.readTree(SignedFile.read(tmp.resolve("M7-R4.tally"), 64L << 20).payload());
+        assertThat(tally.path("counts").path("reporting").asLong()).as(count.out()).isEqualTo(1);
+        assertThat(tally.path("counts").path("refused").asLong()).isEqualTo(2);
+        assertThat(tally.path("refused").toString()).contains("the Community's own resolution").contains("another body's resolution (municipality M99");
+        // counted by the hand-typed resolution and text, the Community's own resolution still counts, as before
+        Cli byHand = ok("body", "combine", "--roster", m7.toString(), "--resolution", "M7-R4", "--text-sha256", p.textSha256(),
+                stick.resolve("own").toString(), "--out", tmp.resolve("by-hand.tally").toString());
+        assertThat(byHand.out()).contains("passed ");
+        JsonNode hand = Json.MAPPER.readTree(SignedFile.read(tmp.resolve("by-hand.tally"), 64L << 20).payload());
+        assertThat(hand.path("counts").path("reporting").asLong()).isEqualTo(1);
+    }
 }

@@ -107,7 +107,7 @@ class PresentProposalAttackTest {
         try (MeetingSession session = MeetingSession.open(tmp.resolve("m.db"), Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), data);
             ProjectorViewModel projector = new ProjectorViewModel(vm, CommunityKey.fromSeed(new byte[32]));
-            assertThat(projector.sourceProperty().get()).isEqualTo("From Millbrook (municipality M7) — verdict wanted by 20 December 2026");
+            assertThat(projector.sourceProperty().get()).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
         }
     }
 }
