@@ -106,7 +106,8 @@ public final class CombineViewModel {
 
     /**
      * Opens a body's proposal to count against: taken only when it reads as a proposal and its signature holds
-     * for this laptop's body key (the body counts what it issued); refused otherwise with the reason, and then
+     * for this laptop's body key (the body counts what it issued) or a body enrolled here (a lower body gathering
+     * its Communities' verdicts for a higher one); refused otherwise with the reason, and then
      * nothing in the form changes. Returns whether it was taken.
      */
     public boolean openProposal(Path file) {
@@ -116,8 +117,10 @@ public final class CombineViewModel {
         }
         String name = String.valueOf(file.getFileName());
         Proposal p;
+        byte[] bytes;
         try {
-            p = Proposal.parse(InputFile.read(file, InputFile.Kind.PROPOSAL));
+            bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
+            p = Proposal.parse(bytes);
         } catch (InputFile.Refused e) {
             message.set(String.format(text.getString("combine.problem.proposal"), name, e.reason()));
             return false;
@@ -126,8 +129,14 @@ public final class CombineViewModel {
             return false;
         }
         if (!p.signedBy(bodyKey.publicKey())) {
-            message.set(String.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
-            return false;
+            // a higher body's proposal, gathered for it by a lower body: taken when that body's key is enrolled here
+            // (the start screen's bodies, as a Community enrolls its Region's), as `combine --body-key` takes it
+            try {
+                org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path()).check(bytes, List.of());
+            } catch (Proposal.Refused e) {
+                message.set(String.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
+                return false;
+            }
         }
         closeCount();
         counted.set(false);

@@ -75,7 +75,7 @@ class CombineViewModelTest {
         m.textSha256Property().set("also typed");
         assertThat(m.openProposal(tampered)).isFalse();
         assertThat(m.messageProperty().get()).isEqualTo("tampered.proposal is not taken: its signature does not hold for this laptop's body key ("
-                + BODY.keyId() + ") — the file was changed after it was signed, or another body's key signed it");
+                + BODY.keyId() + ") or for a body enrolled on the start screen — the file was changed after it was signed, or another body's key signed it");
         assertThat(m.proposalOpenProperty().get()).isFalse();
         assertThat(m.resolutionProperty().get()).isEqualTo("typed");
         assertThat(m.textSha256Property().get()).isEqualTo("also typed");
@@ -139,5 +139,35 @@ class CombineViewModelTest {
         m.hashTextOf(latin1);
         assertThat(m.textSha256Property().get()).isEqualTo("kept");
         assertThat(m.messageProperty().get()).isEqualTo("latin1.txt cannot be read as text");
+    }
+
+    @Test
+    void aHigherBodysProposalIsOpenedWhenItsKeyIsEnrolledHereAndGatheredWithThisBodysRoster() throws Exception {
+        CommunityKey region = Communities.key("the Region");
+        Roster.Body uplands = new Roster.Body("region", "R2", "Uplands");
+        Roster r2 = Roster.parse(org.folkmoot.combine.RosterBook.plain(org.folkmoot.combine.RosterBook.create("region", "R2", "Uplands")));
+        Proposal p = Proposal.issue(new Proposal.Draft(uplands, "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
+                LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", region);
+        Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
+        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        try {
+            CombineViewModel m = model();
+            assertThat(m.openProposal(file)).as("not this laptop's body key, and no body enrolled").isFalse();
+            org.folkmoot.proposal.Bodies.load(tmp.resolve("home")).add(org.folkmoot.proposal.Bodies.readKeyFile(
+                    org.folkmoot.proposal.Bodies.keyFile(uplands, region), LocalDate.now()));
+            assertThat(m.openProposal(file)).as(m.messageProperty().get()).isTrue();
+            assertThat(m.resolutionProperty().get()).isEqualTo("R2-1");
+            // another body of the Region's level cannot count the Region's proposal (a lower one may gather for it)
+            Path r3 = tmp.resolve("r3.roster.json");
+            Files.write(r3, org.folkmoot.combine.RosterBook.plain(org.folkmoot.combine.RosterBook.create("region", "R3", "Lowlands")));
+            m.rosterProperty().set(r3.toString());
+            m.inputsProperty().set(Files.createDirectories(tmp.resolve("empty")).toString());
+            assertThat(m.count()).isNull();
+            assertThat(m.messageProperty().get()).contains("Lowlands (Region R3)").contains("Uplands (Region R2)");
+        } finally {
+            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+        }
     }
 }
