@@ -233,9 +233,11 @@ public final class Bodies {
      * not enrolled, a key enrolled for another body.
      */
     public Checked check(byte[] file, List<Trusted> alsoTrusted) throws Proposal.Refused {
-        Proposal p = Proposal.parse(file);
+        // the signature first, over the bytes received: what they say is read only once a trusted key signed them
+        SignedFile envelope = Proposal.envelope(file);
         for (Body b : bodies) {
-            if (!p.signedBy(b.publicKey())) continue;
+            if (!envelope.signedBy(b.publicKey())) continue;
+            Proposal p = Proposal.parse(file);
             if (b.body() != null && !(b.body().level().equals(p.body().level()) && b.body().id().equals(p.body().id()))) {
                 throw new Proposal.Refused("signed with the key enrolled for " + b.named() + ", but it says it is from " + p.from()
                         + ": not taken");
@@ -243,7 +245,14 @@ public final class Bodies {
             return new Checked(p, b.keyId(), b);
         }
         for (Trusted t : alsoTrusted) {
-            if (p.signedBy(t.publicKey())) return new Checked(p, Ed25519Keys.keyId(t.publicKey()), null);
+            if (envelope.signedBy(t.publicKey())) return new Checked(Proposal.parse(file), Ed25519Keys.keyId(t.publicKey()), null);
+        }
+        Proposal p;
+        try {
+            p = Proposal.parse(file); // only to name the body it claims in the refusal
+        } catch (Proposal.Refused unreadable) {
+            throw new Proposal.Refused("its signature holds for no key this Community trusts: the file was changed after it was "
+                    + "signed, or is not a proposal a body made (" + unreadable.getMessage() + ")");
         }
         boolean known = bodies.stream().anyMatch(b -> b.body() != null && b.body().level().equals(p.body().level())
                 && b.body().id().equals(p.body().id()));

@@ -173,16 +173,7 @@ public record Proposal(Roster.Body body, String resolution, String title, String
      * checked; its signature is not checked here (that is {@link Bodies#check}'s, against the keys trusted).
      */
     public static Proposal parse(byte[] file) throws Refused {
-        wholeFile(file);
-        SignedFile env;
-        try {
-            env = SignedFile.parse(file);
-        } catch (SignedFile.Refused e) {
-            throw new Refused(e.getMessage());
-        }
-        if (!env.payloadType().equals(Dsse.PROPOSAL_TYPE)) {
-            throw new Refused("not a proposal: its payload type is " + env.payloadType());
-        }
+        SignedFile env = envelope(file);
         ObjectNode p;
         try {
             p = SignedFile.object(env.payload(), "the proposal");
@@ -249,6 +240,24 @@ public record Proposal(Roster.Body body, String resolution, String title, String
         String program = text(p, "program", "the proposal");
         return new Proposal(body, id, title, text, sha, proposer, rules, version.longValue(), rosterSha, reportBy, issuedAt,
                 program, env.payload(), Chain.sha256(env.payload()), env.signatures(), file.clone());
+    }
+
+    /**
+     * The proposal's envelope, not yet its payload: what a signature is checked on before what it signed is read
+     * (a byte changed in the payload is then told as a changed file, not as whatever the changed byte now says).
+     */
+    static SignedFile envelope(byte[] file) throws Refused {
+        wholeFile(file);
+        SignedFile env;
+        try {
+            env = SignedFile.parse(file);
+        } catch (SignedFile.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+        if (!env.payloadType().equals(Dsse.PROPOSAL_TYPE)) {
+            throw new Refused("not a proposal: its payload type is " + env.payloadType());
+        }
+        return env;
     }
 
     /**

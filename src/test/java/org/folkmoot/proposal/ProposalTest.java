@@ -102,6 +102,11 @@ class ProposalTest {
                         .as("byte %d changed to %d", at, to).isInstanceOf(Proposal.Refused.class);
             }
         }
+        // a changed payload is told as a changed file, whatever the changed bytes now say
+        byte[] changed = file.clone();
+        int at = new String(file, StandardCharsets.US_ASCII).indexOf("\"payload\":\"") + 12;
+        changed[at] = (byte) (changed[at] == 'e' ? 'f' : 'e');
+        assertThatThrownBy(() -> bodies.check(changed, List.of())).hasMessageContaining("changed after it was signed");
         byte[] longer = java.util.Arrays.copyOf(file, file.length + 1);
         longer[file.length] = ' ';
         assertThatThrownBy(() -> bodies.check(longer, List.of())).isInstanceOf(Proposal.Refused.class);
