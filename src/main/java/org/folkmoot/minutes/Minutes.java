@@ -398,8 +398,10 @@ public final class Minutes {
         String s = "From " + kept.map(Proposal::from).orElse("the " + up.level() + " " + up.body()) + ", its resolution "
                 + up.resolution() + " (text SHA-256 " + up.textSha256().substring(0, 16) + "…)";
         if (up.proposalSha256() != null) {
-            s += ", by its signed proposal of fingerprint "
-                    + Ed25519Keys.fingerprintOfDigest(java.util.HexFormat.of().parseHex(up.proposalSha256()));
+            String fingerprint = Ed25519Keys.fingerprintOfDigest(java.util.HexFormat.of().parseHex(up.proposalSha256()));
+            // only a proposal kept here was checked on its signature when presented; the record alone only names one
+            s += kept.isPresent() ? ", by its signed proposal of fingerprint " + fingerprint
+                    : ", naming the proposal of fingerprint " + fingerprint + " (not kept on this laptop, so not checked here)";
         }
         if (kept.isPresent()) {
             s += "; verdict wanted by " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
