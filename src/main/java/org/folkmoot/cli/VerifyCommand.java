@@ -39,6 +39,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--body-key", paramLabel = "KEY", description = "a result's body's public key (base64), from `roster key`")
     String bodyKey;
 
+    @Option(names = "--proposal", paramLabel = "FILE.proposal",
+            description = "the body's proposal: verdicts must answer it, and a result must have been counted against it")
+    Path proposal;
+
     @Option(names = "--roster-key", paramLabel = "KEY", description = "the public key (base64) that signed the roster, if not this laptop's body key")
     java.util.List<String> rosterKeys = new java.util.ArrayList<>();
 
@@ -81,11 +85,26 @@ public final class VerifyCommand implements Callable<Integer> {
                 return FolkmootCommand.REFUSED;
             }
         }
+        org.folkmoot.proposal.Proposal against = null;
+        if (proposal != null) {
+            if (resolution != null || textSha256 != null) {
+                err.println("folkmoot: --proposal gives the resolution and its text hash: not also --resolution or --text-sha256");
+                return FolkmootCommand.REFUSED;
+            }
+            try {
+                // checked as `proposal show` checks it: the enrolled bodies, this laptop's body key, the key given
+                against = ProposalCommand.check(proposal, bodyKey == null ? List.of() : List.of(bodyKey)).proposal();
+            } catch (org.folkmoot.proposal.Proposal.Refused e) {
+                err.println("folkmoot: " + proposal + ": " + e.getMessage());
+                return FolkmootCommand.REFUSED;
+            }
+            expected = new VerdictVerifier.Expected(against.resolution(), against.textSha256(), against.body().level(), against.body().id());
+        }
         int refused = 0;
         for (Path file : files) {
             try {
                 if (org.folkmoot.combine.TallyVerifier.isResult(file)) {
-                    out.println(file + ": " + result(file, body, keys));
+                    out.println(file + ": " + result(file, body, keys, against));
                     continue;
                 }
                 VerdictVerifier.Verified v = VerdictVerifier.verify(file, keys, expected);
@@ -109,9 +128,22 @@ public final class VerifyCommand implements Callable<Integer> {
         return refused == 0 ? 0 : 1;
     }
 
-    private static String result(Path file, byte[] bodyKey, Roster roster) throws SignedFile.Refused, java.io.IOException {
+    private static String result(Path file, byte[] bodyKey, Roster roster, org.folkmoot.proposal.Proposal against)
+            throws SignedFile.Refused, java.io.IOException {
         org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster,
                 org.folkmoot.verdict.DataFolder.work());
+        if (against != null) {
+            // what the result alone cannot show: that the proposal it names is this one, with this day and these rules
+            if (c.proposal() == null) throw new SignedFile.Refused("the result was not counted against a proposal");
+            org.folkmoot.combine.Against a = c.proposal().against();
+            if (!a.proposalSha256().equals(against.payloadSha256())) {
+                throw new SignedFile.Refused("the result was counted against another proposal (fingerprint " + a.fingerprint() + ")");
+            }
+            if (!a.reportBy().equals(against.reportBy()) || !c.resolution().equals(against.resolution())
+                    || !c.textSha256().equalsIgnoreCase(against.textSha256())) {
+                throw new SignedFile.Refused("the result names this proposal but not its resolution, text or day to report by");
+            }
+        }
         return "verified — the result of " + c.name() + " (" + c.level() + " " + c.body() + "), resolution " + c.resolution()
                 + ": " + c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")") + ", " + c.reporting() + " reporting"
                 + ", fingerprint " + c.fingerprint() + ", signed by " + c.keyId()

@@ -132,6 +132,18 @@ class ProposalRoundTripTest {
         }
         assertThat(new String(Files.readAllBytes(result), StandardCharsets.UTF_8)).isNotEmpty();
         assertThat(ok("body", "verify", result.toString(), "--roster", roster.toString()).status()).isZero();
+        // anyone holding the proposal checks the result and the verdicts against it
+        Cli checked = ok("body", "verify", result.toString(), "--roster", roster.toString(), "--proposal", proposalFile.toString());
+        assertThat(checked.out()).contains("counted against proposal " + p.fingerprint());
+        ok("riverside-3", "verify", tmp.resolve("stick-1").resolve("M7-R4.verdict").toString(), "--proposal", proposalFile.toString());
+        Path another = tmp.resolve("M7-R5.proposal");
+        ok("body", "proposal", "new", "--id", "M7-R5", "--title", "Another", "--text-file", text.toString(), "--report-by", "2026-12-20",
+                "--roster", roster.toString(), "--out", another.toString());
+        Cli wrong = on("body", "verify", result.toString(), "--proposal", another.toString());
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.err()).contains("counted against another proposal");
+        assertThat(on("riverside-3", "verify", tmp.resolve("stick-1").resolve("M7-R4.verdict").toString(), "--proposal", another.toString())
+                .err()).contains("another resolution");
     }
 
     @Test
