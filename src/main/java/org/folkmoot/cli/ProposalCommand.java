@@ -18,8 +18,6 @@ import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
-import org.folkmoot.verdict.RosterHistory;
-import org.folkmoot.verdict.SignedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,18 +104,8 @@ public final class ProposalCommand implements Runnable {
             }
             CommunityKey key = RosterCommand.bodyKey(err);
             if (key == null) return 1;
-            List<byte[]> trusted = RosterKeys.trusted(key.publicKey(), rosterKeys);
-            if (trusted == null) {
-                err.println(RosterKeys.NOT_A_KEY);
-                return FolkmootCommand.REFUSED;
-            }
-            Roster read;
-            try {
-                read = RosterHistory.read(roster, trusted); // never older than one this laptop signed or saw
-            } catch (SignedFile.Refused e) {
-                err.println("folkmoot: " + roster + ": " + e.getMessage());
-                return FolkmootCommand.REFUSED;
-            }
+            Roster read = RosterKeys.read(roster, key.publicKey(), rosterKeys, err);
+            if (read == null) return FolkmootCommand.REFUSED;
             Proposal p;
             try {
                 p = Proposal.issue(new Proposal.Draft(read.body(), id.strip(), title.strip(), text, blankToNull(proposer), rules, read,

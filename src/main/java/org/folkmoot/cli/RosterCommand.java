@@ -286,18 +286,8 @@ public final class RosterCommand implements Runnable {
             var err = spec.commandLine().getErr();
             CommunityKey key = bodyKey(err);
             if (key == null) return 1;
-            List<byte[]> trusted = RosterKeys.trusted(key.publicKey(), rosterKeys);
-            if (trusted == null) {
-                err.println(RosterKeys.NOT_A_KEY);
-                return FolkmootCommand.REFUSED;
-            }
-            Roster roster;
-            try {
-                roster = RosterHistory.read(file, trusted); // never older than one this laptop signed or saw
-            } catch (SignedFile.Refused e) {
-                err.println("folkmoot: " + file + ": " + e.getMessage());
-                return FolkmootCommand.REFUSED;
-            }
+            Roster roster = RosterKeys.read(file, key.publicKey(), rosterKeys, err);
+            if (roster == null) return FolkmootCommand.REFUSED;
             Roster.Body b = roster.body();
             out.println((b == null ? "a roster" : b.name() + " (" + b.level() + " " + b.id() + ")") + ", version " + roster.version()
                     + ", " + roster.size() + (roster.size() == 1 ? " Community" : " Communities") + (roster.signedBy() == null ? ", not signed" : ", signed by " + roster.signedBy()));
@@ -349,17 +339,9 @@ public final class RosterCommand implements Runnable {
             }
             Roster.Body body = null;
             if (roster != null) {
-                List<byte[]> trusted = RosterKeys.trusted(key.publicKey(), rosterKeys);
-                if (trusted == null) {
-                    err.println(RosterKeys.NOT_A_KEY);
-                    return FolkmootCommand.REFUSED;
-                }
-                try {
-                    body = RosterHistory.read(roster, trusted).body();
-                } catch (SignedFile.Refused e) {
-                    err.println("folkmoot: " + roster + ": " + e.getMessage());
-                    return FolkmootCommand.REFUSED;
-                }
+                Roster read = RosterKeys.read(roster, key.publicKey(), rosterKeys, err);
+                if (read == null) return FolkmootCommand.REFUSED;
+                body = read.body();
                 if (body == null || body.level() == null || body.id() == null) {
                     err.println("folkmoot: " + roster + ": the roster does not name its body (level, id, name); make it with `folkmoot roster new`");
                     return FolkmootCommand.REFUSED;

@@ -25,5 +25,23 @@ final class RosterKeys {
         return trusted;
     }
 
+    /**
+     * The roster {@code file} as this laptop takes it: signed by this laptop's body key or a key given (or plain),
+     * and never older than one this laptop signed or saw; null after one line on {@code err} saying why not.
+     */
+    static org.folkmoot.verdict.Roster read(java.nio.file.Path file, byte[] bodyKey, List<String> given, java.io.PrintWriter err) {
+        List<byte[]> keys = trusted(bodyKey, given);
+        if (keys == null) {
+            err.println(NOT_A_KEY);
+            return null;
+        }
+        try {
+            return org.folkmoot.verdict.RosterHistory.read(file, keys);
+        } catch (org.folkmoot.verdict.SignedFile.Refused e) {
+            err.println("folkmoot: " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     static final String NOT_A_KEY = "folkmoot: --roster-key is not a valid Ed25519 public key (32 bytes in base64, not of small order)";
 }
