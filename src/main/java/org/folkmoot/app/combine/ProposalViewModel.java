@@ -165,21 +165,23 @@ public final class ProposalViewModel {
 
     /** Whether the form can be saved, said before the save dialog opens (else the reason, in the message line). */
     public boolean ready() {
-        try {
-            draft();
-            message.set("");
-            return true;
-        } catch (Problem e) {
-            saved.set(false);
-            message.set(e.getMessage());
-            return false;
-        }
+        return says(this::draft);
     }
 
     /** Whether the body's key can be exported: the roster names the body (else the reason, in the message line). */
     public boolean keyReady() {
+        return says(this::body);
+    }
+
+    /** What the form would be read as, or the first thing wrong with it. */
+    private interface Reading {
+        Object read() throws Problem;
+    }
+
+    /** Whether {@code reading} holds; when it does not, its reason goes to the message line. */
+    private boolean says(Reading reading) {
         try {
-            body();
+            reading.read();
             message.set("");
             return true;
         } catch (Problem e) {
@@ -191,9 +193,7 @@ public final class ProposalViewModel {
 
     /** The proposal as the form states it, or the first thing wrong with the form. */
     private Proposal.Draft draft() throws Problem {
-        Roster r = readRoster();
-        if (r == null) throw new Problem(text.getString("combine.problem.roster"));
-        if (r.body() == null) throw new Problem(text.getString("combine.problem.roster.body"));
+        Roster r = rosterWithBody();
         if (blank(resolution.get())) throw new Problem(text.getString("combine.problem.resolution"));
         if (blank(title.get())) throw new Problem(text.getString("combine.issue.problem.title"));
         if (resolutionText.get() == null || resolutionText.get().isBlank()) throw new Problem(text.getString("combine.issue.problem.text"));
@@ -205,10 +205,15 @@ public final class ProposalViewModel {
 
     /** The roster's body, or why there is none. */
     private Roster.Body body() throws Problem {
+        return rosterWithBody().body();
+    }
+
+    /** The roster, once it names its body, or why not. */
+    private Roster rosterWithBody() throws Problem {
         Roster r = readRoster();
         if (r == null) throw new Problem(text.getString("combine.problem.roster"));
         if (r.body() == null) throw new Problem(text.getString("combine.problem.roster.body"));
-        return r.body();
+        return r;
     }
 
     /** Writes the body's key file ({@code roster key --export}) for the Communities to enroll, naming the roster's body. */
