@@ -138,6 +138,9 @@ class PresentProposalUiTest {
             assertThat(field(robot, locked).isEditable()).as(locked).isFalse();
         }
         assertThat(field(robot, "#field-upstream.proposalSha256").getText()).isEqualTo(proposal.payloadSha256());
+        // the source line names them: their rows are folded away, so the form ends above the fold
+        assertThat(field(robot, "#field-upstream.proposalSha256").isVisible()).isFalse();
+        assertThat(field(robot, "#field-title").isVisible()).isTrue();
         // typing into the text changes nothing; the Community's own id is typed
         robot.clickOn(text);
         robot.write("Not so.");

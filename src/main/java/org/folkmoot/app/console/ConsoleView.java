@@ -517,6 +517,14 @@ public final class ConsoleView {
                 f.lockedProperty().addListener((o, was, now) -> mark.run());
                 mark.run();
             }
+            if (f.field().key().startsWith("upstream.")) {
+                // filled from a body's proposal, the source line above names the body, its resolution and the proposal:
+                // five rows of hashes would push Record below the fold
+                for (Node n : new Node[] {label, input}) {
+                    n.visibleProperty().bind(f.lockedProperty().not());
+                    n.managedProperty().bind(f.lockedProperty().not());
+                }
+            }
             input.setId("field-" + f.field().key());
             input.getProperties().put(ActionFields.Type.class, f.field().type());
             input.setAccessibleText(f.label());
