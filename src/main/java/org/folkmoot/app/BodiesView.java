@@ -154,6 +154,7 @@ public final class BodiesView {
         ButtonType doIt = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(doIt, new ButtonType(text.getString("bodies.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         content.setPrefWidth(560);
+        content.setPadding(new Insets(20, 24, 8, 24)); // the theme's dialog pane leaves its content flush to the edge
         d.getDialogPane().setContent(content);
         d.getDialogPane().getStylesheets().add(FolkmootApp.stylesheet());
         return d.showAndWait().filter(doIt::equals).isPresent();

@@ -346,8 +346,13 @@ public final class FolkmootApp extends Application {
         org.folkmoot.app.combine.CombineViewModel model = new org.folkmoot.app.combine.CombineViewModel(text, bodyKey, DataFolder.work());
         stage.setOnHidden(e -> model.closeCount());
         // the body's clerk issues the proposal (folded away above) and counts the verdicts against it
-        org.folkmoot.app.combine.ProposalView issue = new org.folkmoot.app.combine.ProposalView(
-                new org.folkmoot.app.combine.ProposalViewModel(text, bodyKey, data), text, org.folkmoot.app.combine.Chooser.DIALOGS);
+        org.folkmoot.app.combine.ProposalViewModel issuing = new org.folkmoot.app.combine.ProposalViewModel(text, bodyKey, data);
+        org.folkmoot.app.combine.ProposalView issue = new org.folkmoot.app.combine.ProposalView(issuing, text,
+                org.folkmoot.app.combine.Chooser.DIALOGS);
+        // the roster a proposal was issued from is the one its count reads: not asked for twice
+        issuing.issuedProperty().addListener((o, was, now) -> {
+            if (now != null && model.rosterProperty().get().isBlank()) model.rosterProperty().set(issuing.rosterProperty().get());
+        });
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
                 org.folkmoot.app.combine.CombineView.clerkScreen(issue, new org.folkmoot.app.combine.CombineView(model, text)));
         scroll.setFitToWidth(true);

@@ -112,6 +112,7 @@ class ClerkProposalUiTest {
         assertThat(p.rules().reportingQuorum()).isEqualTo(new Fraction(9, 10));
         assertThat(label(robot, "#issue-message")).endsWith("fingerprint " + p.fingerprint());
         assertThat(robot.lookup("#issue-give").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#issue-give").queryAs(Label.class).getText()).contains(p.fingerprint());
 
         // folded away again, the count: the proposal opened locks the resolution and its hash and names itself
         fold(robot, "#issue-pane", false);
@@ -166,7 +167,7 @@ class ClerkProposalUiTest {
         robot.clickOn("#combine-open-proposal");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, "#combine-message")).isEqualTo("late.proposal is not taken: its signature does not hold for this laptop's "
-                + "body key (" + BODY.keyId() + ") — the file was changed after it was signed, or another body's key signed it");
+                + "body key (" + BODY.keyId() + ") or for a body enrolled on the start screen — the file was changed after it was signed, or another body's key signed it");
         TextInputControl resolution = robot.lookup("#combine-resolution").queryAs(TextInputControl.class);
         assertThat(resolution.getText()).isEqualTo("M-R1");
         assertThat(resolution.isEditable()).isTrue();

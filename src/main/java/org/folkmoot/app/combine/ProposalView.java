@@ -87,7 +87,11 @@ public final class ProposalView {
         message.setId("issue-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        Label give = new Label(text.getString("combine.issue.give"));
+        Label give = new Label();
+        // the proposal saved, with its fingerprint: still there when the key's export speaks in the message line
+        give.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.issuedProperty().get() == null ? ""
+                : String.format(text.getString("combine.issue.give"), model.issuedProperty().get().resolution(),
+                        model.issuedProperty().get().fingerprint()), model.issuedProperty()));
         give.setId("issue-give");
         give.setWrapText(true);
         give.getStyleClass().add("text-bold");
