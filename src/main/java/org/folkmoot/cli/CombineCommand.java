@@ -188,6 +188,14 @@ public final class CombineCommand implements Callable<Integer> {
                         + " and the proposal by " + signed.keyId() + ": a body signs both with its one key");
                 return FolkmootCommand.REFUSED;
             }
+            // and the key that signed the proposal is the proposing body's: a roster it signed in a lower body's name is no
+            // roster of that body (remembered, a higher version would lock the lower body's genuine roster out)
+            if (!own && keys.signedBy() != null && keys.signedBy().equals(signed.keyId())) {
+                stderr.println("folkmoot: " + roster + ": the roster says it is " + keys.body().name() + " (" + keys.body().level() + " "
+                        + keys.body().id() + ")'s, but it is signed by " + keys.signedBy() + ", the key that signed the proposal from "
+                        + p.from() + ": a body signs both with its one key, and no other body's");
+                return FolkmootCommand.REFUSED;
+            }
             counting = p.resolution();
             sha = p.textSha256();
             rules = p.rules();
