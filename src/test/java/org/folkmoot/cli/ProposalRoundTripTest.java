@@ -184,8 +184,10 @@ class ProposalRoundTripTest {
         Cli atMunicipality = on("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(),
                 tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
         assertThat(atMunicipality.status()).as("not signed by this laptop's body key: refused").isEqualTo(FolkmootCommand.REFUSED);
-        ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), "--body-key", regionPublic,
+        Cli gathered = ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), "--body-key", regionPublic,
                 tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
+        assertThat(gathered.out()).as("the proposal is the Region's, the count Millbrook's")
+                .contains("Counted against proposal R2-1 of region R2,").doesNotContain("proposal R2-1 of Millbrook");
         // the Region counts the Municipality's result again, verdict by verdict, against its own proposal
         Path r2Result = tmp.resolve("R2-1.tally");
         Cli atRegion = ok("region", "combine", "--roster", r2.toString(), "--proposal", proposalFile.toString(), m7Result.toString(),
