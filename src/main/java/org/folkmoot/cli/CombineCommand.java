@@ -248,8 +248,10 @@ public final class CombineCommand implements Callable<Integer> {
         }
         List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), bodyKeys);
         if (trusted == null) return null;
-        Proposal p = Proposal.parse(bytes);
-        for (byte[] key : trusted) if (p.signedBy(key)) return new Signed(p, org.folkmoot.verdict.Ed25519Keys.keyId(key));
+        SignedFile envelope = Proposal.envelope(bytes); // the signature first: what a changed file now says is not read
+        for (byte[] key : trusted) {
+            if (envelope.signedBy(key)) return new Signed(Proposal.parse(bytes), org.folkmoot.verdict.Ed25519Keys.keyId(key));
+        }
         throw new Proposal.Refused("its signature does not hold for this laptop's body key (" + bodyKey.keyId() + ")"
                 + (bodyKeys.isEmpty() ? "" : " or for a key given") + ": the file was changed after it was signed, or another "
                 + "body signed it (give that body's key with --body-key)");

@@ -122,7 +122,8 @@ public final class CombineViewModel {
         byte[] bytes;
         try {
             bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
-            p = Proposal.parse(bytes);
+            // the signature first, as combine checks it: what a changed file now says is not read
+            p = Proposal.envelope(bytes).signedBy(bodyKey.publicKey()) ? Proposal.parse(bytes) : null;
         } catch (InputFile.Refused e) {
             message.set(String.format(text.getString("combine.problem.proposal"), name, e.reason()));
             return false;
@@ -131,11 +132,14 @@ public final class CombineViewModel {
             return false;
         }
         String signer = bodyKey.keyId();
-        if (!p.signedBy(bodyKey.publicKey())) {
+        if (p == null) {
             // a higher body's proposal, gathered for it by a lower body: taken when that body's key is enrolled here
             // (the start screen's bodies, as a Community enrolls its Region's), as `combine --body-key` takes it
             try {
-                signer = org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path()).check(bytes, List.of()).signedBy();
+                org.folkmoot.proposal.Bodies.Checked checked = org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path())
+                        .check(bytes, List.of());
+                p = checked.proposal();
+                signer = checked.signedBy();
             } catch (Proposal.Refused e) {
                 message.set(String.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
                 return false;

@@ -79,6 +79,12 @@ class CombineViewModelTest {
         assertThat(m.proposalOpenProperty().get()).isFalse();
         assertThat(m.resolutionProperty().get()).isEqualTo("typed");
         assertThat(m.textSha256Property().get()).isEqualTo("also typed");
+        // a byte of the payload changed is told as a changed file, not as what the changed bytes now spell
+        byte[] format = p.file().clone();
+        int at = new String(format, StandardCharsets.US_ASCII).indexOf("\"payload\":\"") + 12;
+        format[at] = (byte) (format[at] == 'e' ? 'f' : 'e');
+        assertThat(m.openProposal(Files.write(tmp.resolve("misspelt.proposal"), format))).isFalse();
+        assertThat(m.messageProperty().get()).contains("the file was changed after it was signed");
     }
 
     @Test
