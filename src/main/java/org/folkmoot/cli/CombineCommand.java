@@ -188,6 +188,14 @@ public final class CombineCommand implements Callable<Integer> {
                         + " and the proposal by " + signed.keyId() + ": a body signs both with its one key");
                 return FolkmootCommand.REFUSED;
             }
+            // and the key that signed the proposal is the proposing body's: a roster it signed in a lower body's name is no
+            // roster of that body (remembered, a higher version would lock the lower body's genuine roster out)
+            if (!own && keys.signedBy() != null && keys.signedBy().equals(signed.keyId())) {
+                stderr.println("folkmoot: " + roster + ": the roster says it is " + keys.body().name() + " (" + keys.body().level() + " "
+                        + keys.body().id() + ")'s, but it is signed by " + keys.signedBy() + ", the key that signed the proposal from "
+                        + p.from() + ": a body signs both with its one key, and no other body's");
+                return FolkmootCommand.REFUSED;
+            }
             counting = p.resolution();
             sha = p.textSha256();
             rules = p.rules();
@@ -240,8 +248,10 @@ public final class CombineCommand implements Callable<Integer> {
         }
         List<byte[]> trusted = RosterKeys.trusted(bodyKey.publicKey(), bodyKeys);
         if (trusted == null) return null;
-        Proposal p = Proposal.parse(bytes);
-        for (byte[] key : trusted) if (p.signedBy(key)) return new Signed(p, org.folkmoot.verdict.Ed25519Keys.keyId(key));
+        SignedFile envelope = Proposal.envelope(bytes); // the signature first: what a changed file now says is not read
+        for (byte[] key : trusted) {
+            if (envelope.signedBy(key)) return new Signed(Proposal.parse(bytes), org.folkmoot.verdict.Ed25519Keys.keyId(key));
+        }
         throw new Proposal.Refused("its signature does not hold for this laptop's body key (" + bodyKey.keyId() + ")"
                 + (bodyKeys.isEmpty() ? "" : " or for a key given") + ": the file was changed after it was signed, or another "
                 + "body signed it (give that body's key with --body-key)");

@@ -130,8 +130,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private static String result(Path file, byte[] bodyKey, Roster roster, org.folkmoot.proposal.Proposal against)
             throws SignedFile.Refused, java.io.IOException {
+        // counted again against this proposal, each verdict must answer its body, as combine --proposal asks
         org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster,
-                org.folkmoot.verdict.DataFolder.work());
+                org.folkmoot.verdict.DataFolder.work(), against == null ? null : against.body());
         if (against != null) {
             // what the result alone cannot show: that the proposal it names is this one, with this day and these rules
             if (c.proposal() == null) throw new SignedFile.Refused("the result was not counted against a proposal");

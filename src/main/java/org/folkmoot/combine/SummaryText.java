@@ -15,8 +15,11 @@ public final class SummaryText {
         out.add(who + "resolution " + s.resolution() + ", text " + s.textSha256().substring(0, Math.min(16, s.textSha256().length())) + "…");
         Against a = s.against();
         if (a != null) {
-            out.add("Counted against proposal " + a.resolution() + " of " + (body == null ? "the body" : body.name() + " (" + body.level() + " "
-                    + body.id() + ")") + ", fingerprint " + a.fingerprint() + ", to report by " + a.reportBy());
+            // gathered by a lower body, the proposal is the higher body's, which the roster does not name
+            boolean other = a.bodyId() != null && (body == null || !a.bodyLevel().equals(body.level()) || !a.bodyId().equals(body.id()));
+            out.add("Counted against proposal " + a.resolution() + " of " + (other ? a.bodyLevel() + " " + a.bodyId()
+                    : body == null ? "the body" : body.name() + " (" + body.level() + " " + body.id() + ")")
+                    + ", fingerprint " + a.fingerprint() + ", to report by " + a.reportBy());
             String otherRoster = a.otherRoster(s.roster());
             if (otherRoster != null) out.add(otherRoster);
         }

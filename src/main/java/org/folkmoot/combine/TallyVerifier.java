@@ -49,6 +49,15 @@ public final class TallyVerifier {
      * @param roster  the roster to count the carried verdicts against again, or null not to
      */
     public static Checked verify(Path file, byte[] bodyKey, Roster roster, Path work) throws SignedFile.Refused, IOException {
+        return verify(file, bodyKey, roster, work, null);
+    }
+
+    /**
+     * @param proposing the body whose proposal the result must have been counted against, or null when not known: the
+     *                  verdicts counted again must then name it in their upstream, as a count against its proposal asks
+     */
+    public static Checked verify(Path file, byte[] bodyKey, Roster roster, Path work, Roster.Body proposing)
+            throws SignedFile.Refused, IOException {
         Path payload = Files.createTempFile(work, "tally-", ".json");
         try {
             ResultEnvelope.Read envelope = ResultEnvelope.read(file, payload);
@@ -121,7 +130,11 @@ public final class TallyVerifier {
                     throw new SignedFile.Refused("the result's rules cannot be read: " + e.getMessage());
                 }
                 try (Combination again = new Combination(roster, rules, resolution, textSha, work, null)) {
-                    if (proposed != null) again.against(proposed.against());
+                    if (proposed != null) {
+                        Against a = proposed.against();
+                        again.against(proposing == null ? a : new Against(a.proposalSha256(), a.resolution(), a.reportBy(), 0, null,
+                                proposing.level(), proposing.id()));
+                    }
                     again.read(List.of(file), Runtime.getRuntime().availableProcessors());
                     Combination.Summary s = again.summary();
                     if (s.refused() > 0) {

@@ -246,7 +246,7 @@ public record Proposal(Roster.Body body, String resolution, String title, String
      * The proposal's envelope, not yet its payload: what a signature is checked on before what it signed is read
      * (a byte changed in the payload is then told as a changed file, not as whatever the changed byte now says).
      */
-    static SignedFile envelope(byte[] file) throws Refused {
+    public static SignedFile envelope(byte[] file) throws Refused {
         wholeFile(file);
         SignedFile env;
         try {

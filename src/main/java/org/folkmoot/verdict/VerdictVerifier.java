@@ -208,22 +208,22 @@ public final class VerdictVerifier {
                 throw new SignedFile.Refused("the verdict is for the Community's own resolution (its upstream names no body), not "
                         + expected.bodyLevel() + " " + expected.bodyId() + "'s proposal");
             }
-            String level = upstream.path("level").asText();
-            String body = upstream.path("body").asText();
+            String level = named(upstream, "level");
+            String body = named(upstream, "body");
             if (!expected.bodyLevel().equals(level) || !expected.bodyId().equals(body)) {
                 throw new SignedFile.Refused("the verdict is for another body's resolution (" + SignedFile.shorten(level) + " "
                         + SignedFile.shorten(body) + ", not " + expected.bodyLevel() + " " + expected.bodyId() + ")");
             }
         }
         if (expected.resolution() != null) {
-            String named = upstream.isObject() ? upstream.path("resolution").asText() : resolutionId;
+            String named = upstream.isObject() ? named(upstream, "resolution") : resolutionId;
             if (!expected.resolution().equals(named)) {
                 throw new SignedFile.Refused("the verdict is for another resolution (" + named + ", not " + expected.resolution() + ")");
             }
         }
         if (expected.textSha256() != null) {
-            String named = upstream.isObject() ? upstream.path("textSha256").asText() : res.path("originalSha256").asText();
-            if (!expected.textSha256().equalsIgnoreCase(named)) {
+            String named = upstream.isObject() ? named(upstream, "textSha256") : res.path("originalSha256").asText();
+            if (!expected.textSha256().equalsIgnoreCase(named)) { // the expected as typed; the verdict's is one spelling
                 throw new SignedFile.Refused("the verdict is for another text (SHA-256 " + SignedFile.shorten(named) + ")");
             }
         }
@@ -231,6 +231,22 @@ public final class VerdictVerifier {
         java.util.List<String> supersedes = supersedes(p.get("supersedes"), payloadSha);
         return new Verified(envelope.payload(), p, communityId, resolutionId, outcome, route, payloadSha, key, rosterChecked,
                 rules, supersedes);
+    }
+
+    /**
+     * What an upstream names under {@code key}, as text: a number, null or nothing is refused, never read as the text
+     * it would print ({@code 7} as "7", {@code null} as "null"), and a hash is one spelling, as the meeting writes it.
+     */
+    private static String named(JsonNode upstream, String key) throws SignedFile.Refused {
+        JsonNode v = upstream.get(key);
+        if (v == null || !v.isTextual()) {
+            throw new SignedFile.Refused("the resolution's upstream " + key + " is not text: "
+                    + (v == null ? "missing" : SignedFile.shorten(org.folkmoot.record.Json.compact(v))));
+        }
+        if (key.equals("textSha256") && !isSha256(v.textValue())) {
+            throw new SignedFile.Refused("the resolution's upstream textSha256 is not 64 lowercase hex digits");
+        }
+        return v.textValue();
     }
 
     /**

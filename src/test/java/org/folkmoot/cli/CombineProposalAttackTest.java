@@ -120,4 +120,31 @@ class CombineProposalAttackTest {
         assertThat(verified.err()).contains("18446744073709551617");
     }
 
+    @Test
+    void aResultWhoseVerdictsAnswerNoBodysProposalIsNotTakenAsCountedAgainstIt() throws Exception {
+        // another body's resolution of the same id and text: a count against the proposal refuses it
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Files.write(stick.resolve("c1.verdict"), Communities.verdictAt("c1", Communities.Decided.PASSED, "2026-12-01", Communities.TEXT,
+                upstream().put("body", "M99").without("proposalSha256")));
+        // a result that names the proposal though its count did not ask the verdicts to answer the body (as before
+        // issue 13's last change, or a count made by hand and named after the proposal)
+        org.folkmoot.verdict.Roster read = org.folkmoot.verdict.Roster.read(roster);
+        Path out = tmp.resolve("m7.tally");
+        try (org.folkmoot.combine.Combination c = new org.folkmoot.combine.Combination(read, proposal.rules(), proposal.resolution(),
+                proposal.textSha256(), DataFolder.work(), null)) {
+            c.against(new org.folkmoot.combine.Against(proposal.payloadSha256(), proposal.resolution(), proposal.reportBy()));
+            c.read(List.of(stick), 1);
+            org.folkmoot.combine.Combination.Summary s = c.summary();
+            assertThat(s.reporting()).isEqualTo(1);
+            org.folkmoot.combine.TallyWriter.write(out, c, s, read.body(), CommunityKey.loadOrCreateBody(DataFolder.path()));
+        }
+        Cli checked = Cli.run("verify", out.toString(), "--roster", roster.toString(), "--proposal", proposalFile.toString());
+        assertThat(checked.status()).as(checked.out()).isEqualTo(1);
+        assertThat(checked.err()).contains("another body's resolution (municipality M99");
+        // what combine --proposal makes of the same verdict
+        Cli counted = Cli.run("combine", "--roster", roster.toString(), "--proposal", proposalFile.toString(), stick.toString(),
+                "--out", tmp.resolve("again.tally").toString());
+        assertThat(counted.status()).as(counted.err()).isZero();
+        assertThat(payload(tmp.resolve("again.tally")).path("counts").path("reporting").asLong()).isZero();
+    }
 }

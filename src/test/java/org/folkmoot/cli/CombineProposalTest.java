@@ -173,6 +173,15 @@ class CombineProposalTest {
         refusedAndNothingWritten(Cli.run("combine", "--roster", roster.toString(), "--proposal", tampered.toString(), stick.toString(),
                 "--out", out.toString()), out, "signature");
 
+        // a byte of the payload changed is told as a changed file, not as what the changed bytes now spell
+        byte[] original = Files.readAllBytes(proposalFile);
+        byte[] format = original.clone();
+        int at = new String(original, StandardCharsets.US_ASCII).indexOf("\"payload\":\"") + 12;
+        format[at] = (byte) (format[at] == 'e' ? 'f' : 'e');
+        Path misspelt = Files.write(tmp.resolve("misspelt.proposal"), format);
+        refusedAndNothingWritten(Cli.run("combine", "--roster", roster.toString(), "--proposal", misspelt.toString(), stick.toString(),
+                "--out", out.toString()), out, "changed after it was signed");
+
         // any single byte of the file changed: refused too, for whatever it broke
         byte[] bytes = Files.readAllBytes(proposalFile);
         bytes[bytes.length / 2] ^= 1;

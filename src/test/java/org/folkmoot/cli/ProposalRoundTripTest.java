@@ -184,8 +184,10 @@ class ProposalRoundTripTest {
         Cli atMunicipality = on("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(),
                 tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
         assertThat(atMunicipality.status()).as("not signed by this laptop's body key: refused").isEqualTo(FolkmootCommand.REFUSED);
-        ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), "--body-key", regionPublic,
+        Cli gathered = ok("body", "combine", "--roster", m7.toString(), "--proposal", proposalFile.toString(), "--body-key", regionPublic,
                 tmp.resolve("stick-riverside-3").toString(), tmp.resolve("stick-harbour-9").toString(), "--out", m7Result.toString());
+        assertThat(gathered.out()).as("the proposal is the Region's, the count Millbrook's")
+                .contains("Counted against proposal R2-1 of region R2,").doesNotContain("proposal R2-1 of Millbrook");
         // the Region counts the Municipality's result again, verdict by verdict, against its own proposal
         Path r2Result = tmp.resolve("R2-1.tally");
         Cli atRegion = ok("region", "combine", "--roster", r2.toString(), "--proposal", proposalFile.toString(), m7Result.toString(),
@@ -242,6 +244,42 @@ class ProposalRoundTripTest {
         // the genuine roster still counts: the refused one was not remembered as Millbrook's
         ok("body", "combine", "--roster", genuine.toString(), "--proposal", proposalFile.toString(), stick.toString(),
                 "--out", tmp.resolve("M7-R1.tally").toString());
+    }
+
+    @Test
+    void aRosterSignedByTheProposingBodysKeyInALowerBodysNameIsRefusedAndLocksNothingOut() throws Exception {
+        Path key = tmp.resolve("c1.key.json");
+        ok("c1", "keys", "export", key.toString(), "--id", "c1", "--name", "C1", "--members", "150");
+        Path m7 = tmp.resolve("m7.roster.json");
+        ok("body", "roster", "new", m7.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        ok("body", "roster", "enroll", m7.toString(), key.toString());
+        Path genuine = tmp.resolve("m7.roster.signed");
+        ok("body", "roster", "sign", m7.toString(), "--out", genuine.toString());
+        Path r2 = tmp.resolve("r2.roster.json");
+        ok("region", "roster", "new", r2.toString(), "--level", "region", "--id", "R2", "--name", "Uplands");
+        ok("region", "roster", "enroll", r2.toString(), key.toString());
+        Path text = Files.writeString(tmp.resolve("t.txt"), "A text.\n");
+        Path proposalFile = tmp.resolve("R2-1.proposal");
+        ok("region", "proposal", "new", "--id", "R2-1", "--title", "T", "--text-file", text.toString(), "--report-by", "2027-01-15",
+                "--roster", r2.toString(), "--out", proposalFile.toString());
+        // the Region's key signs a roster in Millbrook's name, of a higher version than Millbrook's own
+        Path fake = tmp.resolve("fake.roster.json");
+        ok("region", "roster", "new", fake.toString(), "--level", "municipality", "--id", "M7", "--name", "Millbrook");
+        ok("region", "roster", "enroll", fake.toString(), key.toString());
+        ok("region", "roster", "retire", fake.toString(), "c1", "--until", "2030-01-01");
+        Path fakeSigned = tmp.resolve("fake.roster.signed");
+        ok("region", "roster", "sign", fake.toString(), "--out", fakeSigned.toString());
+        String regionKey = on("region", "roster", "key").out().lines().filter(l -> l.startsWith("public key:")).findFirst()
+                .orElseThrow().substring("public key:".length()).strip();
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Cli spoofed = on("body", "combine", "--roster", fakeSigned.toString(), "--roster-key", regionKey, "--proposal",
+                proposalFile.toString(), "--body-key", regionKey, stick.toString(), "--out", tmp.resolve("x.tally").toString());
+        assertThat(spoofed.status()).as(spoofed.out()).isEqualTo(FolkmootCommand.REFUSED);
+        assertThat(spoofed.err()).contains("a body signs both with its one key");
+        assertThat(tmp.resolve("x.tally")).doesNotExist();
+        // Millbrook's genuine roster still gathers: the refused one was not remembered as Millbrook's
+        ok("body", "combine", "--roster", genuine.toString(), "--proposal", proposalFile.toString(), "--body-key", regionKey,
+                stick.toString(), "--out", tmp.resolve("R2-1.M7.tally").toString());
     }
 
     @Test

@@ -133,6 +133,30 @@ class VerdictVerifierTest {
         assertThat(VerdictVerifier.verify(verdict, null, new VerdictVerifier.Expected("B-1", right))).isNotNull();
     }
 
+    /** The bakery verdict, its resolution presented from body {@code upstream} names, signed again by the Community. */
+    private SignedFile withUpstream(String upstream) throws Exception {
+        ObjectNode p = (ObjectNode) Json.MAPPER.readTree(payload());
+        ((ObjectNode) p.get("resolution")).set("upstream", Json.MAPPER.readTree(upstream));
+        return SignedFile.parse(Dsse.sign(Dsse.VERDICT_TYPE, (Json.compact(p) + "\n").getBytes(StandardCharsets.UTF_8), key));
+    }
+
+    @Test
+    void aVerdictAnswersABodysProposalOnlyWhenItsUpstreamNamesItInText() throws Exception {
+        String sha = org.folkmoot.procedure.Meeting.textSha256("A text.");
+        VerdictVerifier.Expected body7 = new VerdictVerifier.Expected("4", sha, "municipality", "7");
+        String right = "{\"level\":\"municipality\",\"body\":\"7\",\"resolution\":\"4\",\"textSha256\":\"" + sha + "\"}";
+        assertThat(VerdictVerifier.verify(withUpstream(right), null, body7)).isNotNull();
+        // the same body, resolution and text spelled otherwise than as text: a number, null, upper-case hex
+        for (String other : List.of(right.replace("\"body\":\"7\"", "\"body\":7"), right.replace("\"resolution\":\"4\"", "\"resolution\":4"),
+                right.replace(sha, sha.toUpperCase(java.util.Locale.ROOT)))) {
+            assertThatThrownBy(() -> VerdictVerifier.verify(withUpstream(other), null, body7)).as(other)
+                    .isInstanceOf(SignedFile.Refused.class);
+        }
+        VerdictVerifier.Expected bodyNull = new VerdictVerifier.Expected("4", sha, "municipality", "null");
+        assertThatThrownBy(() -> VerdictVerifier.verify(withUpstream(right.replace("\"body\":\"7\"", "\"body\":null")), null, bodyNull))
+                .hasMessageContaining("not text");
+    }
+
     @Test
     void duplicateKeysAreRefused() {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();

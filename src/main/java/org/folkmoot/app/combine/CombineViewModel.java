@@ -67,6 +67,8 @@ public final class CombineViewModel {
     private final ObjectProperty<Proposal> proposal = new SimpleObjectProperty<>();
     private final BooleanProperty proposalOpen = new SimpleBooleanProperty(false);
     private final StringProperty proposalLine = new SimpleStringProperty("");
+    /** The key id that signed the proposal opened: a body signs its rosters with it, and no other body's. */
+    private String proposalSigner;
     /** The proposal the shown count was made against (null for one by a typed resolution and hash). */
     private Proposal countedAgainst;
     private Combination combination;
@@ -120,7 +122,8 @@ public final class CombineViewModel {
         byte[] bytes;
         try {
             bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
-            p = Proposal.parse(bytes);
+            // the signature first, as combine checks it: what a changed file now says is not read
+            p = Proposal.envelope(bytes).signedBy(bodyKey.publicKey()) ? Proposal.parse(bytes) : null;
         } catch (InputFile.Refused e) {
             message.set(String.format(text.getString("combine.problem.proposal"), name, e.reason()));
             return false;
@@ -128,11 +131,15 @@ public final class CombineViewModel {
             message.set(String.format(text.getString("combine.problem.proposal"), name, e.getMessage()));
             return false;
         }
-        if (!p.signedBy(bodyKey.publicKey())) {
+        String signer = bodyKey.keyId();
+        if (p == null) {
             // a higher body's proposal, gathered for it by a lower body: taken when that body's key is enrolled here
             // (the start screen's bodies, as a Community enrolls its Region's), as `combine --body-key` takes it
             try {
-                org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path()).check(bytes, List.of());
+                org.folkmoot.proposal.Bodies.Checked checked = org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path())
+                        .check(bytes, List.of());
+                p = checked.proposal();
+                signer = checked.signedBy();
             } catch (Proposal.Refused e) {
                 message.set(String.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
                 return false;
@@ -141,6 +148,7 @@ public final class CombineViewModel {
         closeCount();
         counted.set(false);
         proposal.set(p);
+        proposalSigner = signer;
         proposalOpen.set(true);
         resolution.set(p.resolution());
         textSha256.set(p.textSha256());
@@ -259,7 +267,7 @@ public final class CombineViewModel {
         if (running.get()) return text.getString("combine.problem.running");
         if (roster.get() == null || roster.get().isBlank()) return text.getString("combine.problem.roster");
         try {
-            readRoster = org.folkmoot.verdict.RosterHistory.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
+            readRoster = Roster.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
         } catch (SignedFile.Refused e) {
             return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
         } catch (InvalidPathException e) {
@@ -274,8 +282,23 @@ public final class CombineViewModel {
                 return String.format(text.getString("combine.problem.proposal.roster"), BodyWords.named(readRoster.body(), text),
                         BodyWords.named(p.body(), text));
             }
-            return inputsProblem();
+            // one body, one key, as combine checks: its roster signed by the proposal's key, a lower body's by another
+            String signedBy = readRoster.signedBy();
+            if (signedBy != null && ownProposal(p) && !signedBy.equals(proposalSigner)) {
+                return String.format(text.getString("combine.problem.proposal.roster-key"), BodyWords.named(readRoster.body(), text),
+                        signedBy, BodyWords.named(p.body(), text), proposalSigner);
+            }
+            if (signedBy != null && !ownProposal(p) && signedBy.equals(proposalSigner)) {
+                return String.format(text.getString("combine.problem.proposal.roster-key.lower"), BodyWords.named(readRoster.body(), text),
+                        signedBy, BodyWords.named(p.body(), text));
+            }
         }
+        try {
+            readRoster = org.folkmoot.verdict.RosterHistory.here().take(readRoster); // remembered only once it is the count's
+        } catch (SignedFile.Refused e) {
+            return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
+        }
+        if (p != null) return inputsProblem();
         if (resolution.get() == null || resolution.get().isBlank()) return text.getString("combine.problem.resolution");
         if (textSha256.get() == null || !textSha256.get().strip().matches("[0-9a-fA-F]{64}")) return text.getString("combine.problem.sha");
         return inputsProblem();

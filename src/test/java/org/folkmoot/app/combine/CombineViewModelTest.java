@@ -79,6 +79,12 @@ class CombineViewModelTest {
         assertThat(m.proposalOpenProperty().get()).isFalse();
         assertThat(m.resolutionProperty().get()).isEqualTo("typed");
         assertThat(m.textSha256Property().get()).isEqualTo("also typed");
+        // a byte of the payload changed is told as a changed file, not as what the changed bytes now spell
+        byte[] format = p.file().clone();
+        int at = new String(format, StandardCharsets.US_ASCII).indexOf("\"payload\":\"") + 12;
+        format[at] = (byte) (format[at] == 'e' ? 'f' : 'e');
+        assertThat(m.openProposal(Files.write(tmp.resolve("misspelt.proposal"), format))).isFalse();
+        assertThat(m.messageProperty().get()).contains("the file was changed after it was signed");
     }
 
     @Test
@@ -165,6 +171,62 @@ class CombineViewModelTest {
             m.inputsProperty().set(Files.createDirectories(tmp.resolve("empty")).toString());
             assertThat(m.count()).isNull();
             assertThat(m.messageProperty().get()).contains("Lowlands (Region R3)").contains("Uplands (Region R2)");
+        } finally {
+            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+        }
+    }
+
+    @Test
+    void aRosterSignedByAnotherKeyThanTheProposalsInItsBodysNameIsRefusedAsOnTheCommandLineAndNotRemembered() throws Exception {
+        CommunityKey region = Communities.key("the Region");
+        Roster.Body uplands = new Roster.Body("region", "R2", "Uplands");
+        Roster r2 = Roster.parse(org.folkmoot.combine.RosterBook.plain(org.folkmoot.combine.RosterBook.create("region", "R2", "Uplands")));
+        Proposal p = Proposal.issue(new Proposal.Draft(uplands, "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
+                LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", region);
+        Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
+        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        try {
+            org.folkmoot.proposal.Bodies.load(tmp.resolve("home")).add(org.folkmoot.proposal.Bodies.readKeyFile(
+                    org.folkmoot.proposal.Bodies.keyFile(uplands, region), LocalDate.now()));
+            CombineViewModel m = model();
+            assertThat(m.openProposal(file)).as(m.messageProperty().get()).isTrue();
+            // this laptop's key signs a roster in the Region's name: `combine --body-key` refuses it, a body signs both with one key
+            var claim = org.folkmoot.combine.RosterBook.create("region", "R2", "Uplands");
+            org.folkmoot.combine.RosterBook.enrollAll(claim, List.of(Communities.exported("c1")), LocalDate.of(2026, 1, 1));
+            Path signed = Files.write(tmp.resolve("r2.roster.signed"), org.folkmoot.combine.RosterBook.sign(claim, BODY));
+            m.rosterProperty().set(signed.toString());
+            m.inputsProperty().set(Files.createDirectories(tmp.resolve("empty")).toString());
+            assertThat(m.count()).isNull();
+            assertThat(m.messageProperty().get()).contains(BODY.keyId()).contains(region.keyId()).contains("one key");
+            assertThat(new org.folkmoot.verdict.RosterHistory(tmp.resolve("home")).known("region", "R2")).isNull();
+        } finally {
+            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+        }
+    }
+
+    @Test
+    void aRosterSignedByTheProposalsKeyInALowerBodysNameIsRefused() throws Exception {
+        Roster r2 = Roster.parse(org.folkmoot.combine.RosterBook.plain(org.folkmoot.combine.RosterBook.create("region", "R2", "Uplands")));
+        Proposal p = Proposal.issue(new Proposal.Draft(r2.body(), "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
+                LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", BODY);
+        Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
+        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        try {
+            CombineViewModel m = model();
+            assertThat(m.openProposal(file)).as(m.messageProperty().get()).isTrue();
+            // the Region's own key signs a roster in Millbrook's name: no body's roster (combine refuses it so too)
+            var claim = org.folkmoot.combine.RosterBook.create("municipality", "M7", "Millbrook");
+            org.folkmoot.combine.RosterBook.enrollAll(claim, List.of(Communities.exported("c1")), LocalDate.of(2026, 1, 1));
+            Path signed = Files.write(tmp.resolve("m7.roster.signed"), org.folkmoot.combine.RosterBook.sign(claim, BODY));
+            m.rosterProperty().set(signed.toString());
+            m.inputsProperty().set(Files.createDirectories(tmp.resolve("empty")).toString());
+            assertThat(m.count()).isNull();
+            assertThat(m.messageProperty().get()).contains(BODY.keyId()).contains("one key");
+            assertThat(new org.folkmoot.verdict.RosterHistory(tmp.resolve("home")).known("municipality", "M7")).isNull();
         } finally {
             if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
             else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
