@@ -124,13 +124,16 @@ public final class ProjectorView {
         Label outcome = new Label();
         outcome.getStyleClass().add("p-outcome");
         outcome.textProperty().bind(model.outcomeProperty());
-        Label caption = new Label(words.getString("projector.fingerprint"));
+        Label caption = new Label();
+        caption.textProperty().bind(javafx.beans.binding.Bindings.when(model.provisionalProperty())
+                .then(words.getString("projector.fingerprint.provisional")).otherwise(words.getString("projector.fingerprint")));
         caption.getStyleClass().add("p-caption");
         caption.visibleProperty().bind(model.fingerprintProperty().isNotEmpty());
         caption.managedProperty().bind(caption.visibleProperty());
         Label fingerprint = new Label();
         fingerprint.getStyleClass().add("p-fingerprint");
         fingerprint.textProperty().bind(model.fingerprintProperty());
+        fingerprint.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.provisionalProperty()).then(0.55).otherwise(1.0));
         // empty, they take no room: the timer row stays on screen while the resolution is open
         for (Label l : new Label[] {outcome, fingerprint}) {
             l.managedProperty().bind(l.textProperty().isNotEmpty());

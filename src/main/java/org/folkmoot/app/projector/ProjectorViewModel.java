@@ -65,6 +65,7 @@ public final class ProjectorViewModel {
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty fingerprint = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty provisional = new javafx.beans.property.SimpleBooleanProperty(false);
     private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
     private final StringProperty meetingLine = new SimpleStringProperty("");
     private final ObservableList<StandingBusiness.Section> standing = FXCollections.observableArrayList();
@@ -90,6 +91,11 @@ public final class ProjectorViewModel {
     public ObservableList<String> categories() { return categories; }
     public ReadOnlyStringProperty outcomeProperty() { return outcome; }
     public ReadOnlyStringProperty fingerprintProperty() { return fingerprint; }
+    /**
+     * Whether the fingerprint shown may still change: until the meeting closes (its adjourn), each planning entry
+     * changes the verdict it would issue; read aloud before then, it would not match the minutes.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty provisionalProperty() { return provisional; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
     public ObservableList<String> ladder() { return console.ladder(); }
     /** Which of the book's meetings this is, from the second on (the first needs no number). */
@@ -120,6 +126,7 @@ public final class ProjectorViewModel {
             support.set(-1);
             outcome.set("");
             fingerprint.set("");
+            provisional.set(false);
             return;
         }
         ladderStep.set(ConsoleViewModel.ladderIndex(r));
@@ -141,9 +148,11 @@ public final class ProjectorViewModel {
                     + (r.carriedForward() ? " · " + words("projector.carried-forward") : ""));
             byte[] payload = VerdictPayload.build(m, r, console.session().record(), key.publicKey(), Program.nameAndVersion());
             fingerprint.set(Ed25519Keys.fingerprint(payload));
+            provisional.set(!m.adjourned());
         } else {
             outcome.set("");
             fingerprint.set("");
+            provisional.set(false);
         }
     }
 
