@@ -81,7 +81,7 @@ public final class MeetingWindows {
         console.setOnCloseRequest(e -> projector.close());
 
         view.exportButton().setOnAction(e -> export(session, key, text, view, console, model));
-        view.printButton().setDisable(showDocument == null);
+        // without a viewer the minutes are still kept, and the secretary told where: the button never does nothing
         view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model));
         Windows.show(console);
         if (showProjector) {
@@ -115,24 +115,37 @@ public final class MeetingWindows {
         ClosingPapers.write(dir, meeting, record, key, model::keptProposal);
     }
 
-    /** Tonight's minutes as they stand (the book's last meeting alone), opened in the system's PDF viewer to be printed there. */
+    /** What printing found: the copy kept, and whether a PDF viewer is there to print it from. */
+    private record Printed(java.nio.file.Path kept, boolean viewer) {
+    }
+
+    /**
+     * Tonight's minutes as they stand (the book's last meeting alone), kept in the data folder and opened in the
+     * system's PDF viewer to be printed there; where there is no viewer, the console says where the copy is.
+     */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
                                      java.util.function.Consumer<String> showDocument, ConsoleViewModel model) {
         var record = java.util.List.copyOf(session.record());
-        Task<java.nio.file.Path> task = new Task<>() {
+        Task<Printed> task = new Task<>() {
             @Override
-            protected java.nio.file.Path call() throws IOException, org.folkmoot.record.FormatException {
+            protected Printed call() throws IOException, org.folkmoot.record.FormatException {
                 Meeting meeting = org.folkmoot.record.Replay.reopen(
                         new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
-                java.nio.file.Path pdf = java.nio.file.Files.createTempDirectory("folkmoot-minutes").resolve("minutes.pdf");
-                java.nio.file.Files.write(pdf, ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal));
-                return pdf;
+                org.folkmoot.procedure.Sitting tonight = meeting.book().meeting();
+                java.nio.file.Path kept = MinutesPrinting.keep(org.folkmoot.verdict.DataFolder.path(), meeting.header().community().id(),
+                        tonight.number(), tonight.info().date(), ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal));
+                return new Printed(kept, showDocument != null && MinutesPrinting.hasPdfViewer());
             }
         };
         view.status().setText(text.getString("label.printing"));
         task.setOnSucceeded(e -> {
-            view.status().setText("");
-            showDocument.accept(task.getValue().toUri().toString());
+            Printed p = task.getValue();
+            if (p.viewer()) {
+                showDocument.accept(p.kept().toUri().toString());
+                view.status().setText(String.format(text.getString("label.printed"), p.kept()));
+            } else {
+                view.status().setText(String.format(text.getString("label.print-no-viewer"), p.kept()));
+            }
         });
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
         Thread worker = new Thread(task, "minutes");
