@@ -1,6 +1,8 @@
 package org.folkmoot.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.folkmoot.files.InputFile;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.record.FormatException;
+import org.folkmoot.record.Json;
 import org.folkmoot.record.Replay;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.CommunitySettings;
@@ -38,6 +41,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "replace files an earlier replay left in DIR with other content")
     boolean force;
+
+    @Option(names = "--new-key", description = "restoring a record into a data folder with no Community key: sign its verdicts "
+            + "with a new key (they will not match the roster until it is enrolled)")
+    boolean newKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,6 +77,18 @@ public final class ReplayCommand implements Callable<Integer> {
         return s.toString();
     }
 
+    /** Whether the meeting file is a kept record (its actions chained by {@code prev}), not a script. */
+    private static boolean isRecord(byte[] input) {
+        String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = text.split("\\R", 3);
+        if (lines.length < 2) return false;
+        try {
+            return Json.object(lines[1].strip()).has("prev");
+        } catch (FormatException e) {
+            return false; // the replay says what is wrong with it
+        }
+    }
+
     @Override
     public Integer call() {
         var stdout = spec.commandLine().getOut();
@@ -82,11 +101,26 @@ public final class ReplayCommand implements Callable<Integer> {
             return FolkmootCommand.REFUSED;
         }
 
+        // restoring a kept record onto a laptop with no Community key: its verdicts were signed with the old laptop's
+        // key, which the roster holds; a new one made silently here would sign verdicts no body takes (issue 14, 10)
+        Path data = DataFolder.path();
+        boolean keyless = !Files.exists(data.resolve("community.key"), LinkOption.NOFOLLOW_LINKS);
+        boolean aRecord = isRecord(input);
+        if (keyless && aRecord && !newKey && db != null && db.toAbsolutePath().normalize().startsWith(data.resolve("meetings").toAbsolutePath().normalize())) {
+            stderr.println(oneLine("folkmoot: " + data + " has no Community key, and " + meetingFile + " is a record whose verdicts the "
+                    + "key of the laptop that kept it signed: restored here they would be signed with a new key the roster does not hold. "
+                    + "Put that laptop's community.key (from `folkmoot backup --with-secret-key`) in " + data + " first, or give --new-key"));
+            return FolkmootCommand.REFUSED;
+        }
+
         Replay.Result result;
         MeetingFile store = null;
         try {
             Optional<Replay.Stored> stored = Optional.empty();
             if (db != null) {
+                // its folder made as --out's is (a restored laptop may have no meetings/ yet)
+                Path folder = db.toAbsolutePath().getParent();
+                if (folder != null && !Files.isDirectory(folder)) Files.createDirectories(folder);
                 store = MeetingFile.open(db);
                 stored = store.stored();
             }
@@ -94,6 +128,9 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (FormatException | StoreException e) {
             stderr.println(oneLine("folkmoot: " + e.getMessage()));
             return FolkmootCommand.REFUSED;
+        } catch (IOException e) {
+            stderr.println(oneLine("folkmoot: cannot make the folder of " + db + ": " + e.getMessage()));
+            return 1;
         } catch (RuntimeException e) {
             // a commit that failed (disk full, file gone): nothing after it was acknowledged
             stderr.println("folkmoot: the meeting file could not be written: " + e.getMessage());
@@ -131,6 +168,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         for (Resolution r : result.meeting().resolutions()) {
             stdout.println(Replay.outcomeLine(r));
+        }
+        if (keyless && aRecord) {
+            try {
+                stderr.println("folkmoot: note: " + data + " had no Community key; a new one (" + CommunityKey.loadOrCreate(data).keyId()
+                        + ") signed these verdicts — a record kept elsewhere was signed there with that laptop's key");
+            } catch (IOException e) {
+                // the key was just used to sign: it reads
+            }
         }
         stdout.flush();
         return 0;
