@@ -219,13 +219,42 @@ public final class FolkmootApp extends Application {
         Button reopen = new Button(text.getString("start.reopen"));
         reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
         reopen.setOnAction(e -> {
-            try {
-                MeetingSession session = MeetingSession.open(data.resolve("meetings").resolve(existing.getSelectionModel().getSelectedItem()), Clock.systemUTC());
-                MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);
+            String chosen = existing.getSelectionModel().getSelectedItem();
+            if (chosen == null) return;
+            // a long book takes seconds to fold again: done off the screen's thread, and said while it is done
+            javafx.concurrent.Task<MeetingSession> opening = new javafx.concurrent.Task<>() {
+                @Override
+                protected MeetingSession call() throws StoreException {
+                    return MeetingSession.open(data.resolve("meetings").resolve(chosen), Clock.systemUTC());
+                }
+            };
+            reopen.disableProperty().unbind();
+            reopen.setDisable(true);
+            problem.setStyle("-fx-text-fill: -color-fg-muted;"); // said while it works: not a problem
+            problem.setText(String.format(text.getString("start.reopening"), chosen));
+            Runnable again = () -> reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
+            opening.setOnSucceeded(done -> {
+                problem.setStyle("-fx-text-fill: -color-danger-fg;");
+                problem.setText("");
+                again.run();
+                MeetingWindows.open(opening.getValue(), key, text, true, getHostServices()::showDocument);
                 stage.hide();
-            } catch (StoreException ex) {
-                problem.setText(ex.getMessage());
-            }
+            });
+            opening.setOnFailed(failed -> {
+                problem.setStyle("-fx-text-fill: -color-danger-fg;");
+                again.run();
+                problem.setText(opening.getException().getMessage());
+            });
+            Thread worker = new Thread(opening, "reopen");
+            worker.setDaemon(true);
+            worker.start();
+        });
+        // a meeting is reopened as a list item is: by a double click, or Enter
+        existing.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && !reopen.isDisabled()) reopen.fire();
+        });
+        existing.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !reopen.isDisabled()) reopen.fire();
         });
 
         Label keyLine = new Label(String.format(text.getString("start.key"), key.keyId(), data));
