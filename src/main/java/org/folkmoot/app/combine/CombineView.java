@@ -181,7 +181,8 @@ public final class CombineView {
         return row;
     }
 
-    private static TextField field(javafx.beans.property.StringProperty value, String id, String accessible) {
+    /** A text field bound both ways to {@code value}, named for tests and screen readers (the clerk's two forms). */
+    static TextField field(javafx.beans.property.StringProperty value, String id, String accessible) {
         TextField f = new TextField();
         f.setId(id);
         f.setAccessibleText(accessible);

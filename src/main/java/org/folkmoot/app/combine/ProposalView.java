@@ -26,15 +26,15 @@ public final class ProposalView {
 
     public ProposalView(ProposalViewModel model, ResourceBundle text, Chooser chooser) {
         this.chooser = chooser;
-        TextField roster = field(model.rosterProperty(), "issue-roster", text.getString("combine.roster"));
+        TextField roster = CombineView.field(model.rosterProperty(), "issue-roster", text.getString("combine.roster"));
         Button chooseRoster = new Button(text.getString("combine.choose"));
         chooseRoster.setOnAction(e -> {
             File f = chooser.open(text.getString("combine.roster"), window());
             if (f != null) model.rosterProperty().set(f.getPath());
         });
-        TextField resolution = field(model.resolutionProperty(), "issue-resolution", text.getString("combine.resolution"));
-        TextField title = field(model.titleProperty(), "issue-title", text.getString("combine.issue.name"));
-        TextField proposer = field(model.proposerProperty(), "issue-proposer", text.getString("combine.issue.proposer"));
+        TextField resolution = CombineView.field(model.resolutionProperty(), "issue-resolution", text.getString("combine.resolution"));
+        TextField title = CombineView.field(model.titleProperty(), "issue-title", text.getString("combine.issue.name"));
+        TextField proposer = CombineView.field(model.proposerProperty(), "issue-proposer", text.getString("combine.issue.proposer"));
         proposer.setPromptText(text.getString("combine.issue.proposer.prompt"));
         TextArea body = new TextArea();
         body.setId("issue-text");
@@ -48,7 +48,7 @@ public final class ProposalView {
             File f = chooser.open(text.getString("combine.issue.text-file"), window());
             if (f != null) model.textFrom(f.toPath());
         });
-        TextField reportBy = field(model.reportByProperty(), "issue-report-by", text.getString("combine.issue.report-by"));
+        TextField reportBy = CombineView.field(model.reportByProperty(), "issue-report-by", text.getString("combine.issue.report-by"));
         reportBy.setPromptText(text.getString("combine.issue.report-by.prompt"));
         reportBy.setPrefColumnCount(10);
         reportBy.setMaxWidth(160);
@@ -144,14 +144,6 @@ public final class ProposalView {
         l.setWrapText(true);
         GridPane.setHgrow(l, Priority.ALWAYS);
         return l;
-    }
-
-    private static TextField field(javafx.beans.property.StringProperty value, String id, String accessible) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setAccessibleText(accessible);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 
     private Window window() {
