@@ -82,7 +82,7 @@ public final class MeetingWindows {
 
         view.exportButton().setOnAction(e -> export(session, key, text, view, console, model));
         // without a viewer the minutes are still kept, and the secretary told where: the button never does nothing
-        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model));
+        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model, console));
         Windows.show(console);
         if (showProjector) {
             place(projector);
@@ -115,16 +115,16 @@ public final class MeetingWindows {
         ClosingPapers.write(dir, meeting, record, key, model::keptProposal);
     }
 
-    /** What printing found: the copy kept, and whether a PDF viewer is there to print it from. */
-    private record Printed(java.nio.file.Path kept, boolean viewer) {
+    /** What printing found: the copy kept, its bytes, and whether a PDF viewer is there to open it in. */
+    private record Printed(java.nio.file.Path kept, byte[] pdf, boolean viewer) {
     }
 
     /**
-     * Tonight's minutes as they stand (the book's last meeting alone), kept in the data folder and opened in the
-     * system's PDF viewer to be printed there; where there is no viewer, the console says where the copy is.
+     * Tonight's minutes as they stand (the book's last meeting alone), kept in the data folder and shown in the
+     * app's preview, which prints them through the system's print dialog or says where the copy is.
      */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
-                                     java.util.function.Consumer<String> showDocument, ConsoleViewModel model) {
+                                     java.util.function.Consumer<String> showDocument, ConsoleViewModel model, Stage owner) {
         var record = java.util.List.copyOf(session.record());
         Task<Printed> task = new Task<>() {
             @Override
@@ -132,20 +132,17 @@ public final class MeetingWindows {
                 Meeting meeting = org.folkmoot.record.Replay.reopen(
                         new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
                 org.folkmoot.procedure.Sitting tonight = meeting.book().meeting();
+                byte[] pdf = ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal);
                 java.nio.file.Path kept = MinutesPrinting.keep(org.folkmoot.verdict.DataFolder.path(), meeting.header().community().id(),
-                        tonight.number(), tonight.info().date(), ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal));
-                return new Printed(kept, showDocument != null && MinutesPrinting.hasPdfViewer());
+                        tonight.number(), tonight.info().date(), pdf);
+                return new Printed(kept, pdf, showDocument != null && MinutesPrinting.hasPdfViewer());
             }
         };
         view.status().setText(text.getString("label.printing"));
         task.setOnSucceeded(e -> {
             Printed p = task.getValue();
-            if (p.viewer()) {
-                showDocument.accept(p.kept().toUri().toString());
-                view.status().setText(String.format(text.getString("label.printed"), p.kept()));
-            } else {
-                view.status().setText(String.format(text.getString("label.print-no-viewer"), p.kept()));
-            }
+            view.status().setText(String.format(text.getString("label.printed"), p.kept()));
+            MinutesPreview.open(owner, p.kept(), p.pdf(), text, p.viewer() ? showDocument : null);
         });
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
         Thread worker = new Thread(task, "minutes");

@@ -26,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The hall, finding 3: Print the minutes did nothing visible where no PDF viewer is registered. Now the minutes
- * are kept in the data folder and the console says where, with or without a viewer.
+ * are kept in the data folder and shown in the app's preview, which prints through the system's dialog or, with
+ * no printer, says where the file is.
  */
 @ExtendWith(ApplicationExtension.class)
 class PrintMinutesUiTest {
@@ -43,6 +44,7 @@ class PrintMinutesUiTest {
 
     @AfterEach
     void close() {
+        MinutesPreview.usePrinters(null);
         if (opened != null) {
             WaitForAsyncUtils.asyncFx(() -> {
                 opened.projector().close();
@@ -54,7 +56,7 @@ class PrintMinutesUiTest {
     }
 
     @Test
-    void withoutAPdfViewerTheMinutesAreKeptAndTheSecretaryIsToldWhere(FxRobot robot) throws Exception {
+    void theMinutesAreKeptPreviewedAndWithoutAPrinterTheSecretaryIsToldWhere(FxRobot robot) throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
         before = System.getProperty(DataFolder.PROPERTY);
         System.setProperty(DataFolder.PROPERTY, home.toString());
@@ -69,11 +71,33 @@ class PrintMinutesUiTest {
                 FolkmootApp.bundle(Locale.ENGLISH), false, null)); // no host services: no viewer to open a file with
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened.view().printButton().isDisabled()).as("the button is there to be pressed").isFalse();
+        MinutesPreview.usePrinters(() -> null); // this laptop has no printer, whatever the one running the test has
         robot.clickOn("#print");
         Path kept = home.resolve("minutes").resolve("riverside-3-meeting-1-2026-12-10.pdf");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> opened.view().status().getText().startsWith("No PDF viewer"));
-        assertThat(opened.view().status().getText()).isEqualTo("No PDF viewer is set up on this laptop: the minutes are saved at "
-                + kept + " — print that file from any computer, or copy it to a USB stick");
-        assertThat(new String(Files.readAllBytes(kept), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#preview-pages").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened.view().status().getText()).isEqualTo("The minutes are saved at " + kept
+                + " and shown in a preview: print them from there");
+        byte[] pdf = Files.readAllBytes(kept);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        int pages;
+        try (org.folkmoot.minutes.MinutesPages read = org.folkmoot.minutes.MinutesPages.read(pdf)) {
+            pages = read.count();
+        }
+        javafx.scene.layout.VBox shown = robot.lookup("#preview-pages").queryAs(javafx.scene.layout.VBox.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.getChildren().size() == pages);
+        assertThat(pages).as("the preview shows every page of the kept file").isPositive();
+        javafx.scene.image.ImageView first = (javafx.scene.image.ImageView) shown.getChildren().get(0);
+        assertThat(first.getImage().getHeight() / first.getImage().getWidth()).as("an A4 page, upright")
+                .isCloseTo(297.0 / 210, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(robot.lookup("#preview-viewer").queryButton().isDisabled()).as("no viewer to open it in").isTrue();
+
+        robot.clickOn("#preview-print");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#preview-status").queryLabeled().getText()).isEqualTo("No printer is set up on this laptop: "
+                + "the minutes are saved at " + kept + " — print that file from any computer, or copy it to a USB stick");
+        robot.clickOn("#preview-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#minutes-preview").tryQuery()).as("Close closes the preview").isEmpty();
     }
 }
