@@ -54,7 +54,10 @@ public final class MinutesPreview {
 
     private static PrinterJob systemJob() {
         try {
-            return PrinterJob.createPrinterJob();
+            // a laptop whose printers have no default (common on Linux) still prints: the dialog lists them all
+            javafx.print.Printer printer = javafx.print.Printer.getDefaultPrinter();
+            if (printer == null) printer = javafx.print.Printer.getAllPrinters().stream().findFirst().orElse(null);
+            return printer == null ? null : PrinterJob.createPrinterJob(printer);
         } catch (RuntimeException | LinkageError e) {
             return null; // a platform without a print service (a headless machine): the same as no printer
         }

@@ -88,6 +88,15 @@ public final class HallShots {
         onFx(() -> fireById("print"));
         pause(8);
         shoot("5-minutes");
+        if (Boolean.getBoolean("folkmoot.shots.print")) {
+            // a laptop with a printer (CUPS, e.g. cups-pdf): the system's print dialog, then its OK by the keyboard
+            Platform.runLater(() -> fireById("preview-print")); // the dialog is modal: not waited for
+            pause(4);
+            shoot("6-print-dialog");
+            new ProcessBuilder("xdotool", "key", "Return").inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            pause(8);
+            shoot("7-printed");
+        }
     }
 
     private static Node window(String buttonText) {
