@@ -58,6 +58,30 @@ public final class CommunityBook {
         }
     }
 
+    /**
+     * A meeting file as the reopen list names it, by what it holds: "Millbrook 2 · Meeting 1 · 2026-11-28 ·
+     * Millbrook school hall — B-1 — A Community bakery (passed)"; each resolution with where it stands. A file
+     * that cannot be read says so (reopening it says why). Folds the record: call it off the screen's thread.
+     */
+    public static String describe(Path file, ResourceBundle text) {
+        try (MeetingFile f = MeetingFile.open(file)) {
+            Optional<Replay.Stored> stored = f.stored();
+            if (stored.isEmpty()) return text.getString("start.meeting.unreadable");
+            Meeting m = Replay.reopen(stored.get()).meeting();
+            List<String> held = new ArrayList<>();
+            for (org.folkmoot.procedure.Resolution r : m.resolutions()) {
+                Object where = r.stage() == org.folkmoot.procedure.Stage.CLOSED && r.outcome().isPresent() ? r.outcome().get() : r.stage();
+                held.add(String.format(text.getString("choice.resolution"), r.id(), r.title(),
+                        org.folkmoot.procedure.Reason.word(where, text.getLocale())));
+            }
+            return String.format(text.getString("start.meeting.line"), m.header().community().name(),
+                    StandingBusiness.meetingLine(m.book().meeting(), text),
+                    held.isEmpty() ? text.getString("start.meeting.none") : String.join("; ", held));
+        } catch (StoreException | FormatException | RuntimeException e) { // NOPMD: an unreadable file is listed all the same
+            return text.getString("start.meeting.unreadable");
+        }
+    }
+
     private static java.nio.file.attribute.FileTime modified(Path p) {
         try {
             return Files.getLastModifiedTime(p);

@@ -86,6 +86,55 @@ public final class FolkmootApp extends Application {
         return isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
     }
 
+    /**
+     * Each meeting in the reopen list by what it holds (its Community, meeting, date and place, its resolutions
+     * and where each stands), its file name under it. The files are read on a worker thread: the list is there
+     * at once, the words follow.
+     */
+    private static void describeMeetings(ListView<String> list, Path data, ResourceBundle text) {
+        java.util.Map<String, String> said = new java.util.concurrent.ConcurrentHashMap<>();
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final Label what = new Label();
+            private final Label name = new Label();
+            private final VBox both = new VBox(2, what, name);
+
+            {
+                what.setWrapText(true);
+                what.maxWidthProperty().bind(l.widthProperty().subtract(40));
+                what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                name.getStyleClass().add("text-muted");
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String file, boolean empty) {
+                super.updateItem(file, empty);
+                setText(null);
+                if (empty || file == null) {
+                    setGraphic(null);
+                    return;
+                }
+                what.setText(said.getOrDefault(file, text.getString("start.meeting.reading")));
+                name.setText(file);
+                setGraphic(both);
+            }
+        });
+        List<String> files = List.copyOf(list.getItems());
+        javafx.concurrent.Task<Void> reading = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() {
+                for (String file : files) {
+                    said.put(file, CommunityBook.describe(data.resolve("meetings").resolve(file), text));
+                    javafx.application.Platform.runLater(list::refresh);
+                }
+                return null;
+            }
+        };
+        Thread worker = new Thread(reading, "describe-meetings");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
@@ -216,6 +265,7 @@ public final class FolkmootApp extends Application {
         // the book is what is reopened after a crash: chosen already, one click away
         if (book != null) existing.getSelectionModel().select(book.file().getFileName().toString());
         existing.setAccessibleText(text.getString("start.existing"));
+        describeMeetings(existing, data, text);
         Button reopen = new Button(text.getString("start.reopen"));
         reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
         reopen.setOnAction(e -> {

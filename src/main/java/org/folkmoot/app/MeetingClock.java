@@ -28,6 +28,17 @@ public final class MeetingClock {
     private final IntegerProperty pleadMinutes = new SimpleIntegerProperty(DEFAULT_PLEAD_MINUTES);
     private java.util.function.Consumer<String> keeper = state -> { };
     private boolean restoring;
+    /** Who holds the floor now (empty: nobody), and for how many seconds so far. */
+    private final javafx.beans.property.StringProperty speaker = new javafx.beans.property.SimpleStringProperty("");
+    private final IntegerProperty speaking = new SimpleIntegerProperty(0);
+    /** The seconds each speaker may hold the floor in this stage, or 0 where the rulebook sets no limit. */
+    private final IntegerProperty speakingLimit = new SimpleIntegerProperty(0);
+    private boolean speakerHeld;
+    /**
+     * The stage the queue and the timer belong to ("R1 round-1"), or null before any is known (an older
+     * meeting file kept none): a queue is one stage's, and its timer times that stage alone.
+     */
+    private String stage;
 
     public MeetingClock() {
         // every change but the passing seconds is kept at once; the seconds follow from when it was kept
@@ -37,6 +48,7 @@ public final class MeetingClock {
         pleadMinutes.addListener((o, was, now) -> keep());
         queue.addListener((javafx.collections.ListChangeListener<String>) c -> keep());
         spoken.addListener((javafx.collections.ListChangeListener<String>) c -> keep());
+        speaker.addListener((o, was, now) -> keep());
     }
 
     /** Where the state goes whenever it changes (the meeting file, beside the record). */
@@ -64,15 +76,66 @@ public final class MeetingClock {
         keep();
     }
 
-    public void start() { running.set(remaining.get() > 0); }
+    public void start() {
+        running.set(remaining.get() > 0);
+        speakerHeld = false;
+    }
 
+    /** Pauses the timer and the speaker's time with it (a point of order stops both). */
     public void pause() {
         running.set(false);
+        speakerHeld = true;
         keep(); // the seconds left, as paused
+    }
+
+    /** Who holds the floor now; empty when nobody does. */
+    public javafx.beans.property.ReadOnlyStringProperty speakerProperty() { return speaker; }
+    /** How long the speaker has held the floor, in seconds. */
+    public ReadOnlyIntegerProperty speakingProperty() { return speaking; }
+    /** The seconds a speaker may hold the floor in this stage; 0 where there is no limit. */
+    public ReadOnlyIntegerProperty speakingLimitProperty() { return speakingLimit; }
+
+    /** {@code name} takes the floor now (a delegate's plea, or the next from the queue); their time starts at 0. */
+    public void takeFloor(String name) {
+        speaking.set(0);
+        speakerHeld = false;
+        speaker.set(name == null ? "" : name.strip());
+    }
+
+    /** The stage the queue and timer belong to; null before any is known. */
+    public String stage() { return stage; }
+
+    /**
+     * The meeting stands at {@code now} (a resolution and its stage, or the adjourn). A new stage ends the old
+     * one's business: its queue is cleared, nobody holds the floor, and its timer stops and is put away. The
+     * first stage learned (a file reopened that kept none) takes the queue as it stands.
+     *
+     * @param limitSeconds how long each speaker may hold the floor in the new stage (a plea's time), 0 for no limit
+     */
+    public void enterStage(String now, int limitSeconds) {
+        speakingLimit.set(Math.max(0, limitSeconds));
+        if (java.util.Objects.equals(stage, now)) return;
+        boolean known = stage != null;
+        stage = now;
+        if (known) {
+            restoring = true; // one change, kept once
+            try {
+                queue.clear();
+                speaker.set("");
+                speaking.set(0);
+                running.set(false);
+                remaining.set(0);
+                armed.set(false);
+            } finally {
+                restoring = false;
+            }
+        }
+        keep();
     }
 
     /** One second passes (called by the view's timeline, or by a test). */
     public void tick() {
+        if (!speaker.get().isEmpty() && !speakerHeld) speaking.set(speaking.get() + 1);
         if (!running.get()) return;
         remaining.set(Math.max(0, remaining.get() - 1));
         if (remaining.get() == 0) running.set(false); // kept by the running listener
@@ -96,6 +159,7 @@ public final class MeetingClock {
         if (queue.isEmpty()) return null;
         String who = queue.remove(0);
         spoken.add(who);
+        takeFloor(who);
         return who;
     }
 
@@ -141,6 +205,9 @@ public final class MeetingClock {
         n.put("progressiveStack", progressiveStack.get());
         queue.forEach(n.putArray("queue")::add);
         spoken.forEach(n.putArray("spoken")::add);
+        if (stage != null) n.put("stage", stage);
+        n.put("speaker", speaker.get());
+        n.put("speaking", speaking.get());
         return n.toString();
     }
 
@@ -170,6 +237,11 @@ public final class MeetingClock {
             progressiveStack.set(n.path("progressiveStack").asBoolean(false));
             queue.setAll(texts(n.path("queue")));
             spoken.setAll(texts(n.path("spoken")));
+            stage = n.path("stage").isTextual() ? n.path("stage").textValue() : null;
+            speaker.set(n.path("speaker").isTextual() ? n.path("speaker").textValue().strip() : "");
+            // the speaker's time ran on while the file was closed, as a running timer does
+            long spoke = n.path("speaking").asLong(0) + (speaker.get().isEmpty() ? 0 : Math.max(0, elapsed));
+            speaking.set((int) Math.max(0, Math.min(spoke, Integer.MAX_VALUE)));
         } finally {
             restoring = false;
         }
@@ -182,6 +254,11 @@ public final class MeetingClock {
             if (item.isTextual() && !item.textValue().isBlank()) out.add(item.textValue());
         }
         return out;
+    }
+
+    /** "1:23": a speaker's time, as the room reads it. */
+    public static String shortTime(int seconds) {
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 
     /** "mm:ss". */

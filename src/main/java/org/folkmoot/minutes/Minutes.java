@@ -689,8 +689,9 @@ public final class Minutes {
         for (Correction c : made) {
             cell(t, Long.toString(c.seq()));
             cell(t, entry(c.entry()));
-            cell(t, describe(c.original()));
-            cell(t, describe(c.replacement()));
+            // which vote it was, as the console's history and correction list say it
+            cell(t, EntryWords.of(meeting, c.entry(), c.original()).text());
+            cell(t, EntryWords.of(meeting, c.entry(), c.replacement()).text());
             cell(t, c.reason());
         }
         document.add(t);

@@ -5,6 +5,31 @@ public final class EntryWords {
     private EntryWords() {
     }
 
+    /**
+     * Entry {@code seq} of meeting {@code m} as {@code a} (the entry itself, or what a correction puts there),
+     * saying which vote a vote was: "temperature check 1 on R1: 100 for, 3 against, 0 abstaining". The
+     * record says it by the vote's place on the ladder, which only the meeting knows.
+     */
+    public static Reason of(Meeting m, long seq, Action a) {
+        if (a instanceof Action.Vote v) {
+            for (Resolution r : m.resolutions()) {
+                for (RecordedVote rv : r.votes()) {
+                    if (rv.seq() == seq) return Reason.of("entry.vote.which", rv.stage(), r.id(), v.tally());
+                }
+            }
+        }
+        if (a instanceof Action.Correct c) {
+            Reason all = null;
+            for (Action.Replacement r : c.replacements()) {
+                Reason one = Reason.of("entry.replaced", r.entry(), of(m, r.entry(), r.with()));
+                all = all == null ? one : Reason.of("entry.and", all, one);
+            }
+            if (c.replacements().size() == 1) return Reason.of("entry.correct", c.entry(), of(m, c.entry(), c.with()), c.reason());
+            return Reason.of("entry.correct.many", all, c.reason());
+        }
+        return of(a);
+    }
+
     public static Reason of(Action a) {
         String on = Ladder.target(a);
         return on == null ? plain(a) : Reason.of("entry.on", plain(a), on);

@@ -82,7 +82,7 @@ class BookUiTest {
         recorded(robot, "Recorded: present R1: Garden");
         keys(robot, KeyCode.DIGIT2);
         robot.write("95").type(KeyCode.TAB).write("5").type(KeyCode.TAB).write("0").type(KeyCode.ENTER);
-        recorded(robot, "Recorded: vote: 95 for, 5 against, 0 abstaining");
+        recorded(robot, "Recorded: temperature check 1 on R1: 95 for, 5 against, 0 abstaining");
         assertThat(text(robot, ".p-outcome")).isEqualTo("PASSED · consensus");
         keys(robot, KeyCode.DIGIT0);
         Typing.type(robot, "#field-name", "Dee");
@@ -143,7 +143,7 @@ class BookUiTest {
         Typing.type(robot, "#field-against", "60");
         Typing.type(robot, "#field-abstain", "0");
         robot.type(KeyCode.ENTER);
-        recorded(robot, "Recorded: vote: 30 for, 60 against, 0 abstaining (on R1)");
+        recorded(robot, "Recorded: a contention vote on R1: 30 for, 60 against, 0 abstaining");
         assertThat(text(robot, ".p-title")).isEqualTo("R1 — Garden");
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Contention vote");
         assertThat(text(robot, ".p-outcome")).isEqualTo("TABLED");

@@ -154,7 +154,7 @@ class ConsoleUiTest {
         robot.write("100").type(KeyCode.TAB).write("25").type(KeyCode.TAB).write("5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#message").queryAs(Label.class).getText())
-                .isEqualTo("Recorded: vote: 100 for, 25 against, 5 abstaining");
+                .isEqualTo("Recorded: temperature check 1 on B-1: 100 for, 25 against, 5 abstaining");
         assertThat(session.meeting().current().orElseThrow().votes()).hasSize(1);
     }
 

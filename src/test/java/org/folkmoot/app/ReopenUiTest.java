@@ -41,6 +41,8 @@ class ReopenUiTest {
         try (MeetingSession s = MeetingSession.create(home.resolve("meetings").resolve("2026-12-10-other-7.meeting"),
                 HeaderCodec.read(Json.object(header)), Clock.systemUTC())) {
             s.take(ActionCodec.read(Json.object("{\"do\":\"attendance\",\"present\":99}")));
+            s.take(ActionCodec.read(Json.object("{\"do\":\"present\",\"resolution\":\"R1\",\"title\":\"Garden\","
+                    + "\"text\":\"A garden.\",\"proposer\":\"Ana\"}")));
         }
     }
 
@@ -52,6 +54,18 @@ class ReopenUiTest {
     @Start
     void start(Stage stage) throws Exception {
         new FolkmootApp().start(stage);
+    }
+
+    @Test
+    void theListSaysWhatEachMeetingHoldsItsFileNameUnderIt(FxRobot robot) throws Exception {
+        String said = "Other 7 · Meeting 1 · 2026-12-10 · Hall — R1 — Garden (at temperature check 1)";
+        // read off the screen's thread: the words follow the list
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l
+                && said.equals(l.getText())).tryQuery().isPresent());
+        javafx.scene.control.Label what = robot.lookup(n -> n instanceof javafx.scene.control.Label l && said.equals(l.getText()))
+                .queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.VBox cell = (javafx.scene.layout.VBox) what.getParent();
+        assertThat(((javafx.scene.control.Label) cell.getChildren().get(1)).getText()).isEqualTo("2026-12-10-other-7.meeting");
     }
 
     @Test

@@ -108,12 +108,25 @@ class WordsTest {
             String name = example.getFileName().toString();
             Meeting m = Replay.run(Files.readAllBytes(example), null, null, Meetings.FIXED).meeting();
             for (long seq = 1; seq <= m.size(); seq++) {
-                Reason words = EntryWords.of(m.entry(seq));
-                assertThat(words.text()).as("%s #%d", name, seq).doesNotContain("{");
-                assertThat(words.text(ES)).as("%s #%d", name, seq).doesNotContain("{");
+                for (Reason words : List.of(EntryWords.of(m.entry(seq)), EntryWords.of(m, seq, m.entry(seq)))) {
+                    assertThat(words.text()).as("%s #%d", name, seq).doesNotContain("{");
+                    assertThat(words.text(ES)).as("%s #%d", name, seq).doesNotContain("{");
+                }
             }
         }
         assertThat(EntryWords.of(new Action.Vote(VoteStage.FINAL, new Tally(3, 2, 1))).text(ES))
                 .isEqualTo("votación final: 3 a favor, 2 en contra, 1 abstenciones");
+    }
+
+    @Test
+    void aVoteIsSaidAsWhichVoteItWasOnWhichResolution() throws Exception {
+        Meeting m = Replay.run(Files.readAllBytes(Path.of("assets", "meetings", "bakery.jsonl")), null, null, Meetings.FIXED).meeting();
+        // the record's check-1 line says its stage only by its place on the ladder: the meeting knows it
+        assertThat(EntryWords.of(m, 6, m.entry(6)).text()).isEqualTo("temperature check 1 on B-1: 100 for, 25 against, 5 abstaining");
+        assertThat(EntryWords.of(m, 6, m.entry(6)).text(ES))
+                .isEqualTo("el sondeo de temperatura 1 sobre B-1: 100 a favor, 25 en contra, 5 abstenciones");
+        assertThat(EntryWords.of(m, 28, m.entry(28)).text()).isEqualTo("the final vote on B-1: 105 for, 20 against, 5 abstaining");
+        // an entry not about a vote reads as before
+        assertThat(EntryWords.of(m, 1, m.entry(1)).text()).isEqualTo(EntryWords.of(m.entry(1)).text());
     }
 }

@@ -65,6 +65,7 @@ public final class ConsoleView {
         this.model = model;
         this.clock = clock;
         this.text = text;
+        model.useClock(clock); // the queue and the timer follow the meeting's stages
         root.getStyleClass().add("console");
         root.setTop(top());
         root.setLeft(actions());
@@ -106,19 +107,7 @@ public final class ConsoleView {
     }
 
     private void record() {
-        ActionKind kind = model.selectedProperty().get();
-        String minutes = model.field("minutes").map(f -> f.valueProperty().get()).orElse("");
-        if (model.record()) {
-            // a timed discussion starts the room's timer
-            if (kind == ActionKind.DISCUSS && minutes != null && minutes.strip().matches("\\d{1,3}")) {
-                clock.set(Integer.parseInt(minutes.strip()) * 60);
-                clock.start();
-            }
-            // each delegate pleads against the clock: the timer restarts with the minutes set for pleading
-            if (kind == ActionKind.PLEAD && clock.pleadMinutesProperty().get() > 0) {
-                clock.set(clock.pleadMinutesProperty().get() * 60);
-                clock.start();
-            }
+        if (model.record()) { // a timed discussion or a plea starts the room's timer there
             focusFirstField();
         }
     }
@@ -369,14 +358,8 @@ public final class ConsoleView {
         });
         name.setOnAction(e -> add.fire());
         Button next = new Button(text.getString("queue.next"));
-        next.setOnAction(e -> {
-            String who = clock.next();
-            if (who != null && model.session().meeting().whyNot(ActionKind.SPEAK).isEmpty()) {
-                model.selectedProperty().set(ActionKind.SPEAK);
-                model.field("name").ifPresent(f -> f.valueProperty().set(who));
-                model.record();
-            }
-        });
+        next.setId("queue-next");
+        next.setOnAction(e -> model.nextSpeaker());
         CheckBox progressive = new CheckBox(text.getString("queue.progressive"));
         progressive.selectedProperty().bindBidirectional(clock.progressiveStackProperty());
         ListView<String> queue = new ListView<>(clock.queue());

@@ -157,6 +157,8 @@ public final class ConsoleViewModel {
     private static final String FOLLOWS = "follows.";
     /** While a correction is written: the seq of the objections that follow from the check it corrects, or 0. */
     private long followsFrom;
+    /** The room's timer and queue, once the console runs them; null until then. */
+    private org.folkmoot.app.MeetingClock clock;
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this(session, text, DataFolder.path());
@@ -229,6 +231,73 @@ public final class ConsoleViewModel {
 
     public Optional<FieldModel> field(String key) {
         return fields.stream().filter(f -> f.field().key().equals(key)).findFirst();
+    }
+
+    // ---- the speakers and the timer ---------------------------------------------------------------
+
+    /**
+     * Runs the room's timer and queue with the meeting: from now on each change of stage ends the old stage's
+     * queue and timer, and a delegate's plea gives them the floor.
+     */
+    public void useClock(org.folkmoot.app.MeetingClock clock) {
+        this.clock = clock;
+        clock.pleadMinutesProperty().addListener((o, was, now) -> followStage());
+        followStage();
+    }
+
+    /**
+     * The stage the queue and the timer belong to: the latest resolution and where it stands, or the adjourn.
+     * The rulebook times the discussion and each plea; a speaker is held to a limit only in a round (the plea).
+     */
+    static String stageOf(Meeting m) {
+        if (m.adjourned()) return "adjourned";
+        Resolution r = m.current().orElse(null);
+        return r == null ? "none" : r.id() + " " + r.stage().name();
+    }
+
+    private void followStage() {
+        if (clock == null) return;
+        Resolution r = session.meeting().current().orElse(null);
+        boolean pleas = !session.meeting().adjourned() && r != null && r.stage().isRound();
+        clock.enterStage(stageOf(session.meeting()), pleas ? clock.pleadMinutesProperty().get() * 60 : 0);
+    }
+
+    /**
+     * A timed discussion starts the room's timer with its minutes; each delegate pleads against the clock, the
+     * timer restarting with the minutes set for pleading, and holds the floor meanwhile.
+     */
+    private void startTimer(Action action) {
+        if (clock == null) return;
+        if (action instanceof Action.Discuss d && d.minutes() != null && d.minutes() > 0 && d.minutes() <= 999) {
+            clock.set(d.minutes().intValue() * 60);
+            clock.start();
+        }
+        if (action instanceof Action.Plead plea) {
+            if (clock.pleadMinutesProperty().get() > 0) {
+                clock.set(clock.pleadMinutesProperty().get() * 60);
+                clock.start();
+            }
+            session.meeting().current().flatMap(r -> r.grievances().stream()
+                    .filter(g -> g.round() == r.round() && g.category().equals(plea.category())).findFirst())
+                    .ifPresent(g -> clock.takeFloor(g.delegate()));
+        }
+    }
+
+    /**
+     * The next in the queue takes the floor: shown to the room as speaking, and recorded as having spoken
+     * while the discussion is open.
+     *
+     * @return who, or null when the queue is empty
+     */
+    public String nextSpeaker() {
+        if (clock == null) return null;
+        String who = clock.next();
+        if (who != null && session.meeting().whyNot(ActionKind.SPEAK).isEmpty()) {
+            selected.set(ActionKind.SPEAK);
+            field("name").ifPresent(f -> f.valueProperty().set(who));
+            record();
+        }
+        return who;
     }
 
     // ---- a body's proposal ------------------------------------------------------------------------
@@ -365,10 +434,11 @@ public final class ConsoleViewModel {
             kept.put(from.payloadSha256(), from);
             proposal.set(null);
         }
-        message.set(text.getString("message.recorded") + " " + entryWords(action));
+        message.set(text.getString("message.recorded") + " " + say(EntryWords.of(session.meeting(), session.meeting().size(), action)));
         messageIsRefusal.set(false);
         ActionKind before = selected.get();
         refresh();
+        startTimer(action);
         // a fresh form for the next entry (refresh may already have moved to another action)
         if (before != null && before == selected.get()) buildForm(before);
         return true;
@@ -561,7 +631,7 @@ public final class ConsoleViewModel {
         }
         history.clear();
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
-            history.add("#" + seq + "  " + entryWords(m.entry(seq)));
+            history.add("#" + seq + "  " + say(EntryWords.of(m, seq, m.entry(seq)))); // as the minutes word it
         }
         if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
             // the chosen action no longer fits: offer the count at a meeting's start, else the first that fits
@@ -569,6 +639,7 @@ public final class ConsoleViewModel {
                     : Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && k != ActionKind.NOTE && k != ActionKind.ATTENDANCE)
                     .findFirst().orElse(ActionKind.NOTE));
         }
+        followStage();
         revision.set(revision.get() + 1);
     }
 
@@ -795,7 +866,7 @@ public final class ConsoleViewModel {
             case ENTRY -> {
                 for (long seq = m.size(); seq >= 1; seq--) {
                     Action a = m.entry(seq);
-                    if (a.kind().correctable()) model.choices.add("#" + seq + "  " + say(EntryWords.of(m.effective(seq))));
+                    if (a.kind().correctable()) model.choices.add("#" + seq + "  " + say(EntryWords.of(m, seq, m.effective(seq))));
                 }
             }
             default -> {

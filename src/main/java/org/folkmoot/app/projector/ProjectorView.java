@@ -145,6 +145,13 @@ public final class ProjectorView {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         root.getChildren().addAll(meeting, crumbs, title, source, text, tally, categories, standing, grow, outcome, caption, fingerprint, timeRow);
+        Label speaking = new Label();
+        speaking.setId("p-speaking");
+        speaking.getStyleClass().add("p-queue");
+        speaking.textProperty().bind(model.nowSpeaking(clock));
+        speaking.managedProperty().bind(speaking.textProperty().isNotEmpty());
+        speaking.visibleProperty().bind(speaking.managedProperty());
+        root.getChildren().add(root.getChildren().indexOf(timeRow), speaking); // just above the timer and the queue
         // labels that wrap keep the height of all their lines rather than being cut short with "…"
         for (Label l : new Label[] {title, source, categories, outcome, fingerprint}) wrap(l);
     }
