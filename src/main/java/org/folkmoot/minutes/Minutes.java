@@ -1,6 +1,5 @@
 package org.folkmoot.minutes;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -20,6 +19,11 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +78,12 @@ public final class Minutes {
     public record Seal(String fingerprint, String keyId) {
     }
 
+    /**
+     * The system property naming the time zone the minutes print their times in (e.g. {@code Europe/Lisbon}): for
+     * tests, and for a secretary printing on a laptop set to another zone. Without it, the laptop's zone.
+     */
+    public static final String ZONE_PROPERTY = "folkmoot.zone";
+
     /** No proposal kept: a resolution from a body is named by what the record holds. */
     public static final Function<String, Optional<Proposal>> NO_PROPOSALS = sha256 -> Optional.empty();
 
@@ -86,6 +96,8 @@ public final class Minutes {
     /** The body's proposal by its payload SHA-256, where this laptop kept it (its name, the day to report by). */
     private final Function<String, Optional<Proposal>> proposals;
     private final Document document = new Document(PageSize.A4, 56, 56, 60, 60);
+    /** The zone the times are printed in, fixed for the whole print: the same record prints the same minutes in it. */
+    private final ZoneId zone = zone();
     private Footer footer;
     private PdfWriter writer;
 
@@ -103,6 +115,24 @@ public final class Minutes {
         this.issued = issued;
         this.keyId = keyId;
         for (VerdictPayload.Issued i : issued) bySha.put(i.sha256(), i);
+    }
+
+    /**
+     * The zone the minutes' times are read in: {@link #ZONE_PROPERTY} where it names one, else the laptop's. A
+     * property that names no zone is not worth failing a print for: the laptop's zone is used, and the minutes say
+     * which zone they print in, so no time is misread.
+     */
+    public static ZoneId zone() {
+        String named = System.getProperty(ZONE_PROPERTY);
+        if (named != null && !named.isBlank()) {
+            try {
+                return ZoneId.of(named.strip());
+            } catch (java.time.DateTimeException e) {
+                org.folkmoot.Logs.of("minutes").warning(ZONE_PROPERTY + " names no time zone (" + named
+                        + "); the minutes print in the laptop's zone");
+            }
+        }
+        return ZoneId.systemDefault();
     }
 
     /**
@@ -253,12 +283,12 @@ public final class Minutes {
     private void title() throws DocumentException {
         Header h = meeting.header();
         MeetingInfo m = held.sitting().info();
-        Paragraph t = new Paragraph(MinutesFonts.text("Minutes of the assembly", 20, Font.BOLD, INK));
+        Paragraph t = paragraphOf(MinutesFonts.text("Minutes of the assembly", 20, Font.BOLD, INK));
         document.add(t);
-        Paragraph c = new Paragraph(MinutesFonts.text(h.community().name(), 15, Font.NORMAL, INK));
+        Paragraph c = paragraphOf(MinutesFonts.text(h.community().name(), 15, Font.NORMAL, INK));
         document.add(c);
         String when = join(" · ", "Meeting " + number(), m.date(), m.place());
-        document.add(new Paragraph(MinutesFonts.text(when, 11, Font.NORMAL, MUTED)));
+        document.add(paragraphOf(MinutesFonts.text(when, 11, Font.NORMAL, MUTED)));
         spacer(10);
     }
 
@@ -282,7 +312,7 @@ public final class Minutes {
         // opened by its meeting entry (the header for the first), closed by its last entry: as its verdicts say
         String opened = VerdictPayload.at(record, (int) Math.max(1, held.sitting().openedAt()));
         String closed = VerdictPayload.at(record, (int) lastSeq);
-        if (opened != null || closed != null) row(t, "Opened / closed", orDash(opened) + " / " + orDash(closed));
+        if (opened != null || closed != null) row(t, "Opened / closed", openedClosed(opened, closed));
         List<Adjournment> pauses = meeting.adjournments().stream().filter(a -> here(a.seq())).toList();
         if (!pauses.isEmpty()) {
             row(t, "Adjourned", pauses.stream().map(a -> "at entry " + a.seq()
@@ -294,6 +324,39 @@ public final class Minutes {
         }
         document.add(t);
         spacer(6);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /**
+     * "opened 19:00, closed 21:06, 28 November 2026 (Europe/Lisbon time)": the record's instants as the clock on the
+     * hall's wall read them, the day said once (twice when the meeting ran past midnight), the zone named.
+     */
+    private String openedClosed(String opened, String closed) {
+        ZonedDateTime from = local(opened);
+        ZonedDateTime to = local(closed);
+        String zoneWords = " (" + zone.getId() + " time)";
+        if (from == null && to == null) return orDash(opened) + " / " + orDash(closed);
+        if (from == null || to == null) {
+            ZonedDateTime one = from != null ? from : to;
+            return (from != null ? "opened " : "closed ") + TIME.format(one) + ", " + DAY.format(one) + zoneWords;
+        }
+        if (from.toLocalDate().equals(to.toLocalDate())) {
+            return "opened " + TIME.format(from) + ", closed " + TIME.format(to) + ", " + DAY.format(from) + zoneWords;
+        }
+        return "opened " + TIME.format(from) + " on " + DAY.format(from) + ", closed " + TIME.format(to) + " on "
+                + DAY.format(to) + zoneWords;
+    }
+
+    /** A record's instant in the printing zone, or null where it is none. */
+    private ZonedDateTime local(String instant) {
+        if (instant == null) return null;
+        try {
+            return Instant.parse(instant).atZone(zone);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private long nextOpenedAt() {
@@ -330,7 +393,7 @@ public final class Minutes {
 
     /** "Label: first item", the further items each on a line of its own beneath it; "Label: none" when there are none. */
     private void standingLine(String label, List<String> items) {
-        Paragraph p = new Paragraph();
+        Paragraph p = paragraphOf();
         p.add(MinutesFonts.text(label + ": ", BODY, Font.BOLD, INK));
         p.add(MinutesFonts.text(items.isEmpty() ? "none" : String.join("\n", items), BODY, Font.NORMAL, INK));
         p.setLeading(BODY * 1.35f);
@@ -467,7 +530,7 @@ public final class Minutes {
     private void resolutionHeading(Resolution r) throws DocumentException {
         keepWithNext(140);
         spacer(10);
-        Paragraph heading = new Paragraph(MinutesFonts.text("Resolution " + r.id() + " — " + r.title(), 14, Font.BOLD, INK));
+        Paragraph heading = paragraphOf(MinutesFonts.text("Resolution " + r.id() + " — " + r.title(), 14, Font.BOLD, INK));
         heading.setKeepTogether(true);
         document.add(heading);
     }
@@ -493,18 +556,18 @@ public final class Minutes {
         PdfPCell ending = new PdfPCell();
         ending.setBorder(Rectangle.NO_BORDER);
         ending.setPaddingTop(6);
-        ending.addElement(new Paragraph(MinutesFonts.text(outcomeWords(r), 11, Font.BOLD,
+        ending.addElement(paragraphOf(MinutesFonts.text(outcomeWords(r), 11, Font.BOLD,
                 r.outcome().map(o -> o == Outcome.PASSED ? REACHED : NOT_REACHED).orElse(INK))));
         VerdictPayload.Issued v = issuedHere(r.id());
         if (v != null) {
-            ending.addElement(new Paragraph(MinutesFonts.text("Community Verdict fingerprint: " + fingerprint(v)
+            ending.addElement(paragraphOf(MinutesFonts.text("Community Verdict fingerprint: " + fingerprint(v)
                     + "   (signed with key " + keyId + ")", BODY, Font.BOLD, INK)));
             if (!v.supersedes().isEmpty()) {
-                ending.addElement(new Paragraph(MinutesFonts.text("It " + supersedesWords(v) + ".", BODY, Font.NORMAL, INK)));
+                ending.addElement(paragraphOf(MinutesFonts.text("It " + supersedesWords(v) + ".", BODY, Font.NORMAL, INK)));
             }
         } else {
             VerdictPayload.Issued earlier = latestBefore(r.id());
-            ending.addElement(new Paragraph(MinutesFonts.text(earlier != null
+            ending.addElement(paragraphOf(MinutesFonts.text(earlier != null
                     ? "No new Community Verdict: its standing did not change at this meeting; the verdict of meeting "
                     + earlier.meeting() + " (fingerprint " + fingerprint(earlier) + ") stands."
                     : "No Community Verdict: the resolution has not reached an outcome.", BODY, Font.NORMAL, INK)));
@@ -548,12 +611,12 @@ public final class Minutes {
         if (votes.isEmpty()) return;
         Rules rules = meeting.header().rules();
         Fraction threshold = rules.threshold(stage);
-        subheading(switch (stage) {
+        String heading = switch (stage) {
             case CHECK_1 -> "Temperature check 1";
             case CHECK_2 -> "Temperature check 2";
             case FINAL -> "The final vote";
             case CONTENTION -> votes.size() > 1 ? "Contention votes" : "Contention vote";
-        });
+        };
         PdfPTable t = table(new float[] {0.7f, 0.9f, 0.9f, 0.9f, 0.9f, 1.4f, 2.6f});
         headerRow(t, "Entry", "For", "Against", "Abstain", "Present", "Support", "Against the threshold " + threshold);
         for (RecordedVote v : votes) {
@@ -563,12 +626,13 @@ public final class Minutes {
             cell(t, Long.toString(v.tally().abstain()));
             cell(t, Long.toString(v.present()));
             cell(t, v.support() + "\n" + percent(v.support()));
-            PdfPCell bar = new PdfPCell(new Phrase(" "));
+            PdfPCell bar = new PdfPCell(MinutesFonts.text(" ", BODY));
             bar.setCellEvent(new Bar(v.support(), threshold, v.reached()));
             bar.setBorderColor(RULE);
             bar.setMinimumHeight(22);
             t.addCell(bar);
         }
+        subheading(heading, t);
         document.add(t);
         for (RecordedVote v : votes) paragraph(MinutesFonts.text(voteWords(v, threshold), BODY), 2);
     }
@@ -597,8 +661,7 @@ public final class Minutes {
         List<GrievanceCategory> categories = r.grievances().stream().filter(g -> g.round() == round).toList();
         List<Amendment> amendments = r.amendments().stream().filter(a -> a.round() == round).toList();
         if (categories.isEmpty() && amendments.isEmpty()) return;
-        subheading(round == 1 ? "Round 1 — non-deal-breakers" : "Round 2 — deal-breakers");
-        PdfPTable t = table(new float[] {1.3f, 1.1f, 1.2f, 2.7f, 1.4f, 1.2f});
+        PdfPTable t = table(new float[] {1.2f, 1.05f, 1.1f, 2.4f, 1.3f, 1.65f});
         headerRow(t, "Category", "Members", "Delegate", "Statement", "Agreement", "Sustained");
         for (GrievanceCategory g : categories) {
             cell(t, g.category());
@@ -607,39 +670,67 @@ public final class Minutes {
             cell(t, g.statement());
             Tally a = g.agreement();
             cell(t, a == null ? "not weighed" : a.inFavour() + " agree\n" + a.against() + " disagree\n" + a.abstain() + " abstain");
-            cell(t, g.sustained() == null ? "round open" : g.sustained() ? "yes" : "no");
+            cell(t, sustainedWords(g, amendments));
         }
+        subheading(round == 1 ? "Round 1 — non-deal-breakers" : "Round 2 — deal-breakers", t);
         document.add(t);
+        if (categories.stream().anyMatch(g -> g.sustained() != null)) {
+            paragraph(MinutesFonts.text(SUSTAINED_MEANS, 8.5f, Font.NORMAL, MUTED), 1);
+        }
         for (Amendment a : amendments) amendment(a);
     }
 
     private void amendment(Amendment a) throws DocumentException {
-        String verdict;
-        if (!a.voted()) {
-            verdict = "not voted";
-        } else {
-            verdict = (a.adopted() ? "adopted" : "rejected") + " (" + entry(a.voteSeq()) + "): " + a.tally()
-                    + "; support " + a.support() + " (" + percent(a.support()) + "), more than "
-                    + meeting.header().rules().amendment() + " needed";
-        }
-        Paragraph p = new Paragraph();
-        p.add(MinutesFonts.text("Amendment " + a.id() + " from " + a.category() + " (" + entry(a.seq()) + ") — ", BODY, Font.BOLD, INK));
-        p.add(MinutesFonts.text(verdict + ".", BODY, Font.NORMAL, a.adopted() ? REACHED : INK));
+        // the word first, as the secretary reads it out: an adopted change in the text's colours (old struck, new
+        // underlined), a rejected one grey with its proposed words struck, so it never reads as a change made
+        String word = !a.voted() ? "Not voted:" : a.adopted() ? "Adopted:" : "Rejected:";
+        Color wordColor = !a.voted() ? INK : a.adopted() ? REACHED : NOT_REACHED;
+        String vote = !a.voted() ? "" : " " + a.tally() + " (" + entry(a.voteSeq()) + "); support " + a.support()
+                + " (" + percent(a.support()) + "), more than " + meeting.header().rules().amendment() + " needed"
+                + (a.adopted() ? "; the text was changed." : "; the text was left as it was.");
+        Paragraph p = paragraphOf();
+        p.setLeading(BODY * 1.35f);
+        p.add(MinutesFonts.text(word + " ", BODY, Font.BOLD, wordColor));
+        p.add(MinutesFonts.text("amendment " + a.id() + " from " + a.category() + " (" + entry(a.seq()) + ")", BODY, Font.BOLD, INK));
+        p.add(MinutesFonts.text(vote, BODY, Font.NORMAL, a.voted() && !a.adopted() ? MUTED : INK));
         p.setSpacingBefore(4);
         document.add(p);
-        Paragraph change = new Paragraph();
+        Paragraph change = paragraphOf();
+        change.setLeading(BODY * 1.35f);
         change.setIndentationLeft(14);
-        change.add(MinutesFonts.text(a.find(), BODY, Font.STRIKETHRU, NOT_REACHED));
-        change.add(new Chunk("  →  ", new Font(MinutesFonts.regular(), BODY, Font.NORMAL, MUTED)));
-        change.add(MinutesFonts.text(a.replace().isEmpty() ? "(deleted)" : a.replace(), BODY, Font.UNDERLINE, REACHED));
+        String replace = a.replace().isEmpty() ? "(deleted)" : a.replace();
+        if (a.voted() && !a.adopted()) {
+            change.add(MinutesFonts.text("proposed: \u201C" + a.find() + "\u201D", BODY, Font.NORMAL, MUTED));
+            change.add(MinutesFonts.text("  →  ", BODY, Font.NORMAL, MUTED));
+            change.add(MinutesFonts.text(replace, BODY, Font.STRIKETHRU, MUTED));
+        } else {
+            change.add(MinutesFonts.text(a.find(), BODY, Font.STRIKETHRU, NOT_REACHED));
+            change.add(MinutesFonts.text("  →  ", BODY, Font.NORMAL, MUTED));
+            change.add(MinutesFonts.text(replace, BODY, Font.UNDERLINE, REACHED));
+        }
         document.add(change);
+    }
+
+    /** What "sustained" means, printed under each round's categories (PROCEDURE.md, round 2). */
+    static final String SUSTAINED_MEANS = "Sustained: the grievance still stands, because none of its category's amendments "
+            + "was adopted (all were rejected, or it offered none). Not sustained: an amendment of its category was adopted, "
+            + "and the text was changed to meet it.";
+
+    /** "yes — none of its amendments adopted", "no — A1 adopted", "round open". */
+    private static String sustainedWords(GrievanceCategory g, List<Amendment> round) {
+        if (g.sustained() == null) return "round open";
+        List<Amendment> its = round.stream().filter(a -> a.category().equals(g.category())).toList();
+        if (!g.sustained()) {
+            String adopted = its.stream().filter(Amendment::adopted).map(Amendment::id).collect(Collectors.joining(", "));
+            return adopted.isEmpty() ? "no — an amendment of its category adopted" : "no — " + adopted + " adopted";
+        }
+        return its.isEmpty() ? "yes — it offered no amendment" : "yes — none of its amendments adopted";
     }
 
     /** The delegates {@code shown} picks, with their election and the recall votes taken on them at this meeting. */
     private void delegates(Resolution r, java.util.function.Predicate<Delegate> shown) throws DocumentException {
         List<Delegate> delegates = r.delegates().stream().filter(shown).toList();
         if (delegates.isEmpty()) return;
-        subheading("Delegates and their mandates");
         PdfPTable t = table(new float[] {1.3f, 3.2f, 1.6f, 1.9f});
         headerRow(t, "Name", "Mandate", "Election", "Standing");
         for (Delegate d : delegates) {
@@ -655,6 +746,7 @@ public final class Minutes {
             }
             cell(t, standing.toString());
         }
+        subheading("Delegates and their mandates", t);
         document.add(t);
     }
 
@@ -683,7 +775,6 @@ public final class Minutes {
         List<Correction> made = meeting.corrections().stream().filter(c -> here(c.seq())).toList();
         if (made.isEmpty()) return;
         spacer(8);
-        subheading("Corrections");
         PdfPTable t = table(new float[] {0.8f, 1.1f, 2.2f, 2.2f, 2.3f});
         headerRow(t, "Entry", "Corrects", "As first recorded", "Replaced by", "Reason");
         for (Correction c : made) {
@@ -694,6 +785,7 @@ public final class Minutes {
             cell(t, EntryWords.of(meeting, c.entry(), c.replacement()).text());
             cell(t, c.reason());
         }
+        subheading("Corrections", t);
         document.add(t);
     }
 
@@ -713,8 +805,9 @@ public final class Minutes {
     /** Every verdict this meeting's close issued, to be checked against the files that leave the room. */
     private void verdictsIssued() throws DocumentException {
         List<VerdictPayload.Issued> here = issued.stream().filter(i -> i.meeting() == number()).toList();
-        subheading("Verdicts issued at the close of this meeting");
+        String heading = "Verdicts issued at the close of this meeting";
         if (here.isEmpty()) {
+            subheading(heading);
             paragraph(MinutesFonts.text("None: no resolution reached an outcome or changed its standing at this meeting.", BODY), 2);
             return;
         }
@@ -727,6 +820,7 @@ public final class Minutes {
                     ? "meeting " + bySha.get(sha).meeting() + ": " + fingerprint(bySha.get(sha)) : "payload SHA-256 " + sha)
                     .collect(Collectors.joining("\n")));
         }
+        subheading(heading, t);
         document.add(t);
         paragraph(MinutesFonts.text("Signed with key " + keyId + ".", BODY, Font.NORMAL, MUTED), 2);
     }
@@ -741,9 +835,9 @@ public final class Minutes {
             PdfPCell c = new PdfPCell();
             c.setBorder(Rectangle.NO_BORDER);
             c.setPaddingRight(24);
-            c.addElement(new Paragraph(MinutesFonts.text("\n\n______________________________", BODY)));
-            c.addElement(new Paragraph(MinutesFonts.text(who[0] + (who[1] == null ? "" : ": " + who[1]), BODY)));
-            c.addElement(new Paragraph(MinutesFonts.text("Date: ____________", BODY, Font.NORMAL, MUTED)));
+            c.addElement(paragraphOf(MinutesFonts.text("\n\n______________________________", BODY)));
+            c.addElement(paragraphOf(MinutesFonts.text(who[0] + (who[1] == null ? "" : ": " + who[1]), BODY)));
+            c.addElement(paragraphOf(MinutesFonts.text("Date: ____________", BODY, Font.NORMAL, MUTED)));
             t.addCell(c);
         }
         document.add(t);
@@ -762,9 +856,28 @@ public final class Minutes {
                 + (m.date() == null ? "" : ", " + m.date());
     }
 
+    /** A heading and at least three lines of text beneath it. */
     private void subheading(String text) throws DocumentException {
-        keepWithNext(80);
-        Paragraph p = new Paragraph(MinutesFonts.text(text, 11.5f, Font.BOLD, INK));
+        subheading(text, 80);
+    }
+
+    /**
+     * A heading kept with the head of the table beneath it: its header row and first row, however tall (a
+     * category's statement and weigh-in run to several lines), come on the heading's page.
+     */
+    private void subheading(String text, PdfPTable first) throws DocumentException {
+        first.setTotalWidth(document.right() - document.left());
+        float rows = first.spacingBefore();
+        for (int i = 0; i < Math.min(first.size(), first.getHeaderRows() + 1); i++) rows += first.getRowHeight(i);
+        subheading(text, HEADING_HEIGHT + rows);
+    }
+
+    /** The height a subheading takes with its spacing: its line, 8 points before and 3 after. */
+    private static final float HEADING_HEIGHT = 11.5f * 1.5f + 8 + 3;
+
+    private void subheading(String text, float withWhatFollows) throws DocumentException {
+        keepWithNext(withWhatFollows);
+        Paragraph p = paragraphOf(MinutesFonts.text(text, 11.5f, Font.BOLD, INK));
         p.setSpacingBefore(8);
         p.setSpacingAfter(3);
         document.add(p);
@@ -776,7 +889,7 @@ public final class Minutes {
     }
 
     private void paragraph(Phrase phrase, float before) {
-        Paragraph p = new Paragraph(phrase);
+        Paragraph p = paragraphOf(phrase);
         p.setSpacingBefore(before);
         p.setLeading(BODY * 1.35f);
         try {
@@ -790,14 +903,28 @@ public final class Minutes {
         document.add(boxTable(label, text));
     }
 
+    /**
+     * A paragraph whose own font is the embedded one: OpenPDF lays the space before and after a paragraph out as a
+     * blank in the paragraph's font, and a paragraph left with the default one puts Helvetica, not embedded, in the file.
+     */
+    private static Paragraph paragraphOf(Phrase phrase) {
+        Paragraph p = new Paragraph(phrase);
+        p.setFont(new Font(MinutesFonts.regular(), BODY));
+        return p;
+    }
+
+    private static Paragraph paragraphOf() {
+        return paragraphOf(new Phrase());
+    }
+
     private static PdfPTable boxTable(String label, String text) {
         PdfPTable t = table(new float[] {1});
         PdfPCell c = new PdfPCell();
         c.setBackgroundColor(SHADE);
         c.setBorderColor(RULE);
         c.setPadding(7);
-        c.addElement(new Paragraph(MinutesFonts.text(label, 8.5f, Font.BOLD, MUTED)));
-        Paragraph body = new Paragraph(MinutesFonts.text(text, 10.5f));
+        c.addElement(paragraphOf(MinutesFonts.text(label, 8.5f, Font.BOLD, MUTED)));
+        Paragraph body = paragraphOf(MinutesFonts.text(text, 10.5f));
         body.setLeading(14);
         c.addElement(body);
         t.addCell(c);
@@ -842,7 +969,8 @@ public final class Minutes {
     }
 
     private void spacer(float points) throws DocumentException {
-        Paragraph p = new Paragraph(" ");
+        // the space in the embedded font: a bare " " would bring in Helvetica, the one font not embedded
+        Paragraph p = paragraphOf(MinutesFonts.text(" ", BODY));
         p.setLeading(points);
         document.add(p);
     }

@@ -155,7 +155,7 @@ class BookMinutesTest {
 
         // meeting 2: its own people and times, what it began with, the business taken up, what it ended with
         assertThat(m.second()).contains("Omar Haddad").contains("Jonas Weiß")
-                .contains("2026-12-10T18:00:00Z / 2026-12-10T18:30:00Z")
+                .contains("opened 18:00, closed 18:30, 10 December 2026 (UTC time)")
                 .contains("Entry 10: 90 for, 25 against, 5 abstaining of 120 present")
                 .contains("recall at entry 11: 70 for, 40 against — recalled")
                 .contains("Resolution R2 — A library garden").contains("Carried forward with the plan: Quinn digs the beds in March.")
