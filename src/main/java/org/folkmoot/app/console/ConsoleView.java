@@ -57,6 +57,7 @@ public final class ConsoleView {
     private final Button print = new Button();
     private final TextField pleadMinutes = new TextField();
     private final Label status = new Label();
+    private final Button record = new Button();
     private final Button presentProposal = new Button();
     /** Why the greyed action that has the keyboard's focus is not offered: a hover's tooltip, for the keyboard. */
     private final Label whyNot = new Label();
@@ -191,6 +192,7 @@ public final class ConsoleView {
                 // Present a resolution is the Community's own: a proposal loaded in its form is let go
                 if (o.kind() == ActionKind.PRESENT) model.clearProposal();
                 model.selectedProperty().set(o.kind());
+                b.setSelected(true); // the form opened for the next step is chosen again, not unchosen, by its button
                 focusFirstField();
             });
             // a disabled control shows no tooltip: the reason hangs on its wrapper
@@ -265,7 +267,9 @@ public final class ConsoleView {
         enabled.addListener((o, was, now) -> show.run());
         reason.addListener((o, was, now) -> show.run());
         wrapper.setOnKeyPressed(e -> {
-            if (!enabled.get() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+            // Enter or Space alone: Ctrl+Enter records whatever has the focus
+            boolean plain = !e.isShortcutDown() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown() && !e.isShiftDown();
+            if (!enabled.get() && plain && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
                 model.explain(kind);
                 e.consume();
             }
@@ -328,7 +332,7 @@ public final class ConsoleView {
         tellers2.setStyle("-fx-text-fill: -color-danger-fg;");
         tellers2.managedProperty().bind(tellers2.textProperty().isNotEmpty());
         tellers2.visibleProperty().bind(tellers2.managedProperty());
-        Button record = new Button(text.getString("button.record") + "  (Ctrl+Enter)");
+        record.setText(text.getString("button.record") + "  (Ctrl+Enter)");
         record.setId("record");
         record.getStyleClass().add("accent");
         record.setOnAction(e -> record());
@@ -598,7 +602,9 @@ public final class ConsoleView {
                 .filter(Node::isVisible)
                 .filter(n -> n.getProperties().get(ActionFields.Type.class) != ActionFields.Type.RESOLUTION)
                 .toList();
-        typed.stream().filter(ConsoleView::empty).findFirst().or(() -> typed.stream().findFirst()).ifPresent(Node::requestFocus);
+        // a form with nothing to type (close the round, withdraw): the cursor on Record, off whatever was there before
+        typed.stream().filter(ConsoleView::empty).findFirst().or(() -> typed.stream().findFirst())
+                .orElse(record).requestFocus();
     }
 
     private static boolean empty(Node n) {
