@@ -323,6 +323,7 @@ public final class ConsoleView {
         board.textProperty().bind(model.boardLineProperty());
         Label sum = new Label();
         sum.setId("sum-line");
+        sum.setWrapText(true); // the objections' mismatch is a sentence: read whole, not cut at "(…"
         sum.textProperty().bind(model.sumLineProperty());
         sum.styleProperty().bind(Bindings.when(model.sumOkProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
         Label tellers2 = new Label();
