@@ -398,21 +398,29 @@ public final class ConsoleViewModel {
 
     /**
      * The tellers' counts that differ, each named with both its values; null when none do. While they are
-     * typed ({@code typing}) a second count not yet entered is not a difference: recording, it is one.
+     * typed ({@code typing}) a count not yet entered by both is not a difference: recording, it is one.
      */
     private String tellersDiffer(boolean typing) {
         List<String> differ = new ArrayList<>();
-        for (FieldModel second : fields) {
-            if (!second.field().key().startsWith(SECOND)) continue;
+        for (FieldModel second : tellersApart(typing)) {
             String key = second.field().key().substring(SECOND.length());
-            String first = value(key).strip();
-            String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
-            if (typing && (other.isEmpty() || first.isEmpty())) continue;
-            if (!first.equals(other)) {
-                differ.add(String.format(text.getString("tellers.differ.count"), field(key).map(FieldModel::label).orElse(key), first, other));
-            }
+            differ.add(String.format(text.getString("tellers.differ.count"), field(key).map(FieldModel::label).orElse(key),
+                    value(key).strip(), second.valueProperty().get() == null ? "" : second.valueProperty().get().strip()));
         }
         return differ.isEmpty() ? null : String.format(text.getString("tellers.differ"), String.join("; ", differ));
+    }
+
+    /** The second teller's counts that differ from the first's: the one rule, for the live check and for recording. */
+    private List<FieldModel> tellersApart(boolean typing) {
+        List<FieldModel> apart = new ArrayList<>();
+        for (FieldModel second : fields) {
+            if (!second.field().key().startsWith(SECOND)) continue;
+            String first = value(second.field().key().substring(SECOND.length())).strip();
+            String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
+            if (typing && (other.isEmpty() || first.isEmpty())) continue;
+            if (!first.equals(other)) apart.add(second);
+        }
+        return apart;
     }
 
     /** The tellers' counts checked as they are typed: the difference said, and both fields of each pair marked. */
@@ -421,15 +429,13 @@ public final class ConsoleViewModel {
             String differ = tellersDiffer(true);
             tellersLine.set(differ == null ? "" : differ);
             for (FieldModel second : fields) {
-                if (!second.field().key().startsWith(SECOND)) continue;
-                String key = second.field().key().substring(SECOND.length());
-                wrongFields.removeAll(List.of(key, second.field().key()));
-                String first = value(key).strip();
-                String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
-                if (!first.isEmpty() && !other.isEmpty() && !first.equals(other)) {
-                    wrongFields.add(key);
-                    wrongFields.add(second.field().key());
+                if (second.field().key().startsWith(SECOND)) {
+                    wrongFields.removeAll(List.of(second.field().key(), second.field().key().substring(SECOND.length())));
                 }
+            }
+            for (FieldModel second : tellersApart(true)) {
+                wrongFields.add(second.field().key().substring(SECOND.length()));
+                wrongFields.add(second.field().key());
             }
         };
         for (FieldModel f : fields) {
