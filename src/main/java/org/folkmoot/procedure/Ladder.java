@@ -602,6 +602,76 @@ final class Ladder {
         return Reason.of(r.carriedForward() ? "closed.as.carried" : "closed.as", r.outcome().get());
     }
 
+    /**
+     * The actions the procedure has come to, in the order a facilitator takes them: the first is the step
+     * that comes next (the check after a presentation, the objections after a failed check, a round's
+     * grievances until its board is full, then each category's plea and weigh-in, the amendments and the
+     * close). Only kinds {@link #offered} now are given; the console opens the first one's form.
+     */
+    static List<ActionKind> nextKinds(Book b) {
+        List<ActionKind> order = new java.util.ArrayList<>();
+        Resolution r = b.latest().orElse(null);
+        if (b.adjourned()) {
+            order.addAll(List.of(ActionKind.RESUME, ActionKind.MEETING));
+        } else if (b.present() < 0) {
+            order.add(ActionKind.ATTENDANCE); // a meeting's first step is its count
+        } else if (r == null || r.stage() == Stage.CLOSED) {
+            order.add(ActionKind.PRESENT);
+        } else {
+            switch (r.stage()) {
+                case CHECK_1 -> order.addAll(List.of(ActionKind.VOTE, ActionKind.DISCUSS, ActionKind.SPEAK));
+                case OBJECTIONS -> order.add(ActionKind.OBJECTIONS);
+                case CHECK_2, FINAL -> order.add(ActionKind.VOTE);
+                case ROUND_1, ROUND_2 -> {
+                    // an amendment offered is voted before anything else; the board is filled before any plea
+                    order.add(ActionKind.AMENDMENT_VOTE);
+                    order.add(ActionKind.GRIEVANCE);
+                    // then category by category, in the order grouped: its plea, the assembly's weigh-in, its amendments
+                    GrievanceCategory open = firstOpen(r, ActionKind.PLEAD);
+                    GrievanceCategory offering = firstOpen(r, ActionKind.AMEND);
+                    if (open != null && open.pleaded()) {
+                        order.add(ActionKind.AGREEMENT);
+                    } else {
+                        boolean amended = offering != null && r.amendments().stream()
+                                .anyMatch(x -> x.round() == r.round() && x.category().equals(offering.category()));
+                        if (offering != null && !amended) order.add(ActionKind.AMEND);
+                        if (open != null) order.addAll(List.of(ActionKind.PLEAD, ActionKind.AGREEMENT));
+                    }
+                    order.addAll(List.of(ActionKind.CLOSE_ROUND, ActionKind.AMEND, ActionKind.PLEAD, ActionKind.AGREEMENT));
+                }
+                case PLANNING -> {
+                    // delegates are elected before planning is carried forward; a contention vote, or the next resolution
+                    if (r.delegates().stream().anyMatch(Delegate::serving)) order.add(ActionKind.CARRY_FORWARD);
+                    order.addAll(List.of(ActionKind.ELECT, ActionKind.CARRY_FORWARD, ActionKind.VOTE, ActionKind.PRESENT));
+                }
+                default -> {
+                }
+            }
+        }
+        return order.stream().distinct().filter(k -> offered(b, k, null) == null).toList();
+    }
+
+    /**
+     * Where the latest resolution's round stands, category by category in the order grouped: for {@code PLEAD},
+     * the first not yet through (pleaded and weighed in); for {@code AGREEMENT}, the first not yet weighed in;
+     * for {@code AMEND}, the category just through, the one before the first that is not (the last, when all
+     * are). Null when there is none.
+     */
+    static GrievanceCategory firstOpen(Resolution r, ActionKind kind) {
+        GrievanceCategory through = null;
+        for (GrievanceCategory c : r.grievances()) {
+            if (c.round() != r.round()) continue;
+            boolean done = c.pleaded() && c.agreement() != null;
+            if (kind == ActionKind.AGREEMENT && c.agreement() == null) return c;
+            if (kind == ActionKind.PLEAD && !done) return c;
+            if (kind == ActionKind.AMEND) {
+                if (!done) return through;
+                through = c;
+            }
+        }
+        return kind == ActionKind.AMEND ? through : null;
+    }
+
     static Reason nextStep(Resolution r) {
         return Reason.of(r.stage().isRound() ? "next.ROUND" : "next." + r.stage().name());
     }

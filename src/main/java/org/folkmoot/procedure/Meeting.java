@@ -236,6 +236,35 @@ public final class Meeting {
         return Reason.of(r.stage().isRound() ? "step.ROUND" : "step." + r.stage().name());
     }
 
+    /**
+     * The actions offered now that the procedure has come to, the step that comes next first (the console
+     * opens its form after every entry); empty when nothing on the ladder is due (a note, say, is always offered).
+     */
+    public List<ActionKind> nextKinds() {
+        return Ladder.nextKinds(book);
+    }
+
+    /**
+     * The category of the latest resolution's round that an entry of {@code kind} would take up next, in the
+     * order grouped: a plea, the first category not yet through (pleaded and weighed in); a weigh-in, the first
+     * not yet weighed in; an amendment, the category just through. Empty when none is.
+     */
+    public Optional<String> openCategory(ActionKind kind) {
+        Resolution r = book.latest().orElse(null);
+        if (r == null || !r.stage().isRound()) return Optional.empty();
+        return Optional.ofNullable(Ladder.firstOpen(r, kind)).map(GrievanceCategory::category);
+    }
+
+    /**
+     * Why {@code action} would be refused as the next entry, or empty when it would be taken, recording
+     * nothing: the very rule {@link #apply} holds to, so a form can check itself as it is typed.
+     */
+    public Optional<Reason> wouldRefuse(Action action) {
+        if (action instanceof Action.Correct) return Optional.empty(); // checked against the whole refold, on recording
+        Ladder.Decision d = Ladder.decide(book, entries.size() + 1L, action);
+        return d instanceof Ladder.Decision.Refused no ? Optional.of(no.why()) : Optional.empty();
+    }
+
     /** SHA-256 of a text's UTF-8 bytes, lowercase hex: how resolutions name their texts. */
     public static String textSha256(String text) {
         return Ladder.sha256(text);

@@ -57,7 +57,10 @@ public final class ConsoleView {
     private final Button print = new Button();
     private final TextField pleadMinutes = new TextField();
     private final Label status = new Label();
+    private final Button record = new Button();
     private final Button presentProposal = new Button();
+    /** Why the greyed action that has the keyboard's focus is not offered: a hover's tooltip, for the keyboard. */
+    private final Label whyNot = new Label();
     /** Asks which proposal file to open (a USB stick's): a file chooser, or a test's own answer; null for none. */
     private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> proposalChooser = this::chooseProposal;
 
@@ -82,6 +85,7 @@ public final class ConsoleView {
     public Button printButton() { return print; }
     public Label status() { return status; }
     public Button presentProposalButton() { return presentProposal; }
+    public Label whyNotLine() { return whyNot; }
 
     /** Where Present a proposal from a body… asks for its file (the file chooser unless a test answers). */
     public void chooseProposalWith(java.util.function.Function<javafx.stage.Window, java.nio.file.Path> chooser) {
@@ -171,11 +175,13 @@ public final class ConsoleView {
             b.getStyleClass().add("action");
             b.setId("action-" + o.kind().word());
             b.setAccessibleText(o.label());
+            b.accessibleHelpProperty().bind(o.reasonProperty());
             b.disableProperty().bind(o.enabledProperty().not());
             b.setOnAction(e -> {
                 // Present a resolution is the Community's own: a proposal loaded in its form is let go
                 if (o.kind() == ActionKind.PRESENT) model.clearProposal();
                 model.selectedProperty().set(o.kind());
+                b.setSelected(true); // the form opened for the next step is chosen again, not unchosen, by its button
                 focusFirstField();
             });
             // a disabled control shows no tooltip: the reason hangs on its wrapper
@@ -184,6 +190,7 @@ public final class ConsoleView {
             why.textProperty().bind(o.reasonProperty());
             wrapper.setOnMouseEntered(e -> Tooltip.install(wrapper, o.enabledProperty().get() ? null : why));
             wrapper.getProperties().put("reason", o.reasonProperty());
+            reachable(wrapper, o.label(), o.kind(), o.enabledProperty(), o.reasonProperty());
             grid.add(wrapper, i % 2, i / 2);
             i++;
         }
@@ -191,7 +198,13 @@ public final class ConsoleView {
                 t -> t.setSelected(kind != null && kind == t.getUserData())));
         Label heading = new Label(text.getString("label.actions"));
         heading.getStyleClass().add("title-4");
-        VBox list = new VBox(6, heading, grid, proposalButton());
+        whyNot.setId("why-not");
+        whyNot.setWrapText(true);
+        whyNot.setMinHeight(Region.USE_PREF_SIZE);
+        whyNot.getStyleClass().add("text-muted");
+        whyNot.managedProperty().bind(whyNot.textProperty().isNotEmpty());
+        whyNot.visibleProperty().bind(whyNot.managedProperty());
+        VBox list = new VBox(6, heading, grid, proposalButton(), whyNot);
         list.setPadding(new Insets(8, 8, 8, 16));
         list.setPrefWidth(360);
         return list;
@@ -205,6 +218,7 @@ public final class ConsoleView {
         presentProposal.setMaxWidth(Double.MAX_VALUE);
         presentProposal.setWrapText(true);
         presentProposal.getStyleClass().add("action");
+        presentProposal.accessibleHelpProperty().bind(present.reasonProperty());
         presentProposal.disableProperty().bind(present.enabledProperty().not());
         presentProposal.setOnAction(e -> {
             java.nio.file.Path file = proposalChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
@@ -215,7 +229,40 @@ public final class ConsoleView {
         why.textProperty().bind(present.reasonProperty());
         wrapper.setOnMouseEntered(e -> Tooltip.install(wrapper, present.enabledProperty().get() ? null : why));
         wrapper.getProperties().put("reason", present.reasonProperty());
+        reachable(wrapper, text.getString("console.proposal.button"), ActionKind.PRESENT, present.enabledProperty(), present.reasonProperty());
         return wrapper;
+    }
+
+    /**
+     * A greyed action cannot take the focus, so its wrapper takes it in its place: Tab stops on it, a screen
+     * reader reads the action with its reason, the line under the actions says why, and Enter or Space says it
+     * in the message line too.
+     */
+    private void reachable(StackPane wrapper, String label, ActionKind kind,
+                           javafx.beans.value.ObservableBooleanValue enabled, javafx.beans.value.ObservableStringValue reason) {
+        wrapper.focusTraversableProperty().bind(Bindings.not(enabled));
+        wrapper.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        wrapper.setAccessibleText(label);
+        wrapper.accessibleHelpProperty().bind(reason);
+        wrapper.setId("why-" + kind.word() + (wrapper.getChildren().get(0) == presentProposal ? "-proposal" : ""));
+        Runnable show = () -> {
+            boolean greyedAndFocused = wrapper.isFocused() && !enabled.get();
+            if (greyedAndFocused) whyNot.setText(String.format(text.getString("console.why-not"), label, reason.get()));
+            else if (whyNot.getProperties().get("from") == wrapper) whyNot.setText("");
+            if (greyedAndFocused) whyNot.getProperties().put("from", wrapper);
+            wrapper.setStyle(greyedAndFocused ? "-fx-border-color: -color-accent-emphasis; -fx-border-width: 2; -fx-border-radius: 4;" : "");
+        };
+        wrapper.focusedProperty().addListener((o, was, now) -> show.run());
+        enabled.addListener((o, was, now) -> show.run());
+        reason.addListener((o, was, now) -> show.run());
+        wrapper.setOnKeyPressed(e -> {
+            // Enter or Space alone: Ctrl+Enter records whatever has the focus
+            boolean plain = !e.isShortcutDown() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown() && !e.isShiftDown();
+            if (!enabled.get() && plain && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+                model.explain(kind);
+                e.consume();
+            }
+        });
     }
 
     private java.nio.file.Path chooseProposal(javafx.stage.Window owner) {
@@ -265,9 +312,17 @@ public final class ConsoleView {
         board.textProperty().bind(model.boardLineProperty());
         Label sum = new Label();
         sum.setId("sum-line");
+        sum.setWrapText(true); // the objections' mismatch is a sentence: read whole, not cut at "(…"
         sum.textProperty().bind(model.sumLineProperty());
         sum.styleProperty().bind(Bindings.when(model.sumOkProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
-        Button record = new Button(text.getString("button.record") + "  (Ctrl+Enter)");
+        Label tellers2 = new Label();
+        tellers2.setId("tellers-line");
+        tellers2.setWrapText(true);
+        tellers2.textProperty().bind(model.tellersLineProperty());
+        tellers2.setStyle("-fx-text-fill: -color-danger-fg;");
+        tellers2.managedProperty().bind(tellers2.textProperty().isNotEmpty());
+        tellers2.visibleProperty().bind(tellers2.managedProperty());
+        record.setText(text.getString("button.record") + "  (Ctrl+Enter)");
         record.setId("record");
         record.getStyleClass().add("accent");
         record.setOnAction(e -> record());
@@ -302,7 +357,7 @@ public final class ConsoleView {
         CheckBox tellers = new CheckBox(text.getString("tellers.mode"));
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
-        VBox box = new VBox(10, tellers, board, proposalSource(), form, change, support, sum, record, message, timerAndQueue());
+        VBox box = new VBox(10, tellers, board, proposalSource(), form, change, support, sum, tellers2, record, message, timerAndQueue());
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -509,6 +564,12 @@ public final class ConsoleView {
                 }
             }
             input.setId("field-" + f.field().key());
+            // a count the live check finds wrong is marked, both of a pair that must agree
+            Node marked = input;
+            Runnable wrong = () -> marked.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
+                    model.wrongFields().contains(f.field().key()));
+            model.wrongFields().addListener((javafx.collections.SetChangeListener<String>) c -> wrong.run());
+            wrong.run();
             input.getProperties().put(ActionFields.Type.class, f.field().type());
             input.setAccessibleText(f.label());
             label.setLabelFor(input);
@@ -518,10 +579,20 @@ public final class ConsoleView {
     }
 
     private void focusFirstField() {
-        // the resolution an entry concerns is preselected (the latest): the cursor goes to what is typed
-        form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
+        // the resolution an entry concerns is preselected (the latest): the cursor goes to what is typed, the first
+        // field still empty (the "for" of a vote, the title after a prefilled id), else the first (a plea's category)
+        List<Node> typed = form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
                 .filter(n -> !(n instanceof TextInputControl t) || t.isEditable())
+                .filter(Node::isVisible)
                 .filter(n -> n.getProperties().get(ActionFields.Type.class) != ActionFields.Type.RESOLUTION)
-                .findFirst().ifPresent(Node::requestFocus);
+                .toList();
+        // a form with nothing to type (close the round, withdraw): the cursor on Record, off whatever was there before
+        typed.stream().filter(ConsoleView::empty).findFirst().or(() -> typed.stream().findFirst())
+                .orElse(record).requestFocus();
+    }
+
+    private static boolean empty(Node n) {
+        Object v = n instanceof TextInputControl t ? t.getText() : ((ComboBox<?>) n).getValue();
+        return v == null || v.toString().isBlank();
     }
 }

@@ -147,6 +147,10 @@ public final class ConsoleViewModel {
     private final StringProperty supportLine = new SimpleStringProperty("");
     private final StringProperty sumLine = new SimpleStringProperty("");
     private final BooleanProperty sumOk = new SimpleBooleanProperty(true);
+    /** With two tellers: where their counts differ so far, in words; empty while they agree. */
+    private final StringProperty tellersLine = new SimpleStringProperty("");
+    /** The keys of the fields the live check finds wrong (both of a pair that must agree): the view marks them. */
+    private final javafx.collections.ObservableSet<String> wrongFields = FXCollections.observableSet();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
@@ -194,6 +198,7 @@ public final class ConsoleViewModel {
     private final ObservableList<FieldModel> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObservableList<StandingBusiness.Section> standingView = FXCollections.unmodifiableObservableList(standing);
+    private final javafx.collections.ObservableSet<String> wrongFieldsView = FXCollections.unmodifiableObservableSet(wrongFields);
 
     public ObservableList<String> ladder() { return ladderView; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
@@ -203,6 +208,8 @@ public final class ConsoleViewModel {
     public ReadOnlyStringProperty supportLineProperty() { return supportLine; }
     public ReadOnlyStringProperty sumLineProperty() { return sumLine; }
     public ReadOnlyBooleanProperty sumOkProperty() { return sumOk; }
+    public ReadOnlyStringProperty tellersLineProperty() { return tellersLine; }
+    public javafx.collections.ObservableSet<String> wrongFields() { return wrongFieldsView; }
     public ObservableList<String> history() { return historyView; }
     /** What the book holds open: resolutions in planning, tabled ones, delegates serving. */
     public ObservableList<StandingBusiness.Section> standing() { return standingView; }
@@ -436,26 +443,110 @@ public final class ConsoleViewModel {
         }
         message.set(text.getString("message.recorded") + " " + say(EntryWords.of(session.meeting(), session.meeting().size(), action)));
         messageIsRefusal.set(false);
-        ActionKind before = selected.get();
-        refresh();
+        // the form of the step the procedure has come to, fresh: the next number typed lands where it belongs
+        ActionKind next = nextForm().orElse(selected.get());
+        if (next == selected.get()) {
+            refresh();
+            if (next == selected.get()) buildForm(next); // refresh may have moved on, had it no longer fitted
+        } else {
+            selected.set(next);
+            refresh();
+        }
         startTimer(action);
-        // a fresh form for the next entry (refresh may already have moved to another action)
-        if (before != null && before == selected.get()) buildForm(before);
         return true;
     }
 
-    /** With two tellers, the first count where they differ, in words; null when they agree (or there is one teller). */
+    /** The form the procedure comes to next ({@link Meeting#nextKinds}), or empty when nothing on the ladder is due. */
+    public Optional<ActionKind> nextForm() {
+        return session.meeting().nextKinds().stream().findFirst();
+    }
+
+    /** With two tellers, every count where they differ, in words; null when they agree (or there is one teller). */
     private String tellersDiffer() {
+        return tellersDiffer(false);
+    }
+
+    /**
+     * The tellers' counts that differ, each named with both its values; null when none do. While they are
+     * typed ({@code typing}) a count not yet entered by both is not a difference: recording, it is one.
+     */
+    private String tellersDiffer(boolean typing) {
+        List<String> differ = new ArrayList<>();
+        for (FieldModel second : tellersApart(typing)) {
+            String key = second.field().key().substring(SECOND.length());
+            differ.add(String.format(text.getString("tellers.differ.count"), field(key).map(FieldModel::label).orElse(key),
+                    value(key).strip(), second.valueProperty().get() == null ? "" : second.valueProperty().get().strip()));
+        }
+        return differ.isEmpty() ? null : String.format(text.getString("tellers.differ"), String.join("; ", differ));
+    }
+
+    /** The second teller's counts that differ from the first's: the one rule, for the live check and for recording. */
+    private List<FieldModel> tellersApart(boolean typing) {
+        List<FieldModel> apart = new ArrayList<>();
         for (FieldModel second : fields) {
             if (!second.field().key().startsWith(SECOND)) continue;
-            String key = second.field().key().substring(SECOND.length());
-            String first = value(key).strip();
+            String first = value(second.field().key().substring(SECOND.length())).strip();
             String other = second.valueProperty().get() == null ? "" : second.valueProperty().get().strip();
-            if (!first.equals(other)) {
-                return String.format(text.getString("tellers.differ"), field(key).map(FieldModel::label).orElse(key), first, other);
-            }
+            if (typing && (other.isEmpty() || first.isEmpty())) continue;
+            if (!first.equals(other)) apart.add(second);
         }
-        return null;
+        return apart;
+    }
+
+    /** The tellers' counts checked as they are typed: the difference said, and both fields of each pair marked. */
+    private void watchTellers() {
+        Runnable update = () -> {
+            String differ = tellersDiffer(true);
+            tellersLine.set(differ == null ? "" : differ);
+            for (FieldModel second : fields) {
+                if (second.field().key().startsWith(SECOND)) {
+                    wrongFields.removeAll(List.of(second.field().key(), second.field().key().substring(SECOND.length())));
+                }
+            }
+            for (FieldModel second : tellersApart(true)) {
+                wrongFields.add(second.field().key().substring(SECOND.length()));
+                wrongFields.add(second.field().key());
+            }
+        };
+        for (FieldModel f : fields) {
+            if (f.field().type() == ActionFields.Type.COUNT) f.valueProperty().addListener((o, was, now) -> update.run());
+        }
+        update.run();
+    }
+
+    /**
+     * The objections checked as they are typed, by the ladder's own rule (their sum is the check's "against"):
+     * the mismatch said and both counts marked while it lasts; recording it is refused for the same reason.
+     */
+    private void watchObjections() {
+        Resolution r = session.meeting().current().orElse(null);
+        long against = r == null ? -1 : r.votes().stream().filter(v -> v.stage() == VoteStage.CHECK_1)
+                .reduce((a, b) -> b).map(v -> v.tally().against()).orElse(-1L);
+        Optional<FieldModel> non = field("nonDealBreakers");
+        Optional<FieldModel> deal = field("dealBreakers");
+        if (against < 0 || non.isEmpty() || deal.isEmpty()) return;
+        Runnable update = () -> {
+            wrongFields.removeAll(List.of("nonDealBreakers", "dealBreakers"));
+            Long n = count(non.get());
+            Long d = count(deal.get());
+            if (n == null || d == null) {
+                sumOk.set(true);
+                sumLine.set(String.format(text.getString("objections.incomplete"), against));
+                return;
+            }
+            Optional<Reason> why;
+            try {
+                why = session.meeting().wouldRefuse(ActionCodec.read(formJson(ActionKind.OBJECTIONS)));
+            } catch (FormatException e) {
+                why = Optional.empty(); // not a tally yet: the recording names what to mend
+            }
+            sumOk.set(why.isEmpty());
+            sumLine.set(why.map(this::say).orElse(String.format(text.getString("objections.sum"), n, d, against)));
+            if (why.isPresent()) wrongFields.addAll(List.of("nonDealBreakers", "dealBreakers"));
+        };
+        non.get().valueProperty().addListener((o, was, now) -> update.run());
+        deal.get().valueProperty().addListener((o, was, now) -> update.run());
+        update.run();
     }
 
     /**
@@ -682,6 +773,8 @@ public final class ConsoleViewModel {
         supportLine.set("");
         sumLine.set("");
         sumOk.set(true);
+        tellersLine.set("");
+        wrongFields.clear();
         // another action than present leaves the proposal: the present form is the Community's own again
         if (kind != ActionKind.PRESENT) proposal.set(null);
         proposalLine.set("");
@@ -696,7 +789,9 @@ public final class ConsoleViewModel {
         }
         watchTally(kind);
         watchAmendment(kind);
+        if (kind == ActionKind.OBJECTIONS) watchObjections();
         if (twoTellers.get()) addSecondTeller();
+        watchTellers();
     }
 
     /** The second teller's counts, beside the first's, for a tally. */
@@ -822,6 +917,11 @@ public final class ConsoleViewModel {
         }
         for (FieldModel f : fields) {
             if (!f.choices().isEmpty()) f.valueProperty().set(f.choices().get(0));
+        }
+        // a plea or a weigh-in takes up the first category still open to it, an amendment the category just heard
+        if (kind == ActionKind.PLEAD || kind == ActionKind.AGREEMENT || kind == ActionKind.AMEND) {
+            session.meeting().openCategory(kind).ifPresent(c -> field("category")
+                    .filter(f -> f.choices().contains(c)).ifPresent(f -> f.valueProperty().set(c)));
         }
     }
 
