@@ -118,7 +118,7 @@ public final class FolkmootApp extends Application {
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(text.getString("app.title"));
         stage.setScene(scene);
-        Windows.show(stage);
+        Windows.show(stage, "start");
         if (Boolean.getBoolean("folkmoot.startupProbe")) {
             // scripts/startup-time.sh: how long from the JVM's start to the first window on screen
             javafx.application.Platform.runLater(() -> {
