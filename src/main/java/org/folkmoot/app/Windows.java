@@ -75,7 +75,9 @@ final class Windows {
         keepOnScreen(stage);
         if (key != null) stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(key, stage));
         after(150, () -> {
-            if (!shrunk(stage, width, height)) return;
+            // metacity keeps the frame inside the size asked while the scene believes it has all of it, its
+            // bottom cut: a size that differs, then the one asked for, makes both agree
+            if (!stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
             resized[0] = true;
             stage.setWidth(width + 1);
             stage.setHeight(height + 1);
