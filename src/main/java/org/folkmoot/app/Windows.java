@@ -19,6 +19,10 @@ import javafx.stage.WindowEvent;
 final class Windows {
     /** More than any window manager's frame (its title bar and borders) takes from a scene. */
     private static final double FRAME = 100;
+    /** The width a window manager's side borders take, at most. */
+    private static final double MARGIN = 20;
+    /** The height a window manager's title bar and borders take, at most (openbox 34, metacity 37). */
+    private static final double TITLE = 48;
     /** Where the windows' places are kept between runs: the user's preferences, not the data folder, as they are the laptop's. */
     private static final String NODE = "org/folkmoot/windows";
 
@@ -64,20 +68,28 @@ final class Windows {
         // centred on the primary screen and no larger than it: the window manager is given a size it can keep
         Rectangle2D want = kept.orElseGet(() -> WindowFit.fit(new Rectangle2D(
                 screen.getMinX() + Math.max(0, (screen.getWidth() - sceneWidth) / 2),
-                screen.getMinY() + Math.max(0, (screen.getHeight() - sceneHeight) / 2), sceneWidth, sceneHeight), screen));
+                screen.getMinY() + Math.max(0, (screen.getHeight() - sceneHeight - TITLE) / 2), sceneWidth, sceneHeight), screen));
         double width = want.getWidth(), height = want.getHeight();
         stage.setX(want.getMinX());
         stage.setY(want.getMinY());
-        stage.setWidth(width);
-        stage.setHeight(height);
+        // a scene that fits is left to size its window (metacity would take a size set here as the frame's too,
+        // and cut the scene's bottom); one that does not is given the screen, and scrolls
+        boolean fits = kept.isEmpty() && sceneWidth <= screen.getWidth() - MARGIN && sceneHeight <= screen.getHeight() - TITLE;
+        if (!fits && kept.isEmpty()) {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }
         boolean[] resized = new boolean[1];
         stage.show();
+        // a kept size is set once the window is mapped, as a resize the window manager and the scene agree on
+        kept.ifPresent(k -> {
+            stage.setWidth(k.getWidth());
+            stage.setHeight(k.getHeight());
+        });
         keepOnScreen(stage);
         if (key != null) stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(key, stage));
         after(150, () -> {
-            // metacity keeps the frame inside the size asked while the scene believes it has all of it, its
-            // bottom cut: a size that differs, then the one asked for, makes both agree
-            if (!stage.isShowing() || stage.isFullScreen() || stage.isMaximized()) return;
+            if (!shrunk(stage, width, height)) return;
             resized[0] = true;
             stage.setWidth(width + 1);
             stage.setHeight(height + 1);
