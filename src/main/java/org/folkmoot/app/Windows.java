@@ -72,15 +72,14 @@ final class Windows {
         double width = want.getWidth(), height = want.getHeight();
         stage.setX(want.getMinX());
         stage.setY(want.getMinY());
-        // a scene that fits is left to size its window (metacity would take a size set here as the frame's too,
-        // and cut the scene's bottom); one that does not is given the screen, and scrolls
-        boolean fits = kept.isEmpty() && sceneWidth <= screen.getWidth() - MARGIN && sceneHeight <= screen.getHeight() - TITLE;
-        if (!fits && kept.isEmpty()) {
-            stage.setWidth(width);
-            stage.setHeight(height);
-        }
+        // a side that fits is left to the scene to size (metacity takes a height set here for the scene's and
+        // puts its frame outside, while the scene believes it has all of it: its bottom cut); a side that does
+        // not is given the screen, and the content scrolls
         boolean[] resized = new boolean[1];
         stage.show();
+        // set once the window is mapped: then the frame's extents are known and the scene is told its size
+        if (kept.isEmpty() && sceneWidth > screen.getWidth() - MARGIN) stage.setWidth(screen.getWidth());
+        if (kept.isEmpty() && sceneHeight > screen.getHeight() - TITLE) stage.setHeight(screen.getHeight());
         // a kept size is set once the window is mapped, as a resize the window manager and the scene agree on
         kept.ifPresent(k -> {
             stage.setWidth(k.getWidth());
