@@ -161,13 +161,13 @@ public final class FolkmootApp extends Application {
         javafx.scene.control.ScrollPane meeting = new javafx.scene.control.ScrollPane(meetingTab(stage));
         meeting.setFitToWidth(true);
         TabPane tabs = new TabPane(new Tab(text.getString("start.tab.meeting"), meeting),
-                new Tab(text.getString("start.tab.training"), trainingTab()), new Tab(text.getString("start.tab.combine"), combineTab(stage)));
+                new Tab(text.getString("start.tab.training"), scrolled(trainingTab())), new Tab(text.getString("start.tab.combine"), scrolled(combineTab(stage))));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1120, 700);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(text.getString("app.title"));
         stage.setScene(scene);
-        Windows.show(stage);
+        Windows.show(stage, "start");
         if (Boolean.getBoolean("folkmoot.startupProbe")) {
             // scripts/startup-time.sh: how long from the JVM's start to the first window on screen
             javafx.application.Platform.runLater(() -> {
@@ -384,6 +384,14 @@ public final class FolkmootApp extends Application {
         if (known == null) box.getChildren().add(0, firstRunGuide());
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** A tab's content filling the window, and scrolled where the window is smaller than the content (a 1024×768 screen). */
+    private static javafx.scene.control.ScrollPane scrolled(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        return pane;
     }
 
     /** A verdict or a body's result opened from the file manager: whether it holds, and what it says. */

@@ -2,6 +2,7 @@ package org.folkmoot.app;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.concurrent.Task;
 import javafx.geometry.Rectangle2D;
@@ -74,34 +75,97 @@ public final class MeetingWindows {
         projectorScene.getStylesheets().add(FolkmootApp.stylesheet());
         projector.setScene(projectorScene);
         projector.setTitle(text.getString("projector.title"));
-        view.projectorButton().setOnAction(e -> {
-            place(projector);
-            console.requestFocus();
+        Audience audience = new Audience(console, projector, view, text);
+        view.projectorButton().setOnAction(e -> audience.button());
+        // F5 switches the audience view from the console and back, in either window; Esc too, back to the console
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), audience::toggle);
+        projectorScene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F5 || e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                audience.toggle();
+            }
         });
+        projector.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         console.setOnCloseRequest(e -> projector.close());
 
         view.exportButton().setOnAction(e -> export(session, key, text, view, console, model));
         // without a viewer the minutes are still kept, and the secretary told where: the button never does nothing
         view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model, console));
-        Windows.show(console);
-        if (showProjector) {
-            place(projector);
-            // the facilitator types into the console: the projector never keeps the keyboard
-            console.toFront();
-            console.requestFocus();
-        }
+        Windows.show(console, "console");
+        if (showProjector) audience.opening();
         return new Opened(console, projector, view, model, clock);
     }
 
-    private static void place(Stage projector) {
-        ProjectorScreens.Placement p = ProjectorScreens.choose(
-                Screen.getScreens().stream().map(Screen::getBounds).map(b -> new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight())).toList());
-        projector.setX(p.bounds().getMinX());
-        projector.setY(p.bounds().getMinY());
-        projector.setWidth(p.bounds().getWidth());
-        projector.setHeight(p.bounds().getHeight());
-        Windows.show(projector, p.bounds().getWidth(), p.bounds().getHeight());
-        projector.setFullScreen(p.fullScreen());
+    /**
+     * The audience view: full screen on the second screen when there is one; with one screen (or the projector
+     * mirroring it), that screen switches between the console and the audience view on F5, and Esc goes back.
+     * A window beside the console would sit half behind it, its names and fingerprint cut.
+     */
+    static final class Audience {
+        private final Stage console, projector;
+        private final ConsoleView view;
+        private final ResourceBundle text;
+
+        Audience(Stage console, Stage projector, ConsoleView view, ResourceBundle text) {
+            this.console = console;
+            this.projector = projector;
+            this.view = view;
+            this.text = text;
+        }
+
+        private static List<Rectangle2D> screens() {
+            return Screen.getScreens().stream().map(Screen::getBounds).toList();
+        }
+
+        /** At the meeting's opening: on the second screen if there is one, else the console stays and says how. */
+        void opening() {
+            if (screens().size() > 1) {
+                show();
+                // the facilitator types into the console: the projector never keeps the keyboard
+                console.toFront();
+                console.requestFocus();
+            }
+            view.status().setText(text.getString(screens().size() > 1 ? "label.audience-second" : "label.audience-one"));
+        }
+
+        /** The Projector button: with two screens it puts the audience view there; with one, it says which key does. */
+        void button() {
+            if (screens().size() > 1) {
+                show();
+                console.requestFocus();
+                view.status().setText(text.getString("label.audience-second"));
+            } else {
+                view.status().setText(text.getString("label.audience-one"));
+            }
+        }
+
+        /** F5: with one screen, the audience view shown full screen or put away; with two, shown on the second. */
+        void toggle() {
+            if (screens().size() > 1) {
+                button();
+                return;
+            }
+            if (projector.isShowing()) {
+                projector.hide();
+                console.toFront();
+                console.requestFocus();
+                view.status().setText(text.getString("label.audience-one"));
+            } else {
+                show();
+            }
+        }
+
+        private void show() {
+            ProjectorScreens.Placement p = ProjectorScreens.choose(screens());
+            projector.setX(p.bounds().getMinX());
+            projector.setY(p.bounds().getMinY());
+            projector.setWidth(p.bounds().getWidth());
+            projector.setHeight(p.bounds().getHeight());
+            // the audience reads no hint; on one screen the facilitator is told, on the console, how to come back
+            projector.setFullScreenExitHint("");
+            projector.show();
+            projector.setFullScreen(true);
+        }
     }
 
     /**

@@ -101,6 +101,9 @@ public final class Rehearsal {
         scene.getStylesheets().add(FolkmootApp.stylesheet());
         stage.setScene(scene);
         stage.setTitle(String.format(text.getString("rehearsal.title"), name));
+        // F5 switches to the audience view from the rehearsal's window as from the console's
+        javafx.scene.input.KeyCodeCombination f5 = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5);
+        scene.getAccelerators().put(f5, () -> opened.console().getScene().getAccelerators().get(f5).run());
         stage.setOnHidden(e -> {
             opened.projector().close();
             opened.console().close();

@@ -166,7 +166,7 @@ class PresentProposalUiTest {
         assertThat(robot.lookup("#proposal-source").query().getParent().isVisible()).isFalse();
 
         // the room sees where it came from; no second resolution is presented while it is open
-        assertThat(said(robot, "#p-source")).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
+        assertThat(BookUiTest.audience(robot, "#p-source", () -> said(robot, "#p-source"))).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
         assertThat(robot.lookup("#present-proposal").queryAs(Button.class).isDisabled()).isTrue();
     }
 

@@ -502,6 +502,11 @@ public final class ConsoleView {
         print.setId("print");
         HBox bottom = new HBox(10, projector, export, print, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
+        // at 1024 wide the buttons keep their words and the status line takes a second line, not "…"
+        for (Button b : new Button[] {projector, export, print}) b.setMinWidth(Region.USE_PREF_SIZE);
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         bottom.setPadding(new Insets(8, 16, 12, 16));
         return bottom;
     }

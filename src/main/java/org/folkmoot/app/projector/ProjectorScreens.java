@@ -4,8 +4,8 @@ import java.util.List;
 import javafx.geometry.Rectangle2D;
 
 /**
- * Where the projector window goes: full screen on the second screen when there is one, else a window
- * beside the console. Behind an interface so the choice is tested without screens (Monocle has one).
+ * Where the projector window goes: full screen on the second screen when there is one, else full screen on
+ * the only one, in turn with the console. Behind an interface so the choice is tested without screens (Monocle has one).
  */
 public interface ProjectorScreens {
 
@@ -18,8 +18,8 @@ public interface ProjectorScreens {
 
     static Placement choose(List<Rectangle2D> screens) {
         if (screens.size() > 1) return new Placement(screens.get(1), true);
-        Rectangle2D only = screens.isEmpty() ? new Rectangle2D(0, 0, 1280, 800) : screens.get(0);
-        double w = Math.max(640, only.getWidth() / 2);
-        return new Placement(new Rectangle2D(only.getMaxX() - w, only.getMinY(), w, only.getHeight() * 0.9), false);
+        // one screen: the audience view takes all of it, the console given back on F5 (a window beside the
+        // console sat half behind it, its stage names and fingerprint cut)
+        return new Placement(screens.isEmpty() ? new Rectangle2D(0, 0, 1280, 800) : screens.get(0), true);
     }
 }

@@ -23,15 +23,34 @@ import org.folkmoot.app.MeetingClock;
  * {@link ProjectorViewModel} and the {@link MeetingClock}.
  */
 public final class ProjectorView {
+    /** The size the projector is designed at: any window shows it scaled to fit, so nothing is cut at 1024×768. */
+    static final double DESIGN_WIDTH = 1280, DESIGN_HEIGHT = 800;
     private final VBox root = new VBox(22);
+    /**
+     * The window's content: the design scaled as a whole to the window, its lesser side at design size and the
+     * other given the room left, so type and spacing keep their proportions on every projector.
+     */
+    private final Pane frame = new Pane(root) {
+        @Override
+        protected void layoutChildren() {
+            double scale = scale(getWidth(), getHeight());
+            if (scale <= 0) return;
+            root.resizeRelocate(0, 0, getWidth() / scale, getHeight() / scale);
+            root.getTransforms().setAll(new javafx.scene.transform.Scale(scale, scale, 0, 0));
+        }
+    };
 
     public ProjectorView(ProjectorViewModel model, MeetingClock clock, java.util.ResourceBundle words) {
         root.getStyleClass().add("projector");
+        frame.getStyleClass().add("projector");
+        frame.setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+        frame.setMouseTransparent(true);
         root.setPadding(new Insets(32, 48, 32, 48));
         root.setMouseTransparent(true); // read-only: nothing here changes the meeting
         root.setFocusTraversable(false);
 
-        HBox crumbs = new HBox(14);
+        // the ladder's steps wrap to a second line rather than be cut to "Pres…"
+        javafx.scene.layout.FlowPane crumbs = new javafx.scene.layout.FlowPane(14, 8);
         crumbs.setAlignment(Pos.CENTER_LEFT);
         Runnable lit = () -> {
             crumbs.getChildren().clear();
@@ -110,6 +129,8 @@ public final class ProjectorView {
         timer.visibleProperty().bind(clock.armedProperty());
         Label queue = new Label();
         queue.getStyleClass().add("p-queue");
+        wrap(queue); // a long queue takes a second line rather than end in "…"
+        HBox.setHgrow(queue, Priority.SOMETIMES);
         Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : String.format(words.getString("projector.next"), String.join(" · ", clock.queue())));
         clock.queue().addListener((ListChangeListener<String>) c -> q.run());
         q.run();
@@ -156,7 +177,12 @@ public final class ProjectorView {
         for (Label l : new Label[] {title, source, categories, outcome, fingerprint}) wrap(l);
     }
 
-    public Parent root() { return root; }
+    public Parent root() { return frame; }
+
+    /** How much the design is scaled in a window of {@code width} by {@code height}: so that all of it fits. */
+    static double scale(double width, double height) {
+        return Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
+    }
 
     /** The standing business: what is in planning, tabled, and who serves, under its heading. */
     private static VBox standing(ProjectorViewModel model) {
