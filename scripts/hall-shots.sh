@@ -2,7 +2,7 @@
 # The hall under several window managers and screen sizes (issue 14): the real app walked from the start screen
 # through a rehearsal to the minutes' preview, the whole screen photographed at each step, and every window's
 # place checked against the screen (OUT/<wm>-<size>/windows.txt; a summary of what does not fit at the end).
-# Needs: apt-get install -y xvfb libgtk-3-0 imagemagick openbox metacity xfwm4
+# Needs: apt-get install -y xvfb libgtk-3-0 imagemagick xdotool openbox metacity xfwm4
 # Choose: WMS="openbox metacity" SIZES="1024x768" OUT=/tmp/hall bash scripts/hall-shots.sh
 # PRINT=true also presses Print… in the preview and OK in the system's dialog (a CUPS printer, e.g. cups-pdf).
 # One screen only: Xvfb has one RandR monitor, and a second output of Xorg's dummy driver is not seen by GTK

@@ -178,6 +178,21 @@ public final class FolkmootApp extends Application {
         }
     }
 
+    /**
+     * Closing the meeting's console brings the start screen back, read afresh (the book has moved on): the app
+     * never runs on with no window, and a second start of it is not needed to reopen or begin another meeting.
+     */
+    private void backToStart(Stage stage, MeetingWindows.Opened opened) {
+        opened.console().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            try {
+                start(stage);
+            } catch (IOException ex) {
+                org.folkmoot.Logs.of("app").warning("the start screen could not be read again: " + ex.getMessage());
+                javafx.application.Platform.exit();
+            }
+        });
+    }
+
     private VBox meetingTab(Stage stage) {
         Community known = CommunitySettings.load(data).orElse(null);
         CommunityBook.Found book = known == null ? null : CommunityBook.find(data, known.id()).orElse(null);
@@ -252,7 +267,7 @@ public final class FolkmootApp extends Application {
                     Path file = newMeetingFile(date.getText().strip(), c.id());
                     session = MeetingSession.create(file, new Header(c, inForce, tonight), Clock.systemUTC());
                 }
-                MeetingWindows.open(session, key, text, true, getHostServices()::showDocument);
+                backToStart(stage, MeetingWindows.open(session, key, text, true, getHostServices()::showDocument));
                 stage.hide();
             } catch (IOException | StoreException ex) {
                 problem.setText(ex.getMessage());
@@ -287,7 +302,7 @@ public final class FolkmootApp extends Application {
                 problem.setStyle("-fx-text-fill: -color-danger-fg;");
                 problem.setText("");
                 again.run();
-                MeetingWindows.open(opening.getValue(), key, text, true, getHostServices()::showDocument);
+                backToStart(stage, MeetingWindows.open(opening.getValue(), key, text, true, getHostServices()::showDocument));
                 stage.hide();
             });
             opening.setOnFailed(failed -> {

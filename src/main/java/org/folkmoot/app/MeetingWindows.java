@@ -128,14 +128,17 @@ public final class MeetingWindows {
             view.status().setText(text.getString(screens().size() > 1 ? "label.audience-second" : "label.audience-one"));
         }
 
-        /** The Projector button: with two screens it puts the audience view there; with one, it says which key does. */
+        /**
+         * The Projector button: with two screens it puts the audience view there; with one, it switches to it as
+         * F5 does (a facilitator who clicks it expects the room to see something), F5 or Esc coming back.
+         */
         void button() {
             if (screens().size() > 1) {
                 show();
                 console.requestFocus();
                 view.status().setText(text.getString("label.audience-second"));
             } else {
-                view.status().setText(text.getString("label.audience-one"));
+                toggle();
             }
         }
 

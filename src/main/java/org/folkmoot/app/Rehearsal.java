@@ -113,6 +113,10 @@ public final class Rehearsal {
             stage.close();
         });
         Windows.show(stage);
+        // over the console's history, at its bottom right: the form being typed into and the ladder stay in view
+        Stage console = opened.console();
+        stage.setX(Math.max(console.getX(), console.getX() + console.getWidth() - scene.getWidth() - 32));
+        stage.setY(Math.max(console.getY(), console.getY() + console.getHeight() - scene.getHeight() - 120));
         update();
     }
 

@@ -81,21 +81,27 @@ public final class HallShots {
         pause(2);
         shoot("3-console");
         onFx(() -> button(window(text.getString("button.projector")), text.getString("button.projector")).fire());
+        pause(2);
+        shoot("4-projector-button");
+        // F5 as the facilitator presses it, through the window manager: the audience view, then back
+        key("F5");
         pause(3);
-        shoot("4-projector");
+        shoot("5-audience");
+        key("F5");
+        pause(2);
         onFx(() -> button(window(text.getString("rehearsal.end")), text.getString("rehearsal.end")).fire());
         pause(2);
         onFx(() -> fireById("print"));
         pause(8);
-        shoot("5-minutes");
+        shoot("6-minutes");
         if (Boolean.getBoolean("folkmoot.shots.print")) {
             // a laptop with a printer (CUPS, e.g. cups-pdf): the system's print dialog, then its OK by the keyboard
             Platform.runLater(() -> fireById("preview-print")); // the dialog is modal: not waited for
             pause(4);
-            shoot("6-print-dialog");
-            new ProcessBuilder("xdotool", "key", "Return").inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            shoot("7-print-dialog");
+            key("Return");
             pause(8);
-            shoot("7-printed");
+            shoot("8-printed");
         }
     }
 
@@ -169,6 +175,12 @@ public final class HallShots {
             }
         });
         done.get(30, TimeUnit.SECONDS);
+    }
+
+    /** A key pressed on the X display, to whichever window has the keyboard (needs xdotool). */
+    private static void key(String name) throws Exception {
+        Process p = new ProcessBuilder("xdotool", "key", name).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
     }
 
     private static void pause(int seconds) throws InterruptedException {

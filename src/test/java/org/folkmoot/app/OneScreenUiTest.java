@@ -92,13 +92,18 @@ class OneScreenUiTest {
     }
 
     @Test
-    void theProjectorButtonSaysWhatToDo(FxRobot robot) throws Exception {
+    void theProjectorButtonShowsTheAudienceViewAndTheConsoleSaysHowToComeBack(FxRobot robot) throws Exception {
         open();
         WaitForAsyncUtils.asyncFx(() -> opened.view().status().setText(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened.view().projectorButton().getText()).isEqualTo("Projector (F5)");
-        WaitForAsyncUtils.asyncFx(() -> opened.view().projectorButton().fire());
+        robot.clickOn(opened.view().projectorButton());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened.projector().isShowing()).as("a click shows the room the audience view, as F5 does").isTrue();
+        assertThat(opened.projector().isFullScreen()).isTrue();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened.projector().isShowing()).isFalse();
         assertThat(opened.view().status().getText())
                 .isEqualTo("One screen: press F5 to show the audience view, F5 again (or Esc) for the console");
     }

@@ -112,6 +112,15 @@ public final class ConsoleView {
 
     private void record() {
         if (model.record()) { // a timed discussion or a plea starts the room's timer there
+            if (model.selectedProperty().get() == ActionKind.RESUME) {
+                // the room has broken off: what is typed next must not resume it by accident — the cursor rests on
+                // the Resume action, its form one key (Enter) away
+                Node resume = root().lookup("#action-" + ActionKind.RESUME.word());
+                if (resume != null) {
+                    resume.requestFocus();
+                    return;
+                }
+            }
             focusFirstField();
         }
     }
@@ -127,10 +136,13 @@ public final class ConsoleView {
         meeting.setId("meeting-line");
         meeting.textProperty().bind(model.meetingLineProperty());
         meeting.getStyleClass().add("text-muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, meeting, new Label("·"), present);
+        // on a narrow screen (1024 wide) the meeting's line goes under the title rather than cut it, or be cut
+        HBox where = new HBox(12, meeting, new Label("·"), present);
+        where.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(24, 2, title, where);
         head.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
+        title.maxWidthProperty().bind(head.widthProperty());
 
         HBox crumbs = new HBox(6);
         crumbs.setAlignment(Pos.CENTER_LEFT);
@@ -309,6 +321,7 @@ public final class ConsoleView {
         support.setWrapText(true);
         Label board = new Label();
         board.setId("board-line");
+        board.setWrapText(true);
         board.textProperty().bind(model.boardLineProperty());
         Label sum = new Label();
         sum.setId("sum-line");
@@ -355,6 +368,7 @@ public final class ConsoleView {
         };
         model.preview().addListener((javafx.collections.ListChangeListener<Object>) c -> showChange.run());
         CheckBox tellers = new CheckBox(text.getString("tellers.mode"));
+        tellers.setWrapText(true);
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
         VBox box = new VBox(10, tellers, board, proposalSource(), form, change, support, sum, tellers2, record, message, timerAndQueue());
@@ -397,10 +411,10 @@ public final class ConsoleView {
             if (!pleadMinutes.getText().strip().equals(now.toString())) pleadMinutes.setText(now.toString());
         });
         pleadMinutes.setAccessibleText(text.getString("timer.plead"));
-        HBox timer = new HBox(8, new Label(text.getString("timer.label")), time, minutes, new Label(text.getString("timer.minutes")), set, start, pause);
-        timer.setAlignment(Pos.CENTER_LEFT);
-        HBox plead = new HBox(8, new Label(text.getString("timer.plead")), pleadMinutes);
-        plead.setAlignment(Pos.CENTER_LEFT);
+        // rows that flow onto a second line in a narrow column (1024 wide) rather than cut their words to "…"
+        javafx.scene.layout.FlowPane timer = flow(new Label(text.getString("timer.label")), time, minutes,
+                new Label(text.getString("timer.minutes")), set, start, pause);
+        javafx.scene.layout.FlowPane plead = flow(new Label(text.getString("timer.plead")), pleadMinutes);
 
         TextField name = new TextField();
         name.setPromptText(text.getString("queue.name"));
@@ -425,12 +439,22 @@ public final class ConsoleView {
             int i = queue.getSelectionModel().getSelectedIndex();
             if (i >= 0) clock.queue().remove(i);
         });
-        HBox queueControls = new HBox(8, new Label(text.getString("queue.label")), name, add, next, remove);
-        queueControls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane queueControls = flow(new Label(text.getString("queue.label")), name, add, next, remove);
         VBox box = new VBox(8, timer, plead, queueControls, progressive, queue);
         box.getStyleClass().add("panel");
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
+    }
+
+    /** A row of controls that wraps when its column is narrow, each keeping its whole label. */
+    private static javafx.scene.layout.FlowPane flow(Node... nodes) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 6, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPrefWrapLength(280); // asks for no more than the narrowest column; wraps at what it is given
+        for (Node n : nodes) {
+            if (n instanceof Region r && !(n instanceof TextField)) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return row;
     }
 
     private Node right() {
@@ -453,6 +477,8 @@ public final class ConsoleView {
             {
                 line.setWrapText(true);
                 line.maxWidthProperty().bind(list.widthProperty().subtract(40)); // less its scroll bar and padding
+                // its height worked out at that width, not at one line's: a wrapped row never runs into the next
+                line.prefWidthProperty().bind(line.maxWidthProperty());
                 line.setMinHeight(Region.USE_PREF_SIZE);
                 setPrefWidth(0);
             }
@@ -531,15 +557,22 @@ public final class ConsoleView {
                     area.setWrapText(true);
                     area.setPrefRowCount(3);
                     area.textProperty().bindBidirectional(f.valueProperty());
+                    // Tab goes on to the next field, as everywhere in the form (a text of the meeting has no tabs):
+                    // the text area's own Ctrl+Tab does it, so a plain Tab is passed on as one
+                    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                        if (e.getCode() != javafx.scene.input.KeyCode.TAB || e.isControlDown()) return;
+                        e.consume();
+                        area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
+                                e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+                    });
                     input = area;
                 }
                 default -> {
                     TextField field = new TextField();
                     field.textProperty().bindBidirectional(f.valueProperty());
-                    if (f.field().type() == ActionFields.Type.COUNT) {
-                        field.setPrefColumnCount(6);
-                        field.setOnAction(e -> record()); // Enter in a count records the tally
-                    }
+                    if (f.field().type() == ActionFields.Type.COUNT) field.setPrefColumnCount(6);
+                    // Enter in any one-line field records the entry, as in a count: what is missing is then said
+                    field.setOnAction(e -> record());
                     input = field;
                 }
             }

@@ -858,6 +858,8 @@ public final class ConsoleViewModel {
     private FieldModel newField(ActionKind kind, ActionFields.Field f) {
         String label = f.type() == ActionFields.Type.RESOLUTION ? text.getString("field.on-resolution")
                 : f.type() == ActionFields.Type.DELEGATE ? text.getString("field.delegate")
+                // a field may have words of its own in one form (the adjourn's date, which may stay empty)
+                : text.containsKey("field." + kind.word() + "." + f.key()) ? text.getString("field." + kind.word() + "." + f.key())
                 : text.containsKey("field." + f.key()) ? text.getString("field." + f.key()) : f.key();
         FieldModel model = new FieldModel(f, label);
         choices(kind, model);
