@@ -92,6 +92,8 @@ public final class MeetingWindows {
         // without a viewer the minutes are still kept, and the secretary told where: the button never does nothing
         view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model, console));
         Windows.show(console, "console");
+        // the step the meeting stands at is open from the start (the count at a new meeting): never a lone Record
+        if (model.selectedProperty().get() == null) model.nextForm().ifPresent(view::choose);
         if (showProjector) audience.opening();
         return new Opened(console, projector, view, model, clock);
     }

@@ -72,9 +72,11 @@ public final class RulesForm {
         basis.getItems().setAll(Basis.CAST.word(), Basis.PRESENT.word());
         basis.valueProperty().bindBidirectional(v.basis);
         basis.setAccessibleText(text.getString("rules.basis"));
-        grid.addRow(5, new Label(text.getString("rules.basis")), basis, help(text.getString("rules.basis.help")));
+        basis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(5, name(text.getString("rules.basis")), basis, help(text.getString("rules.basis.help")));
         row(grid, 6, text.getString("rules.quorum"), v.quorum, text.getString("rules.quorum.help"));
         TitledPane pane = new TitledPane(text.getString("rules.title"), grid);
+        pane.setWrapText(true); // its title read whole in a narrow window, not cut at "unless …"
         pane.setExpanded(false);
         return pane;
     }
@@ -82,9 +84,17 @@ public final class RulesForm {
     private static void row(GridPane grid, int row, String label, StringProperty value, String help) {
         TextField field = new TextField();
         field.setPrefColumnCount(6);
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         field.textProperty().bindBidirectional(value);
         field.setAccessibleText(label);
-        grid.addRow(row, new Label(label), field, help(help));
+        grid.addRow(row, name(label), field, help(help));
+    }
+
+    /** A rule's name, whole: the help beside it is what wraps when the window is narrow. */
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label help(String text) {

@@ -75,6 +75,8 @@ public final class ProjectorViewModel {
         this.console = console;
         this.key = key;
         console.revisionProperty().addListener((o, was, now) -> refresh());
+        // an amendment being written shows to the room as it is typed, as on the console: struck and proposed
+        console.preview().addListener((javafx.collections.ListChangeListener<Run>) c -> refresh());
         refresh();
     }
 
@@ -146,7 +148,8 @@ public final class ProjectorViewModel {
         }
         ladderStep.set(ConsoleViewModel.ladderIndex(r));
         title.set(r.id() + " — " + r.title());
-        text.setAll(runs(r));
+        // the tracked change being typed on the console (an amendment or its vote), else the text as it stands
+        text.setAll(console.preview().isEmpty() ? runs(r) : List.copyOf(console.preview()));
         if (r.stage().isRound()) {
             for (GrievanceCategory g : r.grievances()) {
                 if (g.round() == r.round()) {
