@@ -168,7 +168,7 @@ public final class ProjectorView {
         root.getChildren().addAll(meeting, crumbs, title, source, text, tally, categories, standing, grow, outcome, caption, fingerprint, timeRow);
         Label speaking = new Label();
         speaking.setId("p-speaking");
-        speaking.getStyleClass().add("p-queue");
+        speaking.getStyleClass().add("p-speaking"); // who holds the floor: read from the back, next to the clock
         speaking.textProperty().bind(model.nowSpeaking(clock));
         speaking.managedProperty().bind(speaking.textProperty().isNotEmpty());
         speaking.visibleProperty().bind(speaking.managedProperty());
