@@ -76,6 +76,15 @@ class HallKeysUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message(robot)).startsWith("Recorded:");
         assertThat(focused()).isEqualTo("field-title");
+        // the Community's own resolution: the five rows naming a body are folded under one box
+        Node level = robot.lookup(n -> "field-upstream.level".equals(n.getId())).query();
+        assertThat(level.isVisible()).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#from-body").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(level.isVisible()).as("a body's resolution typed by hand names it").isTrue();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#from-body").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#field-title").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
 
         robot.write("Garden").type(KeyCode.TAB).write("We turn the east lot into a garden.").type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();

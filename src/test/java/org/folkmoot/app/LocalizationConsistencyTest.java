@@ -51,6 +51,9 @@ class LocalizationConsistencyTest {
             for (ActionFields.Field f : ActionFields.correctionCounts(kind)) keys.add("field." + f.key());
         }
         for (String level : new String[] {"municipality", "region", "collective"}) keys.add("bodies.level." + level); // BodyWords
+        // a field's words of its own in one form ("field." + kind + "." + key, ConsoleViewModel.newField)
+        keys.add("field.adjourn.date");
+        keys.add("field.resume.date");
         keys.add("combine.outcome.passed.consensus");
         keys.add("combine.outcome.passed.supermajority");
         for (org.folkmoot.procedure.VoteStage v : org.folkmoot.procedure.VoteStage.values()) keys.add("projector.vote." + v.word());

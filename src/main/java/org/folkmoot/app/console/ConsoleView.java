@@ -540,7 +540,19 @@ public final class ConsoleView {
     private void buildForm() {
         form.getChildren().clear();
         int row = 0;
+        // a resolution from a body, typed by hand, names it in five rows the Community's own leaves empty: folded
+        // under one box, open when any of them holds something (a locked proposal's show its source line instead)
+        CheckBox fromBody = new CheckBox(text.getString("console.from-body"));
+        fromBody.setId("from-body");
+        fromBody.setWrapText(true);
+        fromBody.setSelected(model.fields().stream().anyMatch(f -> f.field().key().startsWith("upstream.")
+                && f.valueProperty().get() != null && !f.valueProperty().get().isBlank()));
         for (ConsoleViewModel.FieldModel f : model.fields()) {
+            if (f.field().key().startsWith("upstream.") && !form.getChildren().contains(fromBody)) {
+                fromBody.visibleProperty().bind(f.lockedProperty().not());
+                fromBody.managedProperty().bind(f.lockedProperty().not());
+                form.add(fromBody, 0, row++, 2, 1);
+            }
             Label label = new Label(f.label());
             label.setMinWidth(Region.USE_PREF_SIZE); // "From a body", "Its resolution": never cut to "From …"
             Node input;
@@ -597,8 +609,8 @@ public final class ConsoleView {
                 // filled from a body's proposal, the source line above names the body, its resolution and the proposal:
                 // five rows of hashes would push Record below the fold
                 for (Node n : new Node[] {label, input}) {
-                    n.visibleProperty().bind(f.lockedProperty().not());
-                    n.managedProperty().bind(f.lockedProperty().not());
+                    n.visibleProperty().bind(f.lockedProperty().not().and(fromBody.selectedProperty()));
+                    n.managedProperty().bind(n.visibleProperty());
                 }
             }
             input.setId("field-" + f.field().key());
