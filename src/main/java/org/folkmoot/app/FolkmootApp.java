@@ -549,7 +549,10 @@ public final class FolkmootApp extends Application {
                 standing.getChildren().add(l);
             }
         }
-        Label next = new Label(m.adjourned() ? String.format(text.getString("book.next"), held.size() + 1)
+        // a meeting already held today is gone on with, not followed by another: said here as Start would say it
+        boolean today = LocalDate.now().toString().equals(book.last().info().date());
+        Label next = new Label(today ? String.format(text.getString("start.same-day"), book.last().number(), book.last().info().date())
+                : m.adjourned() ? String.format(text.getString("book.next"), held.size() + 1)
                 : String.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(book.last().info().date()),
                 held.size() + 1));
         next.setId("book-next");

@@ -136,6 +136,8 @@ public final class Rehearsal {
         }
         done++;
         opened.model().reload();
+        // the console shows the form of the step the rehearsal has come to, as after an entry typed there
+        opened.model().nextForm().ifPresent(opened.model().selectedProperty()::set);
         update();
         return true;
     }
