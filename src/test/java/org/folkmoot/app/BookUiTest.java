@@ -159,9 +159,8 @@ class BookUiTest {
         assertThat(text(robot, ".p-tally-title")).isEqualTo("Recall of Dee");
         assertThat(text(robot, ".p-tally-words")).endsWith("recalled");
         assertThat(robot.lookup("#action-recall").query().isDisabled()).as("no one serves now").isTrue();
-        String history = robot.lookup(".list-view").queryAll().stream()
-                .flatMap(l -> ((javafx.scene.control.ListView<?>) l).getItems().stream()).map(Object::toString)
-                .collect(Collectors.joining("\n"));
+        String history = robot.lookup("#history").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(l -> ((Label) l).getText()).collect(Collectors.joining("\n"));
         assertThat(history).contains("#6  next meeting: 2026-12-03, Pine hall (facilitator Fay, secretary Gil)");
         closeMeetingWindows();
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.record.ActionCodec;
@@ -111,8 +110,7 @@ class SpeakersAndRecordUiTest {
         ComboBox<String> entry = robot.lookup("#field-entry").queryAs(ComboBox.class);
         assertThat(entry.getItems()).contains("#6  temperature check 1 on B-1: 100 for, 25 against, 5 abstaining");
 
-        @SuppressWarnings("unchecked")
-        ListView<String> history = (ListView<String>) robot.lookup(n -> n instanceof ListView<?> l && l.getItems() == opened.model().history()).query();
+        javafx.scene.Node history = robot.lookup("#history").query();
         Bounds list = history.localToScreen(history.getBoundsInLocal());
         List<Label> rows = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("#")
                 && isIn(l, history)).queryAllAs(Label.class).stream().toList();

@@ -468,29 +468,27 @@ public final class ConsoleView {
         working.textProperty().bind(model.workingTextProperty());
         Label historyLabel = new Label(text.getString("label.history"));
         historyLabel.getStyleClass().add("title-4");
-        ListView<String> history = new ListView<>(model.history());
+        // each entry whole, on as many lines as it takes: the narrow column never hides its end. Not a list view:
+        // one sizes a row before its wrapped text is laid out, and rows ran into each other; the history shows at
+        // most 200 entries, which a column of labels holds at no cost
+        VBox rows = new VBox(4);
+        rows.setId("history");
+        rows.setPadding(new Insets(6, 8, 6, 8));
+        rows.setAccessibleRole(javafx.scene.AccessibleRole.LIST_VIEW);
+        Runnable fill = () -> rows.getChildren().setAll(model.history().stream().map(entry -> {
+            Label line = new Label(entry);
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.setFocusTraversable(false);
+            return line;
+        }).toList());
+        model.history().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        javafx.scene.control.ScrollPane history = new javafx.scene.control.ScrollPane(rows);
+        history.setFitToWidth(true);
+        history.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         history.setAccessibleText(text.getString("label.history"));
-        // each entry whole, on as many lines as it takes: the narrow column never hides its end
-        history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            private final Label line = new Label();
-
-            {
-                line.setWrapText(true);
-                line.maxWidthProperty().bind(list.widthProperty().subtract(40)); // less its scroll bar and padding
-                // its height worked out at that width, not at one line's: a wrapped row never runs into the next
-                line.prefWidthProperty().bind(line.maxWidthProperty());
-                line.setMinHeight(Region.USE_PREF_SIZE);
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                line.setText(item);
-                setGraphic(empty ? null : line);
-            }
-        });
+        history.getStyleClass().add("history");
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox standing = new VBox(2);
         standing.setId("standing");
