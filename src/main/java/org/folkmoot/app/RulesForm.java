@@ -75,8 +75,10 @@ public final class RulesForm {
         basis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.addRow(5, name(text.getString("rules.basis")), basis, help(text.getString("rules.basis.help")));
         row(grid, 6, text.getString("rules.quorum"), v.quorum, text.getString("rules.quorum.help"));
-        TitledPane pane = new TitledPane(text.getString("rules.title"), grid);
-        pane.setWrapText(true); // its title read whole in a narrow window, not cut at "unless …"
+        // a short title (a titled pane's title does not wrap: it was cut at "unless …"), what it means inside
+        Label meaning = help(text.getString("rules.title.help"));
+        javafx.scene.layout.VBox inside = new javafx.scene.layout.VBox(8, meaning, grid);
+        TitledPane pane = new TitledPane(text.getString("rules.title"), inside);
         pane.setExpanded(false);
         return pane;
     }

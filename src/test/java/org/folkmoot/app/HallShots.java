@@ -80,29 +80,46 @@ public final class HallShots {
         for (int i = 0; i < 14; i++) onFx(() -> fireById("rehearsal-next"));
         pause(2);
         shoot("3-console");
+        // one screen: the button shows the audience view; F5 (the key, through the window manager) brings the
+        // console back and the audience view again; Esc comes back
         onFx(() -> button(window(text.getString("button.projector")), text.getString("button.projector")).fire());
+        pause(3);
+        shoot("4-audience-by-button");
+        audience(true, "4-audience-by-button");
+        key("F5");
         pause(2);
-        shoot("4-projector-button");
-        // F5 as the facilitator presses it, through the window manager: the audience view, then back
+        shoot("5-console-by-F5");
+        audience(false, "5-console-by-F5");
         key("F5");
         pause(3);
-        shoot("5-audience");
-        key("F5");
+        shoot("6-audience-by-F5");
+        audience(true, "6-audience-by-F5");
+        key("Escape");
         pause(2);
+        audience(false, "6-console-by-Esc");
         onFx(() -> button(window(text.getString("rehearsal.end")), text.getString("rehearsal.end")).fire());
         pause(2);
         onFx(() -> fireById("print"));
         pause(8);
-        shoot("6-minutes");
+        shoot("7-minutes");
         if (Boolean.getBoolean("folkmoot.shots.print")) {
             // a laptop with a printer (CUPS, e.g. cups-pdf): the system's print dialog, then its OK by the keyboard
             Platform.runLater(() -> fireById("preview-print")); // the dialog is modal: not waited for
             pause(4);
-            shoot("7-print-dialog");
+            shoot("8-print-dialog");
             key("Return");
             pause(8);
-            shoot("8-printed");
+            shoot("9-printed");
         }
+    }
+
+    /** Notes whether the audience view is on the screen as the step expects (checked, beside being looked at). */
+    private static void audience(boolean expected, String step) throws Exception {
+        boolean[] shown = new boolean[1];
+        // the audience view is the one window the app puts full screen
+        onFx(() -> shown[0] = Window.getWindows().stream().anyMatch(w -> w.isShowing() && w instanceof Stage s && s.isFullScreen()));
+        report.add(step + "\taudience view\t" + (shown[0] ? "shown" : "not shown") + "\t"
+                + (shown[0] == expected ? "fits" : "WRONG: expected " + (expected ? "shown" : "not shown")));
     }
 
     private static Node window(String buttonText) {
