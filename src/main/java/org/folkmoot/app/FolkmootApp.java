@@ -130,9 +130,7 @@ public final class FolkmootApp extends Application {
                 return null;
             }
         };
-        Thread worker = new Thread(reading, "describe-meetings");
-        worker.setDaemon(true);
-        worker.start();
+        Background.run(reading, "describe-meetings");
     }
 
     private static boolean isBlank(String s) {
@@ -310,9 +308,7 @@ public final class FolkmootApp extends Application {
                 again.run();
                 problem.setText(opening.getException().getMessage());
             });
-            Thread worker = new Thread(opening, "reopen");
-            worker.setDaemon(true);
-            worker.start();
+            Background.run(opening, "reopen");
         });
         // a meeting is reopened as a list item is: by a double click, or Enter
         existing.setOnMouseClicked(e -> {
@@ -437,9 +433,7 @@ public final class FolkmootApp extends Application {
                 lines.getChildren().add(l);
             }
         });
-        Thread thread = new Thread(task, "folkmoot-check");
-        thread.setDaemon(true);
-        thread.start();
+        Background.run(task, "folkmoot-check");
     }
 
     /** The tally clerk's count of verdicts, signed with this laptop's body key (made on first use). */

@@ -76,7 +76,7 @@ public final class MeetingWindows {
         projector.setScene(projectorScene);
         projector.setTitle(text.getString("projector.title"));
         Audience audience = new Audience(console, projector, view, text);
-        view.projectorButton().setOnAction(e -> audience.button());
+        view.projectorButton().setOnAction(e -> audience.toggle());
         // F5 switches the audience view from the console and back, in either window; Esc too, back to the console
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), audience::toggle);
         projectorScene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -121,36 +121,26 @@ public final class MeetingWindows {
 
         /** At the meeting's opening: on the second screen if there is one, else the console stays and says how. */
         void opening() {
-            if (screens().size() > 1) {
+            boolean two = screens().size() > 1;
+            if (two) {
                 show();
                 // the facilitator types into the console: the projector never keeps the keyboard
                 console.toFront();
                 console.requestFocus();
             }
-            view.status().setText(text.getString(screens().size() > 1 ? "label.audience-second" : "label.audience-one"));
+            view.status().setText(text.getString(two ? "label.audience-second" : "label.audience-one"));
         }
 
         /**
-         * The Projector button: with two screens it puts the audience view there; with one, it switches to it as
-         * F5 does (a facilitator who clicks it expects the room to see something), F5 or Esc coming back.
+         * F5 and the Projector button alike: with two screens the audience view shown on the second; with one,
+         * shown full screen or put away (a facilitator who clicks the button expects the room to see something).
          */
-        void button() {
+        void toggle() {
             if (screens().size() > 1) {
                 show();
                 console.requestFocus();
                 view.status().setText(text.getString("label.audience-second"));
-            } else {
-                toggle();
-            }
-        }
-
-        /** F5: with one screen, the audience view shown full screen or put away; with two, shown on the second. */
-        void toggle() {
-            if (screens().size() > 1) {
-                button();
-                return;
-            }
-            if (projector.isShowing()) {
+            } else if (projector.isShowing()) {
                 projector.hide();
                 console.toFront();
                 console.requestFocus();
@@ -214,9 +204,7 @@ public final class MeetingWindows {
             MinutesPreview.open(owner, p.kept(), p.pdf(), text, p.viewer() ? showDocument : null);
         });
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
-        Thread worker = new Thread(task, "minutes");
-        worker.setDaemon(true);
-        worker.start();
+        Background.run(task, "minutes");
     }
 
     /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */
@@ -242,8 +230,6 @@ public final class MeetingWindows {
         view.status().setText(text.getString("label.exporting"));
         task.setOnSucceeded(e -> view.status().setText(String.format(text.getString("label.exported"), dir)));
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
-        Thread worker = new Thread(task, "export");
-        worker.setDaemon(true);
-        worker.start();
+        Background.run(task, "export");
     }
 }

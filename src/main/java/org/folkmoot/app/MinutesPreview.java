@@ -134,7 +134,7 @@ public final class MinutesPreview {
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         Windows.show(stage, width, height);
-        background(render, "minutes-preview");
+        Background.run(render, "minutes-preview");
         return stage;
     }
 
@@ -178,7 +178,7 @@ public final class MinutesPreview {
             job.cancelJob();
             status.setText(String.format(text.getString("preview.print-failed"), printer, kept));
         });
-        background(send, "minutes-print");
+        Background.run(send, "minutes-print");
     }
 
     private static Image image(MinutesPages.Page page) {
@@ -186,11 +186,5 @@ public final class MinutesPreview {
         image.getPixelWriter().setPixels(0, 0, page.width(), page.height(), PixelFormat.getIntArgbInstance(),
                 page.argb(), 0, page.width());
         return image;
-    }
-
-    private static void background(Task<?> task, String name) {
-        Thread worker = new Thread(task, name);
-        worker.setDaemon(true);
-        worker.start();
     }
 }

@@ -75,7 +75,6 @@ final class Windows {
         // a side that fits is left to the scene to size (metacity takes a height set here for the scene's and
         // puts its frame outside, while the scene believes it has all of it: its bottom cut); a side that does
         // not is given the screen, and the content scrolls
-        boolean[] resized = new boolean[1];
         stage.show();
         // set once the window is mapped: then the frame's extents are known and the scene is told its size
         if (kept.isEmpty() && sceneWidth > screen.getWidth() - MARGIN) stage.setWidth(screen.getWidth());
@@ -89,7 +88,6 @@ final class Windows {
         if (key != null) stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(key, stage));
         after(150, () -> {
             if (!shrunk(stage, width, height)) return;
-            resized[0] = true;
             stage.setWidth(width + 1);
             stage.setHeight(height + 1);
             stage.setWidth(width);

@@ -722,7 +722,7 @@ public final class ConsoleViewModel {
         }
         history.clear();
         for (long seq = m.size(); seq >= 1 && history.size() < 200; seq--) {
-            history.add("#" + seq + "  " + say(EntryWords.of(m, seq, m.entry(seq)))); // as the minutes word it
+            history.add(numbered(m, seq, m.entry(seq)));
         }
         if (selected.get() != null && m.whyNot(selected.get()).isPresent()) {
             // the chosen action no longer fits: offer the count at a meeting's start, else the first that fits
@@ -732,6 +732,14 @@ public final class ConsoleViewModel {
         }
         followStage();
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Entry {@code seq} as the history and the correction list both show it, "#6  temperature check 1 on R1: …":
+     * its number, then its words as the minutes word it (which vote, on which resolution).
+     */
+    private String numbered(Meeting m, long seq, Action a) {
+        return "#" + seq + "  " + say(EntryWords.of(m, seq, a));
     }
 
     /** An entry in a few words, in the console's language, as the history and the rehearsal show it. */
@@ -968,7 +976,7 @@ public final class ConsoleViewModel {
             case ENTRY -> {
                 for (long seq = m.size(); seq >= 1; seq--) {
                     Action a = m.entry(seq);
-                    if (a.kind().correctable()) model.choices.add("#" + seq + "  " + say(EntryWords.of(m, seq, m.effective(seq))));
+                    if (a.kind().correctable()) model.choices.add(numbered(m, seq, m.effective(seq)));
                 }
             }
             default -> {
