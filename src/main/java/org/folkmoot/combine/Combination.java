@@ -34,7 +34,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.folkmoot.procedure.Fraction;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.BatchEd25519;
 import org.folkmoot.verdict.Dsse;
@@ -960,23 +959,9 @@ public final class Combination implements AutoCloseable {
         amendmentGroups.sort(Comparator.comparingInt((AmendmentGroup g) -> -g.communities().size())
                 .thenComparing(AmendmentGroup::find).thenComparing(AmendmentGroup::replace));
 
-        String outcome;
-        String route = null;
-        long passed = counts.get(Kind.PASSED);
-        if (!rules.quorate(reporting, roster.size())) {
-            outcome = "incomplete";
-        } else {
-            Fraction share = new Fraction(passed, reporting);
-            if (share.reaches(rules.passConsensus())) {
-                outcome = "passed";
-                route = "consensus";
-            } else if (share.reaches(rules.passSupermajority())) {
-                outcome = "passed";
-                route = "supermajority";
-            } else {
-                outcome = "not-passed";
-            }
-        }
+        BodyDecision decision = BodyDecision.decide(rules, counts.get(Kind.PASSED), reporting, roster.size());
+        String outcome = decision.outcome();
+        String route = decision.route();
         List<Report> reports = List.of();
         List<String> late = List.of();
         if (against != null) {
