@@ -575,75 +575,18 @@ public final class FolkmootApp extends Application {
     }
 
     private VBox trainingTab() {
-        ListView<String> meetings = new ListView<>();
-        try {
-            meetings.getItems().setAll(ExampleMeetings.names());
-        } catch (IOException e) {
-            meetings.getItems().clear();
-        }
-        meetings.setAccessibleText(text.getString("training.examples"));
-        meetings.setPrefWidth(280);
-        TextArea result = new TextArea();
-        result.setEditable(false);
-        result.setWrapText(true);
-        result.setAccessibleText(text.getString("training.result"));
-        result.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
-        meetings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) result.setText(replay(now));
-        });
-        HBox.setHgrow(result, Priority.ALWAYS);
-        Label problem = new Label();
-        Button rehearse = new Button(text.getString("training.rehearse"));
-        rehearse.disableProperty().bind(meetings.getSelectionModel().selectedItemProperty().isNull());
-        rehearse.setOnAction(e -> {
-            String name = meetings.getSelectionModel().getSelectedItem();
-            try {
-                Rehearsal.open(name, ExampleMeetings.read(name), text);
-                problem.setText("");
-            } catch (IOException | FormatException | StoreException ex) {
-                problem.setText(ex.getMessage());
-            }
-        });
-        Label hint = new Label(text.getString("training.hint"));
-        VBox box = new VBox(10, hint, new HBox(12, meetings, result), new HBox(12, rehearse, problem));
-        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
-        box.setPadding(new Insets(16));
-        if (!meetings.getItems().isEmpty()) meetings.getSelectionModel().selectFirst();
-        return box;
-    }
+        org.folkmoot.app.training.TrainingViewModel model = new org.folkmoot.app.training.TrainingViewModel(text,
+                new org.folkmoot.app.training.TrainingViewModel.Examples() {
+                    @Override
+                    public List<String> names() throws IOException {
+                        return ExampleMeetings.names();
+                    }
 
-    private String replay(String name) {
-        try {
-            Replay.Result r = Replay.run(ExampleMeetings.read(name), null, null, Clock.systemUTC());
-            String lines = r.meeting().resolutions().stream().map(this::describe).collect(Collectors.joining("\n"));
-            return name + "\n\n" + lines
-                    + (r.refused() ? "\n\n" + String.format(text.getString("training.refused"), r.refusal()) : "")
-                    + "\n\n" + String.format(text.getString("training.replayed"), r.record().size() - 1);
-        } catch (IOException | FormatException e) {
-            return name + "\n\n" + String.format(text.getString("training.cannot"), e.getMessage());
-        }
-    }
-
-    private String say(Object words) {
-        return words instanceof Reason r ? r.text(text.getLocale()) : Reason.word(words, text.getLocale());
-    }
-
-    /** A resolution's course in a few lines: its outcome, votes, amendments, delegates and text. */
-    private String describe(Resolution r) {
-        StringBuilder s = new StringBuilder(Replay.outcomeLine(r)).append("\n  ").append(r.title()).append('\n');
-        for (RecordedVote v : r.votes()) {
-            s.append("  ").append(String.format(text.getString("training.vote"), say(v.stage()), say(v.tally()), v.support(),
-                    text.getString(v.reached() ? "training.reached" : "training.not-reached"))).append('\n');
-        }
-        for (Amendment a : r.amendments()) {
-            s.append("  ").append(String.format(text.getString("training.amendment"), a.id(), a.category(),
-                    text.getString(a.voted() ? (a.adopted() ? "projector.adopted" : "projector.rejected") : "training.not-voted")))
-                    .append('\n');
-        }
-        for (Delegate d : r.delegates()) {
-            s.append("  ").append(String.format(text.getString(d.elected() ? "training.elected" : "training.not-elected"), d.name()))
-                    .append(d.recalled() ? text.getString("training.recalled") : "").append('\n');
-        }
-        return s.append("  ").append(String.format(text.getString("training.text-now"), r.workingText())).append('\n').toString();
+                    @Override
+                    public byte[] read(String name) throws IOException {
+                        return ExampleMeetings.read(name);
+                    }
+                });
+        return new org.folkmoot.app.training.TrainingView(model, text, (name, example) -> Rehearsal.open(name, example, text)).root();
     }
 }
