@@ -37,6 +37,13 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * Carter and Dawson (2008) for twisted Edwards curves with a = -1, in extended coordinates (complete: they
  * hold for every pair of points, doubling and the identity included, which the constant-time ladder of
  * {@link #multiplyBase} relies on).
+ *
+ * <p>Why this class is over 500 lines, in one file: the point types ({@code Point}, {@code Affine}), their
+ * formulas, the decompression and the multi-scalar multiplication share one private representation
+ * (X25519Field limbs, reused temporaries to keep the counting loop free of allocation) and one
+ * security argument — the cofactored equation above must be the same alone, in a batch and in the
+ * halves of a batch. Split, those internals would become package-visible to the rest of verdict/, and
+ * the equation's two checks could drift apart; kept here, one file is read as one proof.
  */
 public final class BatchEd25519 {
     private static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
