@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  *
  * <p>Whether a kind of action is offered at all ({@link #offered}) is the first thing {@code decide} asks,
  * and what the console greys out with its reason: the two cannot drift apart.
+ *
+ * <p>Longer than 500 lines because it is one state machine: each rung's conditions sit beside the
+ * rung's transition, and splitting them by stage would scatter a rule's offer, its refusal and its effect
+ * over files that must change together. Its helpers (tallies, thresholds, ids) live in their own classes.
  */
 final class Ladder {
     private Ladder() {
