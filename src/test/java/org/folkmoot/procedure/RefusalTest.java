@@ -103,7 +103,7 @@ class RefusalTest {
                 refused("a correction of a non-tally", "entry 3 (correct): entry 2 is a present; only attendance, vote, objections, agreement, amendment-vote, elect and recall can be corrected",
                         attendance(100), present("R1"),
                         "{\"do\":\"correct\",\"entry\":2,\"reason\":\"typo\",\"with\":" + present("R1") + "}"),
-                refused("a correction by another kind", "entry 1 is a attendance; it can only be replaced by a attendance, not by a vote",
+                refused("a correction by another kind", "entry 1 is of kind attendance; only an entry of kind attendance can replace it, not one of kind vote",
                         attendance(100), present("R1"),
                         "{\"do\":\"correct\",\"entry\":1,\"reason\":\"typo\",\"with\":" + vote("check-1", 1, 1, 1) + "}"),
                 refused("a correction of an entry to come", "there is no entry 9 to correct",
