@@ -1,5 +1,6 @@
 package org.folkmoot;
 
+import org.folkmoot.files.Logs;
 import org.folkmoot.cli.FolkmootCommand;
 
 /** No arguments: the desktop app. A command: the command line, with the same engine. */
@@ -11,7 +12,7 @@ public final class Folkmoot {
         // jOOQ greets on first use; the facilitator's terminal is not the place for it
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        Logs.start(org.folkmoot.verdict.DataFolder.path());
+        Logs.start(org.folkmoot.files.DataFolder.path());
         Logs.of("program").info(() -> org.folkmoot.verdict.Program.nameAndVersion() + " started on Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name")
                 + (args.length == 0 ? " (the desktop app)" : " (" + (org.folkmoot.app.FileCheck.isFileToCheck(args) ? "a file to check" : args[0]) + ")"));

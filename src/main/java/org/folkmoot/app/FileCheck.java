@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.folkmoot.combine.TallyVerifier;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.SignedFile;
 import org.folkmoot.verdict.VerdictVerifier;
 

@@ -42,7 +42,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.store.StoreException;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 
 /**
  * The desktop app: set up the Community, start or reopen a meeting (console and projector), or replay an
@@ -185,7 +185,7 @@ public final class FolkmootApp extends Application {
             try {
                 start(stage);
             } catch (IOException ex) {
-                org.folkmoot.Logs.of("app").warning("the start screen could not be read again: " + ex.getMessage());
+                org.folkmoot.files.Logs.of("app").warning("the start screen could not be read again: " + ex.getMessage());
                 javafx.application.Platform.exit();
             }
         });

@@ -192,7 +192,7 @@ public final class MeetingWindows {
                         new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
                 org.folkmoot.procedure.Sitting tonight = meeting.book().meeting();
                 byte[] pdf = ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal);
-                java.nio.file.Path kept = MinutesPrinting.keep(org.folkmoot.verdict.DataFolder.path(), meeting.header().community().id(),
+                java.nio.file.Path kept = MinutesPrinting.keep(org.folkmoot.files.DataFolder.path(), meeting.header().community().id(),
                         tonight.number(), tonight.info().date(), pdf);
                 return new Printed(kept, pdf, showDocument != null && MinutesPrinting.hasPdfViewer());
             }

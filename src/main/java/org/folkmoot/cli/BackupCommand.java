@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.session.CommunitySettings;
 import org.folkmoot.session.Backup;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.proposal.Bodies;
 import org.folkmoot.proposal.Proposal;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -15,7 +15,7 @@ import org.folkmoot.files.InputFile;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;

@@ -46,7 +46,7 @@ public final class FolkmootCommand implements Runnable {
      * secret keys (whoever overwrote one would lose the Community's or the body's signature for good).
      */
     static java.util.List<org.folkmoot.files.OutputFile.Kept> keptAlways(org.folkmoot.files.OutputFile.Kept... more) {
-        java.nio.file.Path data = org.folkmoot.verdict.DataFolder.path();
+        java.nio.file.Path data = org.folkmoot.files.DataFolder.path();
         java.util.List<org.folkmoot.files.OutputFile.Kept> kept = new java.util.ArrayList<>(java.util.List.of(
                 new org.folkmoot.files.OutputFile.Kept(data.resolve("community.key"), "the Community's secret key"),
                 new org.folkmoot.files.OutputFile.Kept(data.resolve("body.key"), "the body's secret key")));

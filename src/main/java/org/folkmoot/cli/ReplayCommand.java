@@ -18,7 +18,7 @@ import org.folkmoot.session.CommunitySettings;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.folkmoot.combine.RosterBook;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.RosterHistory;

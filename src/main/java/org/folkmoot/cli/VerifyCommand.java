@@ -58,9 +58,9 @@ public final class VerifyCommand implements Callable<Integer> {
             try {
                 // a signed roster: signed by this laptop's body key, or by the key given
                 byte[] bodyKey = null;
-                if (java.nio.file.Files.exists(org.folkmoot.verdict.DataFolder.path().resolve("body.key"))) {
+                if (java.nio.file.Files.exists(org.folkmoot.files.DataFolder.path().resolve("body.key"))) {
                     try {
-                        bodyKey = org.folkmoot.verdict.CommunityKey.loadOrCreateBody(org.folkmoot.verdict.DataFolder.path()).publicKey();
+                        bodyKey = org.folkmoot.verdict.CommunityKey.loadOrCreateBody(org.folkmoot.files.DataFolder.path()).publicKey();
                     } catch (java.io.IOException unreadable) {
                         // then only --roster-key can vouch for a signed roster
                     }
@@ -132,7 +132,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throws SignedFile.Refused, java.io.IOException {
         // counted again against this proposal, each verdict must answer its body, as combine --proposal asks
         org.folkmoot.combine.TallyVerifier.Checked c = org.folkmoot.combine.TallyVerifier.verify(file, bodyKey, roster,
-                org.folkmoot.verdict.DataFolder.work(), against == null ? null : against.body());
+                org.folkmoot.files.DataFolder.work(), against == null ? null : against.body());
         if (against != null) {
             // what the result alone cannot show: that the proposal it names is this one, with this day and these rules
             if (c.proposal() == null) throw new SignedFile.Refused("the result was not counted against a proposal");

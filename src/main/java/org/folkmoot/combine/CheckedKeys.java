@@ -68,7 +68,7 @@ public final class CheckedKeys implements AutoCloseable {
 
     /** The keys this laptop has checked: {@code checked-keys} in its data folder. */
     public static CheckedKeys here() {
-        return in(org.folkmoot.verdict.DataFolder.path().resolve("checked-keys"));
+        return in(org.folkmoot.files.DataFolder.path().resolve("checked-keys"));
     }
 
     /** Remembered nowhere: each key checked once in this count. */

@@ -128,7 +128,7 @@ public final class Minutes {
             try {
                 return ZoneId.of(named.strip());
             } catch (java.time.DateTimeException e) {
-                org.folkmoot.Logs.of("minutes").warning(ZONE_PROPERTY + " names no time zone (" + named
+                org.folkmoot.files.Logs.of("minutes").warning(ZONE_PROPERTY + " names no time zone (" + named
                         + "); the minutes print in the laptop's zone");
             }
         }

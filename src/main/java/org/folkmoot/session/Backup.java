@@ -82,7 +82,7 @@ public final class Backup {
         org.folkmoot.files.OutputFile.writeDurably(target.resolve("community.public-key.txt"),
                 (key.keyId() + "\n" + Ed25519Keys.base64(key.publicKey()) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         if (withSecretKey) key.writeSecretKey(target.resolve("community.key")); // owner-only, as in the data folder
-        org.folkmoot.Logs.of("backup").info(() -> "backed up " + records.size() + " meeting records" + (withSecretKey ? " and the secret key" : ""));
+        org.folkmoot.files.Logs.of("backup").info(() -> "backed up " + records.size() + " meeting records" + (withSecretKey ? " and the secret key" : ""));
         return new Written(records, unreadable, withSecretKey, key.notice());
     }
 

@@ -25,7 +25,7 @@ import org.folkmoot.store.StoreException;
 public final class MeetingSession implements AutoCloseable {
     private final MeetingFile file;
     private final Clock clock;
-    private static final java.util.logging.Logger LOG = org.folkmoot.Logs.of("session");
+    private static final java.util.logging.Logger LOG = org.folkmoot.files.Logs.of("session");
     private Meeting meeting;
     private final List<String> record;
 

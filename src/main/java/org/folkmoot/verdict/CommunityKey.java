@@ -119,7 +119,7 @@ public final class CommunityKey {
         }
         String line = "the secret key " + file + " was open to other users (" + PosixFilePermissions.toString(was)
                 + "); it is owner-only now (if anyone may have copied it, have the key revoked)";
-        org.folkmoot.Logs.of("keys").warning(() -> "made the key file " + file.getFileName() + " owner-only (was "
+        org.folkmoot.files.Logs.of("keys").warning(() -> "made the key file " + file.getFileName() + " owner-only (was "
                 + PosixFilePermissions.toString(was) + ")");
         return line;
     }

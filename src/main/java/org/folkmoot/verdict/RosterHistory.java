@@ -1,5 +1,6 @@
 package org.folkmoot.verdict;
 
+import org.folkmoot.files.DataFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

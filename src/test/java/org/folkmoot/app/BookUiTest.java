@@ -21,7 +21,7 @@ import org.folkmoot.Meetings;
 import org.folkmoot.procedure.Delegate;
 import org.folkmoot.record.Replay;
 import org.folkmoot.session.MeetingSession;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

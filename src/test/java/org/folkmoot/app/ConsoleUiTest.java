@@ -26,7 +26,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -20,7 +20,7 @@ import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Roster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

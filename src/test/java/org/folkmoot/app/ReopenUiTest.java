@@ -13,7 +13,7 @@ import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

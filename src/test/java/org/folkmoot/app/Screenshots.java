@@ -115,7 +115,7 @@ public final class Screenshots {
         List<Integer> adjourns = new java.util.ArrayList<>();
         for (int i = 1; i < orchard.size(); i++) if (orchard.get(i).contains("\"do\":\"adjourn\"")) adjourns.add(i);
         int firstAdjourn = adjourns.get(0);
-        Path data = org.folkmoot.verdict.DataFolder.path();
+        Path data = org.folkmoot.files.DataFolder.path();
         Path file = data.resolve("meetings").resolve("2026-12-01-willow-5.meeting");
         Files.createDirectories(file.getParent());
         org.folkmoot.procedure.Header header = HeaderCodec.read(Json.object(orchard.get(0)));
@@ -247,7 +247,7 @@ public final class Screenshots {
                 org.folkmoot.combine.Communities.RESOLUTION, "Seed library", org.folkmoot.combine.Communities.TEXT, null,
                 org.folkmoot.combine.BodyRules.defaults(), roster, java.time.LocalDate.of(2026, 12, 20)), "2026-11-20T10:00:00Z", bodyKey);
         Path file = Files.write(tmp.resolve("M-R1.proposal"), p.file());
-        Path data = org.folkmoot.verdict.DataFolder.path();
+        Path data = org.folkmoot.files.DataFolder.path();
         org.folkmoot.proposal.Bodies.load(data).add(org.folkmoot.proposal.Bodies.readKeyFile(
                 org.folkmoot.proposal.Bodies.keyFile(roster.body(), bodyKey), java.time.LocalDate.of(2026, 11, 21)));
         java.util.ResourceBundle words = FolkmootApp.bundle(LOCALE);

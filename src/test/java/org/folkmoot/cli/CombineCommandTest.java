@@ -9,7 +9,7 @@ import org.folkmoot.combine.Communities;
 import org.folkmoot.combine.RosterBook;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.SignedFile;
@@ -349,7 +349,7 @@ class CombineCommandTest {
         Path verdict = tmp.resolve("out/B-1.verdict");
         org.folkmoot.verdict.SignedFile original = org.folkmoot.verdict.SignedFile.parse(Files.readAllBytes(verdict));
         String worded = new String(original.payload(), java.nio.charset.StandardCharsets.UTF_8).replace("\"2026-11-28\"", "\"1 December 2026\"");
-        org.folkmoot.verdict.CommunityKey key = org.folkmoot.verdict.CommunityKey.loadOrCreate(org.folkmoot.verdict.DataFolder.path());
+        org.folkmoot.verdict.CommunityKey key = org.folkmoot.verdict.CommunityKey.loadOrCreate(org.folkmoot.files.DataFolder.path());
         Files.write(verdict, org.folkmoot.verdict.Dsse.sign(org.folkmoot.verdict.Dsse.VERDICT_TYPE,
                 worded.getBytes(java.nio.charset.StandardCharsets.UTF_8), key));
         Cli verified = Cli.run("verify", verdict.toString());

@@ -12,7 +12,7 @@ import org.folkmoot.combine.Communities;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.SignedFile;
 import org.junit.jupiter.api.AfterEach;

@@ -17,7 +17,7 @@ import org.folkmoot.combine.RosterBook;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Roster;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.folkmoot.combine.Communities;
 import org.folkmoot.combine.RosterBook;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

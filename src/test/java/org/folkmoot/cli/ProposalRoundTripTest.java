@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.record.Json;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.SignedFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

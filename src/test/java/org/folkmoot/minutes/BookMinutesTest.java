@@ -16,7 +16,7 @@ import org.folkmoot.procedure.Meeting;
 import org.folkmoot.record.Replay;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.SignedFile;
 import org.junit.jupiter.api.Test;

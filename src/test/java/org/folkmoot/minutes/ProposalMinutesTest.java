@@ -19,7 +19,7 @@ import org.folkmoot.proposal.Proposal;
 import org.folkmoot.proposal.ProposalShelf;
 import org.folkmoot.record.Json;
 import org.folkmoot.record.Replay;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Program;
 import org.folkmoot.verdict.VerdictPayload;
 import org.junit.jupiter.api.BeforeEach;

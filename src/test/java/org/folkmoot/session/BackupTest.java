@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.folkmoot.Logs;
+import org.folkmoot.files.Logs;
 import org.folkmoot.Meetings;
 import org.folkmoot.cli.FolkmootCommand;
 import org.folkmoot.procedure.Community;
@@ -92,8 +92,8 @@ class BackupTest {
         assertThat(org.folkmoot.proposal.Bodies.load(usb).byKeyId(millbrook.keyId())).isPresent();
 
         // `folkmoot backup` checks these too before writing anything: an earlier backup is not overwritten without --force
-        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, data.toString());
+        String before = System.getProperty(org.folkmoot.files.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, data.toString());
         try {
             Path again = Files.createDirectories(tmp.resolve("usb3"));
             Files.writeString(again.resolve("bodies.json"), "an older list\n");
@@ -104,8 +104,8 @@ class BackupTest {
             assertThat(Files.readString(again.resolve("bodies.json"))).isEqualTo("an older list\n");
             assertThat(again.resolve("community.public-key.txt")).doesNotExist();
         } finally {
-            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+            if (before == null) System.clearProperty(org.folkmoot.files.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, before);
         }
     }
 
@@ -113,8 +113,8 @@ class BackupTest {
     @Test
     void theSecretKeyInABackupIsOwnerOnly() throws Exception {
         Path data = tmp.resolve("data");
-        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, data.toString());
+        String before = System.getProperty(org.folkmoot.files.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, data.toString());
         try {
             byte[] publicKey = org.folkmoot.verdict.CommunityKey.loadOrCreate(data).publicKey();
             Path usb = tmp.resolve("usb");
@@ -132,8 +132,8 @@ class BackupTest {
                 assertThat(left.map(p -> p.getFileName().toString())).doesNotContain(".community.key.new").allMatch(n -> !n.endsWith(".new"));
             }
         } finally {
-            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+            if (before == null) System.clearProperty(org.folkmoot.files.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, before);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.folkmoot.verdict;
 
+import org.folkmoot.files.DataFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package org.folkmoot.verdict;
 
+import org.folkmoot.files.DataFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -136,7 +136,7 @@ public final class CombineViewModel {
             // a higher body's proposal, gathered for it by a lower body: taken when that body's key is enrolled here
             // (the start screen's bodies, as a Community enrolls its Region's), as `combine --body-key` takes it
             try {
-                org.folkmoot.proposal.Bodies.Checked checked = org.folkmoot.proposal.Bodies.load(org.folkmoot.verdict.DataFolder.path())
+                org.folkmoot.proposal.Bodies.Checked checked = org.folkmoot.proposal.Bodies.load(org.folkmoot.files.DataFolder.path())
                         .check(bytes, List.of());
                 p = checked.proposal();
                 signer = checked.signedBy();

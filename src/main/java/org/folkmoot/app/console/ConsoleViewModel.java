@@ -49,7 +49,7 @@ import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.store.StoreException;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 
 /**
  * The facilitator's console as state: where the ladder stands, which actions it offers (and why not the

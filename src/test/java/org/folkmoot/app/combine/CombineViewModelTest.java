@@ -155,8 +155,8 @@ class CombineViewModelTest {
         Proposal p = Proposal.issue(new Proposal.Draft(uplands, "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
                 LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", region);
         Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
-        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        String before = System.getProperty(org.folkmoot.files.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, tmp.resolve("home").toString());
         try {
             CombineViewModel m = model();
             assertThat(m.openProposal(file)).as("not this laptop's body key, and no body enrolled").isFalse();
@@ -172,8 +172,8 @@ class CombineViewModelTest {
             assertThat(m.count()).isNull();
             assertThat(m.messageProperty().get()).contains("Lowlands (Region R3)").contains("Uplands (Region R2)");
         } finally {
-            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+            if (before == null) System.clearProperty(org.folkmoot.files.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, before);
         }
     }
 
@@ -185,8 +185,8 @@ class CombineViewModelTest {
         Proposal p = Proposal.issue(new Proposal.Draft(uplands, "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
                 LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", region);
         Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
-        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        String before = System.getProperty(org.folkmoot.files.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, tmp.resolve("home").toString());
         try {
             org.folkmoot.proposal.Bodies.load(tmp.resolve("home")).add(org.folkmoot.proposal.Bodies.readKeyFile(
                     org.folkmoot.proposal.Bodies.keyFile(uplands, region), LocalDate.now()));
@@ -202,8 +202,8 @@ class CombineViewModelTest {
             assertThat(m.messageProperty().get()).contains(BODY.keyId()).contains(region.keyId()).contains("one key");
             assertThat(new org.folkmoot.verdict.RosterHistory(tmp.resolve("home")).known("region", "R2")).isNull();
         } finally {
-            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+            if (before == null) System.clearProperty(org.folkmoot.files.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, before);
         }
     }
 
@@ -213,8 +213,8 @@ class CombineViewModelTest {
         Proposal p = Proposal.issue(new Proposal.Draft(r2.body(), "R2-1", "Wells", "Shared wells.", null, BodyRules.defaults(), r2,
                 LocalDate.of(2027, 1, 15)), "2026-12-01T10:00:00Z", BODY);
         Path file = Files.write(tmp.resolve("R2-1.proposal"), p.file());
-        String before = System.getProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-        System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, tmp.resolve("home").toString());
+        String before = System.getProperty(org.folkmoot.files.DataFolder.PROPERTY);
+        System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, tmp.resolve("home").toString());
         try {
             CombineViewModel m = model();
             assertThat(m.openProposal(file)).as(m.messageProperty().get()).isTrue();
@@ -228,8 +228,8 @@ class CombineViewModelTest {
             assertThat(m.messageProperty().get()).contains(BODY.keyId()).contains("one key");
             assertThat(new org.folkmoot.verdict.RosterHistory(tmp.resolve("home")).known("municipality", "M7")).isNull();
         } finally {
-            if (before == null) System.clearProperty(org.folkmoot.verdict.DataFolder.PROPERTY);
-            else System.setProperty(org.folkmoot.verdict.DataFolder.PROPERTY, before);
+            if (before == null) System.clearProperty(org.folkmoot.files.DataFolder.PROPERTY);
+            else System.setProperty(org.folkmoot.files.DataFolder.PROPERTY, before);
         }
     }
 }

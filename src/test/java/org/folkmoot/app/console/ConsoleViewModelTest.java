@@ -24,7 +24,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
-import org.folkmoot.verdict.DataFolder;
+import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.folkmoot.verdict;
+package org.folkmoot.files;
 
 import java.nio.file.Path;
 import java.util.Locale;

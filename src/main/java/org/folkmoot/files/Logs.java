@@ -1,4 +1,4 @@
-package org.folkmoot;
+package org.folkmoot.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
