@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.procedure.Meeting;
@@ -18,6 +19,7 @@ import org.folkmoot.verdict.VerdictPayload;
  * verdicts the whole book stands by for that meeting: a body that received them sees the next meeting's verdicts
  * supersede them, never a conflict.
  */
+@Tag("property")
 class BookExportProperties {
     private static final byte[] KEY = new byte[32];
 

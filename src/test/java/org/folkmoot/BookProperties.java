@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.procedure.Meeting;
@@ -17,6 +18,7 @@ import org.folkmoot.verdict.VerdictPayload;
  * Properties of random books of several meetings (planning, contention and recall across meetings, compound
  * corrections): what a meeting's close kept is what its prefix alone gives, and so are its verdicts.
  */
+@Tag("property")
 class BookProperties {
     private static final byte[] KEY = new byte[32];
 

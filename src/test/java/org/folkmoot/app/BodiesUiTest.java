@@ -16,6 +16,7 @@ import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.folkmoot.proposal.Bodies;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Community enrolls its Municipality's key on the start screen's section, by clicks; what is refused changes nothing. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class BodiesUiTest {
     @TempDir

@@ -23,6 +23,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * meeting begins the second, where R1's contention vote is taken while R2 is on the ladder and Dee is
  * recalled. What the screens show is what the record, replayed, says.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class BookUiTest {
     private String before;

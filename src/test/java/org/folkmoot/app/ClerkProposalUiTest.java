@@ -30,6 +30,7 @@ import org.folkmoot.procedure.Fraction;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The body's clerk issues a proposal from the Count verdicts tab, then counts the Communities' verdicts against it. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ClerkProposalUiTest {
     @TempDir

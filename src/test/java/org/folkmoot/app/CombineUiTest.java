@@ -21,6 +21,7 @@ import org.folkmoot.combine.Communities;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.SignedFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A tally clerk counts a stick of verdicts and saves the signed result, by keys and clicks. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CombineUiTest {
     @TempDir

@@ -20,6 +20,7 @@ import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * comes next, so the next number typed lands where it belongs; a shortcut or a Tab onto a greyed action says
  * why it is greyed; the objections and the two tellers' counts are checked as they are typed.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ConsoleFocusUiTest {
     @TempDir

@@ -28,6 +28,7 @@ import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The console driven as a facilitator drives it — keys and clicks only, headless (Monocle) — through
  * example meetings; the verdicts of the record the UI wrote equal those {@code replay} makes of it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
     @TempDir

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -17,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** On a laptop's first run the start screen says what to do first: the Community, the key, the data and its backup. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class FirstRunUiTest {
     private String before;

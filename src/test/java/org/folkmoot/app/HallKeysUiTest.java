@@ -18,6 +18,7 @@ import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * instead of on to the next field; Enter recorded only in a count; after the adjourn the cursor sat in Resume's
  * date, so the next thing typed could resume the meeting.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class HallKeysUiTest {
     @TempDir

@@ -15,6 +15,7 @@ import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * did nothing. Now F5 switches the screen between the console and the full-screen audience view, and the
  * button says so.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class OneScreenUiTest {
     @TempDir

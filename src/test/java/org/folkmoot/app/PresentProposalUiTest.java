@@ -23,6 +23,7 @@ import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.folkmoot.verdict.Roster;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * with its text locked and its source, recorded with its upstream, kept in the data folder, and the projector
  * says where it came from and by when the verdict is wanted.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PresentProposalUiTest {
     @TempDir

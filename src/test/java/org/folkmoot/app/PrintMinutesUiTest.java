@@ -16,6 +16,7 @@ import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * are kept in the data folder and shown in the app's preview, which prints through the system's dialog or, with
  * no printer, says where the file is.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PrintMinutesUiTest {
     @TempDir

@@ -16,6 +16,7 @@ import org.folkmoot.session.MeetingSession;
 import org.folkmoot.files.DataFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The hall, finding 7: a meeting in the reopen list opens by a double click or Enter too, not by its button alone. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ReopenUiTest {
     @TempDir

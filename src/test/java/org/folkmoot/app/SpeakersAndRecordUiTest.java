@@ -19,6 +19,7 @@ import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The hall, findings 5 and 7: the room sees who holds the floor and for how long; the console's history and
  * its list of entries to correct read like the minutes, each row whole.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SpeakersAndRecordUiTest {
     @TempDir

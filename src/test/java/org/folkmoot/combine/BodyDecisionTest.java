@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /** The body's decision rule at each threshold's edge (defaults: quorum more than 1/2, consensus 9/10, supermajority 2/3). */
+// jqwik's tag: it marks this class's properties only, its @Test examples stay untagged
+@Tag("property")
 class BodyDecisionTest {
 
     private static final BodyRules RULES = BodyRules.defaults();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.folkmoot.verdict.CommunityKey;
@@ -24,6 +25,7 @@ import org.folkmoot.verdict.VerdictVerifier;
  * repeated, spliced, JSON tokens swapped), is either read or refused with a {@link SignedFile.Refused} and
  * its one line — never another exception, never a hang.
  */
+@Tag("property")
 class ReaderFuzzProperties {
     private static Path tmp;
     private static byte[] verdict, roster, result;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.CommunityKey;
@@ -27,6 +28,7 @@ import org.folkmoot.verdict.Roster;
  * however many threads check them, however the batches fall — among honest verdicts, forged ones for
  * small-order keys, signatures with small-order components, keys with them, and damaged files.
  */
+@Tag("property")
 class SameFilesProperties {
 
     @Property(tries = 8)

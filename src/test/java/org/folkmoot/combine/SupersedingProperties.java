@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Roster;
@@ -24,6 +25,7 @@ import org.folkmoot.verdict.Roster;
  * give the count the rule says (the latest counts, the ones another names are superseded, two left standing
  * are a conflict) and the same result bytes, whatever the order of the files and the number of threads.
  */
+@Tag("property")
 class SupersedingProperties {
     private static final Communities.Decided[] KINDS = {Communities.Decided.PASSED, Communities.Decided.NOT_PASSED,
         Communities.Decided.TABLED};

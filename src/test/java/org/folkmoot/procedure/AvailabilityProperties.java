@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.MeetingSimulator;
@@ -21,6 +22,7 @@ import org.folkmoot.record.Json;
  * What the console offers ({@link Meeting#whyNot}) is what the ladder accepts: an action of a kind it does
  * not offer is always refused, and every action it accepts is of a kind it offers.
  */
+@Tag("property")
 class AvailabilityProperties {
 
     private static Meeting fold(Header header, List<Action> actions, int count) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.MeetingSimulator;
@@ -14,6 +15,7 @@ import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
 
 /** The book's state is a pure fold ({@link Ladder#decide}) of its entries as they count now. */
+@Tag("property")
 class FoldProperties {
 
     @Property(tries = 200)

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** "Needs N more in favour": the fewest hands that must change to in favour, checked against the ladder's own test. */
+// jqwik's tag: it marks this class's properties only, its @Test examples stay untagged
+@Tag("property")
 class MoreNeededTest {
     private static final Rules CAST = Rules.defaults();
     private static final Rules PRESENT = new Rules(Rules.DEFAULT_CONSENSUS, Rules.DEFAULT_FINAL, Rules.DEFAULT_CONTENTION,

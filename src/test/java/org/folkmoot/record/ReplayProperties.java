@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.MeetingSimulator;
@@ -21,6 +22,7 @@ import org.folkmoot.procedure.Resolution;
 import org.folkmoot.store.MeetingFile;
 
 /** Properties of replay over random meetings (ARCHITECTURE.md, "Tests that hold the project up"). */
+@Tag("property")
 class ReplayProperties {
     private static final Pattern OUTCOME = Pattern.compile(
             "\\S+ (passed (consensus|amended|supermajority) \\d+/\\d+|not-passed - \\d+/\\d+|(tabled|dismissed) - \\d+/\\d+|withdrawn - -|open - -)");

@@ -21,6 +21,7 @@ import org.folkmoot.MeetingSimulator;
 import org.folkmoot.Meetings;
 import org.folkmoot.cli.FolkmootCommand;
 import org.folkmoot.record.Replay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them), and so must the file itself, with its chain intact; a resumed replay must end exactly as an
  * uninterrupted one.
  */
+@Tag("crash")
 class CrashTest {
     private static final int KILLS = 50;
 

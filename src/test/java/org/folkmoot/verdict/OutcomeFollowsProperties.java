@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.folkmoot.MeetingSimulator;
@@ -18,6 +19,7 @@ import org.folkmoot.record.Replay;
  * Every verdict the ladder gives — random meetings of every rule set, corrections and all — verifies: the
  * check that a verdict's outcome follows from its own votes refuses nothing the program itself writes.
  */
+@Tag("property")
 class OutcomeFollowsProperties {
     private static final CommunityKey KEY = CommunityKey.fromSeed(Verdicts.SEED);
 
