@@ -16,6 +16,12 @@ public final class FolkmootCommand implements Runnable {
     /** Exit status of a refused input (MEETING-FORMAT.md). */
     public static final int REFUSED = 2;
 
+    /**
+     * Exit status of a usage error: an unknown option, a missing one, a value that is not of its kind (EX_USAGE of
+     * sysexits.h). Not {@link #REFUSED}: a script must tell "the input was refused" from "I called it wrongly".
+     */
+    public static final int USAGE = 64;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,6 +39,13 @@ public final class FolkmootCommand implements Runnable {
         CommandLine cli = new CommandLine(new FolkmootCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // one line naming what is wrong and where the help is, not picocli's message followed by the whole usage
+        cli.setParameterExceptionHandler((e, given) -> {
+            CommandLine wrong = e.getCommandLine();
+            wrong.getErr().println("folkmoot: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+                    + " (see '" + wrong.getCommandSpec().qualifiedName() + " --help')");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // the last line of defence: one line, never a stack trace
             commandLine.getErr().println("folkmoot: unexpected failure: " + e);
