@@ -102,12 +102,7 @@ public final class CombineCommand implements Callable<Integer> {
                 stderr.println("folkmoot: --text-sha256 must be 64 hex digits");
                 return FolkmootCommand.REFUSED;
             }
-            try {
-                rules = ruleOptions.rules();
-            } catch (IllegalArgumentException e) {
-                stderr.println("folkmoot: " + e.getMessage());
-                return FolkmootCommand.REFUSED;
-            }
+            rules = ruleOptions.rules();
         }
         List<OutputFile.Kept> kept = FolkmootCommand.keptAlways(new OutputFile.Kept(roster, "the roster this count reads"));
         if (proposal != null) kept.add(new OutputFile.Kept(proposal, "the proposal this count is made against"));

@@ -77,13 +77,7 @@ public final class ProposalCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            BodyRules rules;
-            try {
-                rules = ruleOptions.rules();
-            } catch (IllegalArgumentException e) {
-                err.println("folkmoot: " + e.getMessage());
-                return FolkmootCommand.REFUSED;
-            }
+            BodyRules rules = ruleOptions.rules();
             try {
                 OutputFile.mayWrite(out, null, force, FolkmootCommand.keptAlways(new OutputFile.Kept(roster, "the roster"),
                         new OutputFile.Kept(textFile, "the resolution's text")));

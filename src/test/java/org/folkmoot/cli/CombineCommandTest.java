@@ -141,7 +141,7 @@ class CombineCommandTest {
         assertThat(noFolder.err().strip()).endsWith("nowhere: no such file or folder");
         Cli badRule = Cli.run("combine", "--roster", roster.toString(), "--resolution", "M-R1", "--text-sha256", Communities.SHA,
                 tmp.toString(), "--out", out.toString(), "--consensus", "9/0");
-        assertThat(badRule.status()).isEqualTo(2);
+        assertThat(badRule.status()).as("a share its converter cannot read: a usage error").isEqualTo(FolkmootCommand.USAGE);
         assertThat(badRule.err().lines().count()).isEqualTo(1);
         assertThat(Files.exists(out)).isFalse();
     }

@@ -119,7 +119,7 @@ class ProposalCommandTest {
         assertThat(badDay.err()).contains("is not a day written YYYY-MM-DD");
         Cli badShare = on("body", "proposal", "new", "--id", "X", "--title", "T", "--report-by", "2026-12-20", "--roster", roster.toString(),
                 "--out", out.toString(), "--text-file", text.toString(), "--final", "3/2");
-        assertThat(badShare.status()).isEqualTo(FolkmootCommand.REFUSED);
+        assertThat(badShare.status()).as("a share its converter cannot read: a usage error").isEqualTo(FolkmootCommand.USAGE);
         assertThat(out).doesNotExist();
         for (Cli c : new Cli[] {empty, fifoLike, badDay, badShare}) assertThat(c.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
