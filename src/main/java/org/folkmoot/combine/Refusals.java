@@ -26,6 +26,9 @@ final class Refusals {
     private final Path refusedSpool;
     private final OutputStream refusedOut;
     private long refused;
+    /** Refusals sorted in memory at a time; more are sorted in runs on disk and merged as they are read. */
+    private int refusalsInMemory = 50_000;
+    private static final Comparator<Refusal> BY_FILE = Comparator.comparing(Refusal::file).thenComparing(Refusal::reason);
 
     /** @param work the count's work folder (the spool and its sorted runs lie there); @param lock the count's one lock */
     Refusals(Path work, Object lock) throws IOException {
@@ -48,19 +51,15 @@ final class Refusals {
         }
     }
 
-    /** How many were refused so far. */
+    /** How many were refused so far (read under the count's lock, as with the ledger's counts). */
     long count() {
         return refused;
     }
-
-    /** Refusals sorted in memory at a time; more are sorted in runs on disk and merged as they are read. */
-    private int refusalsInMemory = 50_000;
 
     /** For tests: runs of {@code n} refusals, to see them merged without making 50,000 files. */
     void sortRefusalsInRunsOf(int n) {
         refusalsInMemory = n;
     }
-    private static final Comparator<Refusal> BY_FILE = Comparator.comparing(Refusal::file).thenComparing(Refusal::reason);
 
     /**
      * Every file refused, sorted by file, as the result lists them — read as they are needed: a stick of a

@@ -76,6 +76,7 @@ final class SignatureBatches {
         failure = e;
     }
 
+    /** Throws what a thread of the count failed with, if one did. */
     void rethrow() {
         if (failure != null) throw failure;
     }
