@@ -14,7 +14,7 @@ import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.SignedFile;
 
 /**
- * A lower body's result carried into this body's count (PROCEDURE.md, "Combining verdicts"): read as a stream,
+ * A lower body's result carried into this body's count (docs/procedure.md, "Combining verdicts"): read as a stream,
  * refused whole before any of its verdicts counts if its payload is not a result, and otherwise handed on verdict
  * by verdict, in batches, to be checked on each one's own signature. The lower body's own signature and counts are
  * not relied on.

@@ -20,7 +20,7 @@ import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.VerdictVerifier;
 
 /**
- * One body's count of one resolution (PROCEDURE.md, "Combining verdicts"): every file given — Community
+ * One body's count of one resolution (docs/procedure.md, "Combining verdicts"): every file given — Community
  * verdicts, and lower bodies' results whose verdicts are each checked again on their own signature — is
  * verified on every core and sorted into counted, refused, duplicate, superseded and conflicting; then the
  * counts, the outcome, the missing Communities and the groups of amendments follow.

@@ -222,7 +222,7 @@ final class Ledger {
     }
 
     /**
-     * Settles each Community that sent several different verdicts (PROCEDURE.md, "Combining verdicts"): one that
+     * Settles each Community that sent several different verdicts (docs/procedure.md, "Combining verdicts"): one that
      * another of them names in {@code supersedes} is superseded; if exactly one is left it counts (and takes the
      * Community's arrays), otherwise the Community is in conflict. Only what was sent decides, never the order it
      * came in: a chain with its middle missing still resolves, as the latest names every earlier verdict.
