@@ -52,15 +52,15 @@ public final class StartView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        String[] labels = {"start.community.id", "start.community.name", "start.members", "start.date", "start.place",
-            "start.facilitator", "start.secretary"};
+        String[] labels = {text.getString("start.community.id"), text.getString("start.community.name"), text.getString("start.members"),
+            text.getString("start.date"), text.getString("start.place"), text.getString("start.facilitator"), text.getString("start.secretary")};
         StringProperty[] values = {model.idProperty(), model.nameProperty(), model.membersProperty(), model.dateProperty(),
             model.placeProperty(), model.facilitatorProperty(), model.secretaryProperty()};
         for (int i = 0; i < labels.length; i++) {
             TextField field = new TextField();
             field.textProperty().bindBidirectional(values[i]);
-            field.setAccessibleText(text.getString(labels[i]));
-            grid.addRow(i, new Label(text.getString(labels[i])), field);
+            field.setAccessibleText(labels[i]);
+            grid.addRow(i, new Label(labels[i]), field);
             GridPane.setHgrow(field, Priority.ALWAYS);
         }
         Label problem = new Label();
