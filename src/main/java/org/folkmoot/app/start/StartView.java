@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.folkmoot.app.text.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 
 /**
  * The start screen's Meeting tab: tonight's form beside the Community's book, the meetings to reopen, this

@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.folkmoot.app.text.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.app.work.Background;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.procedure.Community;

@@ -1,4 +1,4 @@
-package org.folkmoot.app.text;
+package org.folkmoot.app.hall;
 
 import java.util.ArrayList;
 import java.util.List;
