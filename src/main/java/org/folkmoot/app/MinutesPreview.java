@@ -65,9 +65,11 @@ public final class MinutesPreview {
 
     /**
      * Opens the preview of {@code pdf}, the file kept at {@code kept}; {@code showDocument} opens it in the system's
-     * PDF viewer, or is {@code null} where there is none.
+     * PDF viewer, or is {@code null} where there is none; the pages are drawn, and sent to a printer, on
+     * {@code background}.
      */
-    public static Stage open(Window owner, Path kept, byte[] pdf, ResourceBundle text, Consumer<String> showDocument) {
+    public static Stage open(Window owner, Path kept, byte[] pdf, ResourceBundle text, Consumer<String> showDocument,
+                             java.util.concurrent.Executor background) {
         Label status = new Label(String.format(text.getString("preview.saved"), kept));
         status.setId("preview-status");
         status.setWrapText(true);
@@ -110,7 +112,7 @@ public final class MinutesPreview {
             showDocument.accept(kept.toUri().toString());
             status.setText(String.format(text.getString("preview.in-viewer"), kept));
         });
-        print.setOnAction(e -> print(stage, pdf, kept, text, status, print));
+        print.setOnAction(e -> print(stage, pdf, kept, text, status, print, background));
 
         Task<List<Image>> render = new Task<>() {
             @Override
@@ -134,11 +136,12 @@ public final class MinutesPreview {
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         Windows.show(stage, width, height);
-        Background.run(render, "minutes-preview");
+        background.execute(render);
         return stage;
     }
 
-    private static void print(Stage stage, byte[] pdf, Path kept, ResourceBundle text, Label status, Button print) {
+    private static void print(Stage stage, byte[] pdf, Path kept, ResourceBundle text, Label status, Button print,
+                              java.util.concurrent.Executor background) {
         PrinterJob job = printers.get();
         if (job == null) {
             status.setText(String.format(text.getString("preview.no-printer"), kept));
@@ -178,7 +181,7 @@ public final class MinutesPreview {
             job.cancelJob();
             status.setText(String.format(text.getString("preview.print-failed"), printer, kept));
         });
-        Background.run(send, "minutes-print");
+        background.execute(send);
     }
 
     private static Image image(MinutesPages.Page page) {

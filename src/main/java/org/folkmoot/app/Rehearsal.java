@@ -62,8 +62,12 @@ public final class Rehearsal {
         });
     }
 
-    /** Opens example {@code name} for a rehearsal; the control window says what the next step is. */
-    public static Rehearsal open(String name, byte[] example, ResourceBundle text) throws IOException, FormatException, StoreException {
+    /**
+     * Opens example {@code name} for a rehearsal; the control window says what the next step is. Its console's
+     * minutes and papers are made on {@code background}, as a meeting's are.
+     */
+    public static Rehearsal open(String name, byte[] example, ResourceBundle text, java.util.concurrent.Executor background)
+            throws IOException, FormatException, StoreException {
         List<String> lines = new ArrayList<>();
         for (String line : new String(example, StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) lines.add(line);
@@ -76,7 +80,7 @@ public final class Rehearsal {
                 HeaderCodec.read(Json.object(lines.get(0))), Clock.systemUTC());
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
-        MeetingWindows.Opened opened = MeetingWindows.open(session, CommunityKey.fromSeed(seed), text, true);
+        MeetingWindows.Opened opened = MeetingWindows.open(session, CommunityKey.fromSeed(seed), text, true, background);
         opened.console().setTitle(String.format(text.getString("rehearsal.title"), name));
         Rehearsal r = new Rehearsal(session, script, opened, text);
         r.show(name);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +51,7 @@ public final class CombineViewModel {
     private final ResourceBundle text;
     private final CommunityKey bodyKey;
     private final Path work;
+    private final Executor background;
     private final StringProperty roster = new SimpleStringProperty("");
     private final StringProperty resolution = new SimpleStringProperty("");
     private final StringProperty textSha256 = new SimpleStringProperty("");
@@ -75,9 +77,11 @@ public final class CombineViewModel {
     private Combination.Summary summary;
     private Roster readRoster;
 
-    public CombineViewModel(ResourceBundle text, CommunityKey bodyKey, Path work) {
+    /** @param background where the count is made and its result written (the app's one executor) */
+    public CombineViewModel(ResourceBundle text, CommunityKey bodyKey, Path work, Executor background) {
         this.text = text;
         this.bodyKey = bodyKey;
+        this.background = background;
         this.work = work;
     }
 
@@ -253,7 +257,7 @@ public final class CombineViewModel {
             done();
             message.set(String.format(text.getString("combine.problem.count"), task.getException().getMessage()));
         });
-        return inBackground(task, "folkmoot-count");
+        return inBackground(task);
     }
 
     private void done() {
@@ -414,14 +418,12 @@ public final class CombineViewModel {
             running.set(false);
             message.set(String.format(text.getString("combine.problem.save"), task.getException().getMessage()));
         });
-        return inBackground(task, "folkmoot-save-result");
+        return inBackground(task);
     }
 
-    /** Runs {@code task} on a thread of its own (a daemon: closing the window does not wait for it). */
-    private static <T extends javafx.concurrent.Task<?>> T inBackground(T task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
+    /** Runs {@code task} on the app's executor (its threads are daemons: closing the window does not wait for them). */
+    private <T extends javafx.concurrent.Task<?>> T inBackground(T task) {
+        background.execute(task);
         return task;
     }
 

@@ -34,7 +34,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.folkmoot.app.MeetingClock;
-import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.procedure.ActionKind;
 
 /** The facilitator's console: binds to a {@link ConsoleViewModel}, owns no state of the meeting. */

@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.minutes.Minutes;

@@ -194,7 +194,7 @@ public final class ProjectorView {
             Label heading = new Label(model.standingTitleProperty().get());
             heading.getStyleClass().add("p-standing-title");
             box.getChildren().add(heading);
-            for (org.folkmoot.app.StandingBusiness.Section s : model.standing()) {
+            for (org.folkmoot.app.hall.StandingBusiness.Section s : model.standing()) {
                 Label h = new Label(s.heading());
                 h.getStyleClass().add("p-standing-heading");
                 box.getChildren().add(h);
@@ -206,7 +206,7 @@ public final class ProjectorView {
                 }
             }
         };
-        model.standing().addListener((ListChangeListener<org.folkmoot.app.StandingBusiness.Section>) c -> fill.run());
+        model.standing().addListener((ListChangeListener<org.folkmoot.app.hall.StandingBusiness.Section>) c -> fill.run());
         model.standingTitleProperty().addListener((o, was, now) -> fill.run());
         fill.run();
         box.managedProperty().bind(model.standingTitleProperty().isNotEmpty());

@@ -17,7 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.app.console.ConsoleViewModel;
 import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;

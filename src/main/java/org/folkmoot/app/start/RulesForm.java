@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.hall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class StandingBusiness {
         return String.format(text.getString("book.meeting-line"), s.number(), orDash(s.info().date()), orDash(s.info().place()));
     }
 
-    static String orDash(String s) {
+    public static String orDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
     }
 

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
+import org.folkmoot.app.hall.StandingBusiness;
 
 /**
  * The Community's book on this laptop: the meeting file in the data folder's {@code meetings/} that holds its

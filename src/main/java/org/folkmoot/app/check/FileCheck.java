@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
