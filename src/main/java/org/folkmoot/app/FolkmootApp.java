@@ -1,5 +1,6 @@
 package org.folkmoot.app;
 
+import org.folkmoot.procedure.Words;
 import org.folkmoot.session.CommunitySettings;
 
 import atlantafx.base.theme.PrimerLight;
@@ -267,7 +268,9 @@ public final class FolkmootApp extends Application {
                 }
                 backToStart(stage, MeetingWindows.open(session, key, text, true, getHostServices()::showDocument));
                 stage.hide();
-            } catch (IOException | StoreException ex) {
+            } catch (StoreException ex) {
+                problem.setText(ex.reason(text.getLocale()));
+            } catch (IOException ex) {
                 problem.setText(ex.getMessage());
             }
         });
@@ -294,7 +297,7 @@ public final class FolkmootApp extends Application {
             reopen.disableProperty().unbind();
             reopen.setDisable(true);
             problem.setStyle("-fx-text-fill: -color-fg-muted;"); // said while it works: not a problem
-            problem.setText(String.format(text.getString("start.reopening"), chosen));
+            problem.setText(Words.format(text.getString("start.reopening"), chosen));
             Runnable again = () -> reopen.disableProperty().bind(existing.getSelectionModel().selectedItemProperty().isNull());
             opening.setOnSucceeded(done -> {
                 problem.setStyle("-fx-text-fill: -color-danger-fg;");
@@ -306,7 +309,9 @@ public final class FolkmootApp extends Application {
             opening.setOnFailed(failed -> {
                 problem.setStyle("-fx-text-fill: -color-danger-fg;");
                 again.run();
-                problem.setText(opening.getException().getMessage());
+                // the meeting file's own words are said in the screen's language
+                problem.setText(opening.getException() instanceof StoreException s ? s.reason(text.getLocale())
+                        : opening.getException().getMessage());
             });
             Background.run(opening, "reopen");
         });
@@ -318,7 +323,7 @@ public final class FolkmootApp extends Application {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !reopen.isDisabled()) reopen.fire();
         });
 
-        Label keyLine = new Label(String.format(text.getString("start.key"), key.keyId(), data));
+        Label keyLine = new Label(Words.format(text.getString("start.key"), key.keyId(), data));
         keyLine.getStyleClass().add("text-muted");
         // what the key's and the backup's buttons did, said beside them (a success is not shown as a problem)
         Label keyMessage = new Label();
@@ -349,7 +354,7 @@ public final class FolkmootApp extends Application {
                     inForce = CommunitySettings.rules(data);
                 }
                 CommunitySettings.save(data, c, inForce);
-                say.accept(String.format(text.getString("start.exported"), f, key.keyId()), true);
+                say.accept(Words.format(text.getString("start.exported"), f, key.keyId()), true);
             } catch (IOException ex) {
                 say.accept(ex.getMessage(), false);
             }
@@ -360,7 +365,7 @@ public final class FolkmootApp extends Application {
             if (dir == null) return;
             try {
                 org.folkmoot.session.Backup.Written w = org.folkmoot.session.Backup.write(data, dir.toPath(), false);
-                say.accept(String.format(text.getString("start.backed-up"), w.records().size(), dir), true);
+                say.accept(Words.format(text.getString("start.backed-up"), w.records().size(), dir), true);
             } catch (IOException ex) {
                 say.accept(ex.getMessage(), false);
             }
@@ -460,8 +465,8 @@ public final class FolkmootApp extends Application {
         Label title = new Label(text.getString("guide.title"));
         title.getStyleClass().add("title-3");
         VBox guide = new VBox(6, title);
-        for (String step : new String[] {text.getString("guide.community"), String.format(text.getString("guide.key"), key.keyId()),
-            String.format(text.getString("guide.data"), data)}) {
+        for (String step : new String[] {text.getString("guide.community"), Words.format(text.getString("guide.key"), key.keyId()),
+            Words.format(text.getString("guide.data"), data)}) {
             Label l = new Label(step);
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, not cut short with "…"
@@ -504,7 +509,7 @@ public final class FolkmootApp extends Application {
             return pane;
         }
         Meeting m = book.meeting();
-        Label title = new Label(String.format(text.getString(m.meetings().size() == 1 ? "book.title.one" : "book.title"),
+        Label title = new Label(Words.format(text.getString(m.meetings().size() == 1 ? "book.title.one" : "book.title"),
                 m.header().community().name(), m.meetings().size(),
                 book.file().getFileName()));
         title.getStyleClass().add("title-3");
@@ -516,12 +521,12 @@ public final class FolkmootApp extends Application {
         List<Meeting.Held> held = m.meetings();
         int from = held.size() <= MEETINGS_SHOWN ? 0 : held.size() - MEETINGS_SHOWN + 1; // "… and 2 earlier", never 1
         int row = 0;
-        if (from > 0) meetings.add(new Label(String.format(text.getString("book.earlier"), from)), 0, row++, 4, 1);
+        if (from > 0) meetings.add(new Label(Words.format(text.getString("book.earlier"), from)), 0, row++, 4, 1);
         for (Meeting.Held h : held.subList(from, held.size())) {
             MeetingInfo info = h.sitting().info();
             boolean last = h.sitting().number() == held.size();
             String state = !last ? "" : m.adjourned() ? text.getString("book.adjourned") : text.getString("book.not-adjourned.short");
-            Label number = new Label(String.format(text.getString("book.number"), h.sitting().number()));
+            Label number = new Label(Words.format(text.getString("book.number"), h.sitting().number()));
             number.getStyleClass().add("text-bold");
             Label day = new Label(StandingBusiness.orDash(info.date()));
             Label done = new Label(state);
@@ -545,9 +550,9 @@ public final class FolkmootApp extends Application {
         }
         // a meeting already held today is gone on with, not followed by another: said here as Start would say it
         boolean today = LocalDate.now().toString().equals(book.last().info().date());
-        Label next = new Label(today ? String.format(text.getString("start.same-day"), book.last().number(), book.last().info().date())
-                : m.adjourned() ? String.format(text.getString("book.next"), held.size() + 1)
-                : String.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(book.last().info().date()),
+        Label next = new Label(today ? Words.format(text.getString("start.same-day"), book.last().number(), book.last().info().date())
+                : m.adjourned() ? Words.format(text.getString("book.next"), held.size() + 1)
+                : Words.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(book.last().info().date()),
                 held.size() + 1));
         next.setId("book-next");
         next.setWrapText(true);
