@@ -1,6 +1,5 @@
 package org.folkmoot.procedure;
 
-import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 
 /**
@@ -13,14 +12,12 @@ import java.util.function.IntFunction;
  * grouping ("1,250", "1.250"), and the minutes, the verdicts' words and the command line print counts and
  * ids as the record holds them. Here an apostrophe is an apostrophe and a number is its digits
  * (docs/decisions/0017-one-placeholder-syntax.md).
+ *
+ * <p>A screen says {@code Words.format(text.getString("key"), args…)}: the key stays a literal
+ * {@code getString("…")}, where the bundle test finds it.
  */
 public final class Words {
     private Words() {
-    }
-
-    /** The wording of {@code key} in {@code bundle} with its arguments put in. */
-    public static String say(ResourceBundle bundle, String key, Object... args) {
-        return format(bundle.getString(key), args);
     }
 
     /** {@code template} with {@code {n}} replaced by argument n; a placeholder with no argument stays as written. */
