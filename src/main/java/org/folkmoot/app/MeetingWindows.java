@@ -16,6 +16,7 @@ import org.folkmoot.app.projector.ProjectorScreens;
 import org.folkmoot.app.projector.ProjectorView;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
@@ -205,7 +206,7 @@ public final class MeetingWindows {
         view.status().setText(text.getString("label.printing"));
         task.setOnSucceeded(e -> {
             Printed p = task.getValue();
-            view.status().setText(String.format(text.getString("label.printed"), p.kept()));
+            view.status().setText(Words.format(text.getString("label.printed"), p.kept()));
             MinutesPreview.open(owner, p.kept(), p.pdf(), text, p.viewer() ? showDocument : null, background);
         });
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
@@ -233,7 +234,7 @@ public final class MeetingWindows {
             }
         };
         view.status().setText(text.getString("label.exporting"));
-        task.setOnSucceeded(e -> view.status().setText(String.format(text.getString("label.exported"), dir)));
+        task.setOnSucceeded(e -> view.status().setText(Words.format(text.getString("label.exported"), dir)));
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
         background.execute(task);
     }

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.folkmoot.minutes.MinutesPages;
+import org.folkmoot.procedure.Words;
 
 /**
  * Tonight's minutes before they are printed (issue 14, "a real print dialog"): the pages of the very file kept in
@@ -70,7 +71,7 @@ public final class MinutesPreview {
      */
     public static Stage open(Window owner, Path kept, byte[] pdf, ResourceBundle text, Consumer<String> showDocument,
                              java.util.concurrent.Executor background) {
-        Label status = new Label(String.format(text.getString("preview.saved"), kept));
+        Label status = new Label(Words.format(text.getString("preview.saved"), kept));
         status.setId("preview-status");
         status.setWrapText(true);
         Button print = new Button(text.getString("preview.print"));
@@ -110,7 +111,7 @@ public final class MinutesPreview {
         close.setOnAction(e -> stage.close());
         viewer.setOnAction(e -> {
             showDocument.accept(kept.toUri().toString());
-            status.setText(String.format(text.getString("preview.in-viewer"), kept));
+            status.setText(Words.format(text.getString("preview.in-viewer"), kept));
         });
         print.setOnAction(e -> print(stage, pdf, kept, text, status, print, background));
 
@@ -132,7 +133,7 @@ public final class MinutesPreview {
                 pages.getChildren().add(view);
             }
         });
-        render.setOnFailed(e -> status.setText(String.format(text.getString("preview.unreadable"), kept)));
+        render.setOnFailed(e -> status.setText(Words.format(text.getString("preview.unreadable"), kept)));
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         Windows.show(stage, width, height);
@@ -144,7 +145,7 @@ public final class MinutesPreview {
                               java.util.concurrent.Executor background) {
         PrinterJob job = printers.get();
         if (job == null) {
-            status.setText(String.format(text.getString("preview.no-printer"), kept));
+            status.setText(Words.format(text.getString("preview.no-printer"), kept));
             return;
         }
         if (!job.showPrintDialog(stage)) {
@@ -154,7 +155,7 @@ public final class MinutesPreview {
         }
         String printer = job.getPrinter().getName();
         print.setDisable(true);
-        status.setText(String.format(text.getString("preview.printing"), printer));
+        status.setText(Words.format(text.getString("preview.printing"), printer));
         Task<Integer> send = new Task<>() {
             @Override
             protected Integer call() throws IOException {
@@ -174,12 +175,12 @@ public final class MinutesPreview {
         };
         send.setOnSucceeded(e -> {
             print.setDisable(false);
-            status.setText(String.format(text.getString("preview.sent"), printer, send.getValue(), kept));
+            status.setText(Words.format(text.getString("preview.sent"), printer, send.getValue(), kept));
         });
         send.setOnFailed(e -> {
             print.setDisable(false);
             job.cancelJob();
-            status.setText(String.format(text.getString("preview.print-failed"), printer, kept));
+            status.setText(Words.format(text.getString("preview.print-failed"), printer, kept));
         });
         background.execute(send);
     }

@@ -29,6 +29,7 @@ import org.folkmoot.procedure.Ids;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.session.Backup;
 import org.folkmoot.session.CommunitySettings;
@@ -176,7 +177,10 @@ public final class StartViewModel {
                 CommunitySettings.save(data, c, inForce);
                 session = MeetingSession.create(newMeetingFile(day, c.id()), new Header(c, inForce, tonight), clock);
             }
-        } catch (IOException | StoreException ex) {
+        } catch (StoreException ex) {
+            problem.set(ex.reason(text.getLocale())); // the meeting file's own words, in the screen's language
+            return;
+        } catch (IOException ex) {
             problem.set(ex.getMessage());
             return;
         }
@@ -190,12 +194,14 @@ public final class StartViewModel {
     public void reopen(String chosen) {
         if (chosen == null || working.get()) return;
         working.set(true);
-        problem.set(String.format(text.getString("start.reopening"), chosen));
+        problem.set(Words.format(text.getString("start.reopening"), chosen));
         Path file = data.resolve("meetings").resolve(chosen);
         Background.then(background, () -> {
             try {
                 return new Reopened(MeetingSession.open(file, clock), null);
-            } catch (StoreException | RuntimeException e) {
+            } catch (StoreException e) {
+                return new Reopened(null, e.reason(text.getLocale())); // said in the screen's language
+            } catch (RuntimeException e) {
                 return new Reopened(null, String.valueOf(e.getMessage()));
             }
         }, done -> {
@@ -237,7 +243,7 @@ public final class StartViewModel {
                 inForce = CommunitySettings.rules(data);
             }
             CommunitySettings.save(data, c, inForce);
-            say(String.format(text.getString("start.exported"), file.toFile(), key.keyId()), true);
+            say(Words.format(text.getString("start.exported"), file.toFile(), key.keyId()), true);
         } catch (IOException ex) {
             say(ex.getMessage(), false);
         }
@@ -247,7 +253,7 @@ public final class StartViewModel {
     public void backup(Path dir) {
         try {
             Backup.Written w = Backup.write(data, dir, false);
-            say(String.format(text.getString("start.backed-up"), w.records().size(), dir.toFile()), true);
+            say(Words.format(text.getString("start.backed-up"), w.records().size(), dir.toFile()), true);
         } catch (IOException ex) {
             say(ex.getMessage(), false);
         }
@@ -277,24 +283,24 @@ public final class StartViewModel {
         if (found == null) return null;
         Meeting m = found.meeting();
         List<Meeting.Held> held = m.meetings();
-        String title = String.format(text.getString(held.size() == 1 ? "book.title.one" : "book.title"),
+        String title = Words.format(text.getString(held.size() == 1 ? "book.title.one" : "book.title"),
                 m.header().community().name(), held.size(), found.file().getFileName());
         int from = held.size() <= MEETINGS_SHOWN ? 0 : held.size() - MEETINGS_SHOWN + 1; // "… and 2 earlier", never 1
-        String earlier = from > 0 ? String.format(text.getString("book.earlier"), from) : null;
+        String earlier = from > 0 ? Words.format(text.getString("book.earlier"), from) : null;
         List<Held> listed = new ArrayList<>();
         for (Meeting.Held h : held.subList(from, held.size())) {
             MeetingInfo info = h.sitting().info();
             boolean last = h.sitting().number() == held.size();
             String state = !last ? "" : m.adjourned() ? text.getString("book.adjourned") : text.getString("book.not-adjourned.short");
-            listed.add(new Held(String.format(text.getString("book.number"), h.sitting().number()),
+            listed.add(new Held(Words.format(text.getString("book.number"), h.sitting().number()),
                     StandingBusiness.orDash(info.date()), StandingBusiness.orDash(info.place()), state));
         }
         // a meeting already held today is gone on with, not followed by another: said here as Start would say it
         MeetingInfo lastInfo = found.last().info();
         boolean sameDay = today().toString().equals(lastInfo.date());
-        String next = sameDay ? String.format(text.getString("start.same-day"), found.last().number(), lastInfo.date())
-                : m.adjourned() ? String.format(text.getString("book.next"), held.size() + 1)
-                : String.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(lastInfo.date()),
+        String next = sameDay ? Words.format(text.getString("start.same-day"), found.last().number(), lastInfo.date())
+                : m.adjourned() ? Words.format(text.getString("book.next"), held.size() + 1)
+                : Words.format(text.getString("book.not-adjourned"), held.size(), StandingBusiness.orDash(lastInfo.date()),
                 held.size() + 1);
         return new Book(title, earlier, List.copyOf(listed), StandingBusiness.of(m.book(), text), next, m.adjourned());
     }
@@ -306,13 +312,13 @@ public final class StartViewModel {
 
     /** The first run's steps: set the Community up, this laptop's key, and where its data lives. */
     public List<String> guide() {
-        return List.of(text.getString("guide.community"), String.format(text.getString("guide.key"), key.keyId()),
-                String.format(text.getString("guide.data"), data));
+        return List.of(text.getString("guide.community"), Words.format(text.getString("guide.key"), key.keyId()),
+                Words.format(text.getString("guide.data"), data));
     }
 
     /** This laptop's key and data folder, said under the form. */
     public String keyLine() {
-        return String.format(text.getString("start.key"), key.keyId(), data);
+        return Words.format(text.getString("start.key"), key.keyId(), data);
     }
 
     /** The meeting the list has chosen as the screen opens: the book, what is reopened after a crash; or null. */
