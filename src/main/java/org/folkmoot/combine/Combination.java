@@ -1,8 +1,6 @@
 package org.folkmoot.combine;
 
 import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
@@ -193,7 +191,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /** Files handed to a thread at a time. */
-    private static final int BATCH = 128;
+    static final int BATCH = 128;
     /**
      * Signatures checked together: the more, the less each costs (BatchEd25519) — on the development machine
      * a thousand together about 30,000 a second on one core, 128 together about 25,000 (and one by one
@@ -385,7 +383,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /** A verdict's bytes and where they came from. */
-    private record Item(byte[] bytes, String label) {
+    record Item(byte[] bytes, String label) {
     }
 
     /** Some files: Community verdicts (checked together), lower bodies' results, or neither. */
@@ -399,10 +397,10 @@ public final class Combination implements AutoCloseable {
                 try {
                     byte[] bytes = readSmall(file, input.size());
                     if (bytes == null) {
-                        readResult(file, label, pool);
+                        CarriedResult.read(file, label, work, carried(pool));
                         continue;
                     }
-                    if (ResultEnvelope.namesResultType(bytes)) readResult(file, label, pool);
+                    if (ResultEnvelope.namesResultType(bytes)) CarriedResult.read(file, label, work, carried(pool));
                     else verdictFiles.add(new Item(bytes, label));
                 } catch (IOException e) {
                     refuse(label, "cannot be read: " + e.getMessage());
@@ -619,108 +617,18 @@ public final class Combination implements AutoCloseable {
                 v.supersedes());
     }
 
-    /**
-     * A lower body's result, read as a stream: its payload is decoded to the work folder, then each verdict in
-     * it is checked on its own signature against this body's roster. The lower body's own signature and counts
-     * are not relied on.
-     */
-    private void readResult(Path file, String label, ThreadPoolExecutor pool) throws IOException {
-        Path payload = Files.createTempFile(work, "result-", ".json");
-        try {
-            String type;
-            try {
-                type = ResultEnvelope.read(file, payload).type();
-            } catch (SignedFile.Refused e) {
-                refuse(label, e.getMessage());
-                return;
+    /** Where a lower body's result read in this count sends what it refuses and the verdicts it carries. */
+    private CarriedResult.Sink carried(ThreadPoolExecutor pool) {
+        return new CarriedResult.Sink() {
+            @Override
+            public void refuse(String file, String reason) {
+                Combination.this.refuse(file, reason);
             }
-            if (!Dsse.TALLY_TYPE.equals(type)) {
-                refuse(label, Dsse.VERDICT_TYPE.equals(type) ? "the file is larger than " + SignedFile.MAX_BYTES + " bytes"
-                        : "not a Community verdict or a body's result");
-                return;
-            }
-            String whole = wholeResult(payload);
-            if (whole != null) {
-                refuse(label, whole);
-                return;
-            }
-            int n = 0;
-            try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-                in.nextToken();
-                while (in.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = in.currentName();
-                    JsonToken value = in.nextToken();
-                    if (name.equals("verdicts")) {
-                        List<Item> batch = new ArrayList<>(BATCH);
-                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            n++;
-                            if (t != JsonToken.START_OBJECT) {
-                                // one entry that is no envelope is refused; the verdicts beside it are still counted
-                                refuse(label + " › verdict " + n, "not a verdict envelope (" + kind(t) + ")");
-                                in.skipChildren();
-                                continue;
-                            }
-                            JsonNode verdict = Json.ONE_OF_MANY.readValue(in);
-                            batch.add(new Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
-                            if (batch.size() == BATCH) {
-                                submit(List.copyOf(batch), pool);
-                                batch.clear();
-                            }
-                        }
-                        if (!batch.isEmpty()) submit(List.copyOf(batch), pool);
-                    } else {
-                        in.skipChildren();
-                    }
-                }
-            } catch (IOException e) {
-                refuse(label, "the result cannot be read past verdict " + n + " (" + firstLine(e.getMessage()) + ")");
-            }
-        } finally {
-            Files.deleteIfExists(payload);
-        }
-    }
 
-    /**
-     * Why a lower body's result is refused as a whole, before any of its verdicts is counted, or null: its
-     * payload read through once — JSON with no key twice at any depth and no deeper than 32 (the limits of
-     * every signed file), a {@code folkmoot-tally/1} object whose {@code verdicts} is a list. Refused after its
-     * first verdicts were counted, a result would be counted in part; skipped, its verdicts would vanish.
-     * A pass of the tokenizer only (the envelopes' base64 is skipped, not decoded).
-     */
-    private static String wholeResult(Path payload) {
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) return "the result's payload is not a JSON object";
-            String format = null;
-            boolean listed = false;
-            ResultEnvelope.Shape shape = new ResultEnvelope.Shape();
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                if (name.equals("format")) {
-                    format = value == JsonToken.VALUE_STRING ? in.getText() : null;
-                } else if (name.equals("verdicts")) {
-                    if (value != JsonToken.START_ARRAY) return "the result's verdicts are not a list";
-                    listed = true;
-                }
-                shape.read(in, name);
+            @Override
+            public void check(List<Item> verdicts) {
+                submit(verdicts, pool);
             }
-            if (in.nextToken() != null) return "the result's payload is not JSON (something follows it)";
-            if (!TallyWriter.FORMAT.equals(format)) return "the result's format is not " + TallyWriter.FORMAT;
-            if (!listed) return "the result carries no list of verdicts";
-            return shape.refusal(Files.size(payload));
-        } catch (IOException e) {
-            return "the result's payload " + SignedFile.jsonProblem(e);
-        }
-    }
-
-    private static String kind(JsonToken t) {
-        return switch (t) {
-            case START_ARRAY -> "a list";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true or false";
-            case VALUE_NULL -> "null";
-            default -> t.toString();
         };
     }
 
@@ -1214,11 +1122,5 @@ public final class Combination implements AutoCloseable {
         MessageDigest d = SHA256.get();
         d.reset();
         return d;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "unknown error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }
