@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.Dsse;
+import org.folkmoot.verdict.EnvelopeReader;
 import org.folkmoot.verdict.SignedFile;
 
 /**
@@ -55,36 +56,35 @@ final class CarriedResult {
                 sink.refuse(label, whole);
                 return;
             }
-            int n = 0;
-            try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-                in.nextToken();
-                while (in.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = in.currentName();
-                    JsonToken value = in.nextToken();
-                    if (name.equals("verdicts")) {
-                        List<Combination.Item> batch = new ArrayList<>(Combination.BATCH);
-                        for (JsonToken t = in.nextToken(); t != null && t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            n++;
-                            if (t != JsonToken.START_OBJECT) {
-                                // one entry that is no envelope is refused; the verdicts beside it are still counted
-                                sink.refuse(label + " › verdict " + n, "not a verdict envelope (" + kind(t) + ")");
-                                in.skipChildren();
-                                continue;
-                            }
-                            JsonNode verdict = Json.ONE_OF_MANY.readValue(in);
-                            batch.add(new Combination.Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), label + " › verdict " + n));
-                            if (batch.size() == Combination.BATCH) {
-                                sink.check(List.copyOf(batch));
-                                batch.clear();
-                            }
-                        }
-                        if (!batch.isEmpty()) sink.check(List.copyOf(batch));
-                    } else {
-                        in.skipChildren();
+            int[] n = {0};
+            try (JsonParser in = EnvelopeReader.parser(payload)) {
+                EnvelopeReader.fields(in, "the result's payload is not a JSON object", null, (name, value, p) -> {
+                    if (!name.equals("verdicts")) {
+                        p.skipChildren();
+                        return;
                     }
-                }
+                    List<Combination.Item> batch = new ArrayList<>(Combination.BATCH);
+                    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                        String verdictLabel = label + " › verdict " + ++n[0];
+                        if (t != JsonToken.START_OBJECT) {
+                            // one entry that is no envelope is refused; the verdicts beside it are still counted
+                            sink.refuse(verdictLabel, "not a verdict envelope (" + kind(t) + ")");
+                            p.skipChildren();
+                            continue;
+                        }
+                        JsonNode verdict = Json.ONE_OF_MANY.readValue(p);
+                        batch.add(new Combination.Item(Json.compact(verdict).getBytes(StandardCharsets.UTF_8), verdictLabel));
+                        if (batch.size() == Combination.BATCH) {
+                            sink.check(List.copyOf(batch));
+                            batch.clear();
+                        }
+                    }
+                    if (!batch.isEmpty()) sink.check(List.copyOf(batch));
+                });
+            } catch (SignedFile.Refused e) {
+                sink.refuse(label, e.getMessage());
             } catch (IOException e) {
-                sink.refuse(label, "the result cannot be read past verdict " + n + " (" + firstLine(e.getMessage()) + ")");
+                sink.refuse(label, "the result cannot be read past verdict " + n[0] + " (" + firstLine(e.getMessage()) + ")");
             }
         } finally {
             Files.deleteIfExists(payload);
@@ -99,28 +99,28 @@ final class CarriedResult {
      * A pass of the tokenizer only (the envelopes' base64 is skipped, not decoded).
      */
     private static String wholeResult(Path payload) {
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) return "the result's payload is not a JSON object";
-            String format = null;
-            boolean listed = false;
-            ResultEnvelope.Shape shape = new ResultEnvelope.Shape();
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
+        var seen = new Object() {
+            String format;
+            boolean listed;
+        };
+        ResultEnvelope.Shape shape = new ResultEnvelope.Shape();
+        try {
+            EnvelopeReader.fields(payload, "the result's payload", (name, value, in) -> {
                 if (name.equals("format")) {
-                    format = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                    seen.format = value == JsonToken.VALUE_STRING ? in.getText() : null;
                 } else if (name.equals("verdicts")) {
-                    if (value != JsonToken.START_ARRAY) return "the result's verdicts are not a list";
-                    listed = true;
+                    if (value != JsonToken.START_ARRAY) throw new SignedFile.Refused("the result's verdicts are not a list");
+                    seen.listed = true;
                 }
                 shape.read(in, name);
-            }
-            if (in.nextToken() != null) return "the result's payload is not JSON (something follows it)";
-            if (!TallyWriter.FORMAT.equals(format)) return "the result's format is not " + TallyWriter.FORMAT;
-            if (!listed) return "the result carries no list of verdicts";
+            });
+            if (!TallyWriter.FORMAT.equals(seen.format)) return "the result's format is not " + TallyWriter.FORMAT;
+            if (!seen.listed) return "the result carries no list of verdicts";
             return shape.refusal(Files.size(payload));
+        } catch (SignedFile.Refused e) {
+            return e.getMessage();
         } catch (IOException e) {
-            return "the result's payload " + SignedFile.jsonProblem(e);
+            return "the result's payload cannot be read (" + firstLine(e.getMessage()) + ")";
         }
     }
 
