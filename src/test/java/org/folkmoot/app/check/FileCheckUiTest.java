@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.folkmoot.app.FolkmootApp;
 import org.folkmoot.combine.Communities;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The file check's window: "Checking…" while the work waits, then the headline in green or red and a label a line. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class FileCheckUiTest {
     @TempDir
