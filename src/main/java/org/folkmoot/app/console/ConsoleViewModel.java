@@ -220,7 +220,7 @@ public final class ConsoleViewModel {
     public ObservableList<TrackedChange.Run> preview() { return hall.draft(); }
     /** What the room's screen shares with this console (the projector listens to it and to the session, not to the console). */
     public Hall hall() { return hall; }
-    /** Goes up by one after every recorded action: the projector and others listen to it. */
+    /** Goes up by one each time the console shows the meeting afresh (the projector listens to the session instead). */
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
     /** The body's proposal being presented (the form's text locked to it), or null. */
