@@ -15,9 +15,9 @@ public final class Folkmoot {
         Logs.start(org.folkmoot.files.DataFolder.path());
         Logs.of("program").info(() -> org.folkmoot.verdict.Program.nameAndVersion() + " started on Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name")
-                + (args.length == 0 ? " (the desktop app)" : " (" + (org.folkmoot.app.FileCheck.isFileToCheck(args) ? "a file to check" : args[0]) + ")"));
+                + (args.length == 0 ? " (the desktop app)" : " (" + (org.folkmoot.app.check.FileCheck.isFileToCheck(args) ? "a file to check" : args[0]) + ")"));
         // no command, or one verdict or result file (opened from the file manager): the desktop app
-        if (args.length == 0 || org.folkmoot.app.FileCheck.isFileToCheck(args)) {
+        if (args.length == 0 || org.folkmoot.app.check.FileCheck.isFileToCheck(args)) {
             int shown = org.folkmoot.app.FolkmootApp.launchApp(args);
             if (shown != 0) System.exit(shown);
             return;

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.proposal.Bodies;
 
 /** The bodies this Community belongs to, on the start screen; everything it shows comes from {@link BodiesViewModel}. */
@@ -143,7 +144,7 @@ public final class BodiesView {
     }
 
     private boolean askToRemove(Bodies.Body body) {
-        Label line = wrap(new Label(String.format(text.getString("bodies.remove.confirm"), model.named(body), body.keyId())));
+        Label line = wrap(new Label(Words.format(text.getString("bodies.remove.confirm"), model.named(body), body.keyId())));
         return ask(text.getString("bodies.remove.title"), new VBox(line), text.getString("bodies.remove"));
     }
 

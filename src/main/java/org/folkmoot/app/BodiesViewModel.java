@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.folkmoot.files.InputFile;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.proposal.Bodies;
 import org.folkmoot.proposal.Proposal;
 
@@ -49,7 +50,7 @@ public final class BodiesViewModel {
             bodies.setAll(Bodies.load(data).all());
         } catch (Proposal.Refused e) {
             bodies.clear();
-            say(String.format(text.getString("bodies.problem.read"), e.getMessage()), true);
+            say(Words.format(text.getString("bodies.problem.read"), e.getMessage()), true);
         }
     }
 
@@ -65,16 +66,16 @@ public final class BodiesViewModel {
             body = Bodies.readKeyFile(InputFile.read(file, InputFile.Kind.KEY_EXPORT), LocalDate.now(clock));
             enrolled = Bodies.load(data);
         } catch (InputFile.Refused e) {
-            say(String.format(text.getString("bodies.refused"), file.getFileName(), e.reason()), true);
+            say(Words.format(text.getString("bodies.refused"), file.getFileName(), e.reason()), true);
             return false;
         } catch (Proposal.Refused e) {
-            say(String.format(text.getString("bodies.refused"), file.getFileName(), e.getMessage()), true);
+            say(Words.format(text.getString("bodies.refused"), file.getFileName(), e.getMessage()), true);
             return false;
         }
         // a key enrolled already is said before asking: there is nothing to read out
         var same = enrolled.byKeyId(body.keyId());
         if (same.isPresent()) {
-            say(String.format(text.getString("bodies.already"), file.getFileName(), body.keyId(), named(same.get())), true);
+            say(Words.format(text.getString("bodies.already"), file.getFileName(), body.keyId(), named(same.get())), true);
             return false;
         }
         if (!confirm.test(body)) {
@@ -84,13 +85,13 @@ public final class BodiesViewModel {
         try {
             bodies.setAll(enrolled.add(body).all());
         } catch (Proposal.Refused e) {
-            say(String.format(text.getString("bodies.refused"), file.getFileName(), e.getMessage()), true);
+            say(Words.format(text.getString("bodies.refused"), file.getFileName(), e.getMessage()), true);
             return false;
         } catch (IOException e) {
-            say(String.format(text.getString("bodies.problem.write"), data, e.getMessage()), true);
+            say(Words.format(text.getString("bodies.problem.write"), data, e.getMessage()), true);
             return false;
         }
-        say(String.format(text.getString("bodies.enrolled"), named(body), body.keyId()), false);
+        say(Words.format(text.getString("bodies.enrolled"), named(body), body.keyId()), false);
         return true;
     }
 
@@ -104,10 +105,10 @@ public final class BodiesViewModel {
             say(e.getMessage(), true);
             return false;
         } catch (IOException e) {
-            say(String.format(text.getString("bodies.problem.write"), data, e.getMessage()), true);
+            say(Words.format(text.getString("bodies.problem.write"), data, e.getMessage()), true);
             return false;
         }
-        say(String.format(text.getString("bodies.removed"), named(body), body.keyId()), false);
+        say(Words.format(text.getString("bodies.removed"), named(body), body.keyId()), false);
         return true;
     }
 

@@ -16,6 +16,7 @@ import org.folkmoot.app.projector.ProjectorScreens;
 import org.folkmoot.app.projector.ProjectorView;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.session.ClosingPapers;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
@@ -49,13 +50,17 @@ public final class MeetingWindows {
     public record Opened(Stage console, Stage projector, ConsoleView view, ConsoleViewModel model, MeetingClock clock) {
     }
 
-    public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector) {
-        return open(session, key, text, showProjector, null);
+    public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector,
+                              java.util.concurrent.Executor background) {
+        return open(session, key, text, showProjector, null, background);
     }
 
-    /** @param showDocument opens a file with the system's viewer (the app's host services), or null where there is none */
+    /**
+     * @param showDocument opens a file with the system's viewer (the app's host services), or null where there is none
+     * @param background   where the minutes are written and the papers exported (the app's one executor)
+     */
     public static Opened open(MeetingSession session, CommunityKey key, ResourceBundle text, boolean showProjector,
-                              java.util.function.Consumer<String> showDocument) {
+                              java.util.function.Consumer<String> showDocument, java.util.concurrent.Executor background) {
         // the theme the app's own colours are named in, whichever way the windows were opened
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         MeetingClock clock = reopenClock(session, java.time.Instant.now());
@@ -88,9 +93,9 @@ public final class MeetingWindows {
         projector.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         console.setOnCloseRequest(e -> projector.close());
 
-        view.exportButton().setOnAction(e -> export(session, key, text, view, console, model));
+        view.exportButton().setOnAction(e -> export(session, key, text, view, console, model, background));
         // without a viewer the minutes are still kept, and the secretary told where: the button never does nothing
-        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model, console));
+        view.printButton().setOnAction(e -> printMinutes(session, key, text, view, showDocument, model, console, background));
         Windows.show(console, "console");
         // the step the meeting stands at is open from the start (the count at a new meeting): never a lone Record
         if (model.selectedProperty().get() == null) model.nextForm().ifPresent(view::choose);
@@ -183,7 +188,8 @@ public final class MeetingWindows {
      * app's preview, which prints them through the system's print dialog or says where the copy is.
      */
     private static void printMinutes(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view,
-                                     java.util.function.Consumer<String> showDocument, ConsoleViewModel model, Stage owner) {
+                                     java.util.function.Consumer<String> showDocument, ConsoleViewModel model, Stage owner,
+                                     java.util.concurrent.Executor background) {
         var record = java.util.List.copyOf(session.record());
         Task<Printed> task = new Task<>() {
             @Override
@@ -200,16 +206,16 @@ public final class MeetingWindows {
         view.status().setText(text.getString("label.printing"));
         task.setOnSucceeded(e -> {
             Printed p = task.getValue();
-            view.status().setText(String.format(text.getString("label.printed"), p.kept()));
-            MinutesPreview.open(owner, p.kept(), p.pdf(), text, p.viewer() ? showDocument : null);
+            view.status().setText(Words.format(text.getString("label.printed"), p.kept()));
+            MinutesPreview.open(owner, p.kept(), p.pdf(), text, p.viewer() ? showDocument : null, background);
         });
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
-        Background.run(task, "minutes");
+        background.execute(task);
     }
 
     /** Writes the record, verdicts and minutes to a chosen folder, off the UI thread. */
     private static void export(MeetingSession session, CommunityKey key, ResourceBundle text, ConsoleView view, Stage owner,
-                               ConsoleViewModel model) {
+                               ConsoleViewModel model, java.util.concurrent.Executor background) {
         // a meeting's verdicts are issued at its close: exported before it, a verdict would be one the book never issues
         if (!session.meeting().adjourned()) {
             view.status().setText(text.getString("label.adjourn-first"));
@@ -228,8 +234,8 @@ public final class MeetingWindows {
             }
         };
         view.status().setText(text.getString("label.exporting"));
-        task.setOnSucceeded(e -> view.status().setText(String.format(text.getString("label.exported"), dir)));
+        task.setOnSucceeded(e -> view.status().setText(Words.format(text.getString("label.exported"), dir)));
         task.setOnFailed(e -> view.status().setText(task.getException().getMessage()));
-        Background.run(task, "export");
+        background.execute(task);
     }
 }

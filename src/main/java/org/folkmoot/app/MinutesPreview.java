@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.folkmoot.minutes.MinutesPages;
+import org.folkmoot.procedure.Words;
 
 /**
  * Tonight's minutes before they are printed (issue 14, "a real print dialog"): the pages of the very file kept in
@@ -65,10 +66,12 @@ public final class MinutesPreview {
 
     /**
      * Opens the preview of {@code pdf}, the file kept at {@code kept}; {@code showDocument} opens it in the system's
-     * PDF viewer, or is {@code null} where there is none.
+     * PDF viewer, or is {@code null} where there is none; the pages are drawn, and sent to a printer, on
+     * {@code background}.
      */
-    public static Stage open(Window owner, Path kept, byte[] pdf, ResourceBundle text, Consumer<String> showDocument) {
-        Label status = new Label(String.format(text.getString("preview.saved"), kept));
+    public static Stage open(Window owner, Path kept, byte[] pdf, ResourceBundle text, Consumer<String> showDocument,
+                             java.util.concurrent.Executor background) {
+        Label status = new Label(Words.format(text.getString("preview.saved"), kept));
         status.setId("preview-status");
         status.setWrapText(true);
         Button print = new Button(text.getString("preview.print"));
@@ -108,9 +111,9 @@ public final class MinutesPreview {
         close.setOnAction(e -> stage.close());
         viewer.setOnAction(e -> {
             showDocument.accept(kept.toUri().toString());
-            status.setText(String.format(text.getString("preview.in-viewer"), kept));
+            status.setText(Words.format(text.getString("preview.in-viewer"), kept));
         });
-        print.setOnAction(e -> print(stage, pdf, kept, text, status, print));
+        print.setOnAction(e -> print(stage, pdf, kept, text, status, print, background));
 
         Task<List<Image>> render = new Task<>() {
             @Override
@@ -130,18 +133,19 @@ public final class MinutesPreview {
                 pages.getChildren().add(view);
             }
         });
-        render.setOnFailed(e -> status.setText(String.format(text.getString("preview.unreadable"), kept)));
+        render.setOnFailed(e -> status.setText(Words.format(text.getString("preview.unreadable"), kept)));
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         Windows.show(stage, width, height);
-        Background.run(render, "minutes-preview");
+        background.execute(render);
         return stage;
     }
 
-    private static void print(Stage stage, byte[] pdf, Path kept, ResourceBundle text, Label status, Button print) {
+    private static void print(Stage stage, byte[] pdf, Path kept, ResourceBundle text, Label status, Button print,
+                              java.util.concurrent.Executor background) {
         PrinterJob job = printers.get();
         if (job == null) {
-            status.setText(String.format(text.getString("preview.no-printer"), kept));
+            status.setText(Words.format(text.getString("preview.no-printer"), kept));
             return;
         }
         if (!job.showPrintDialog(stage)) {
@@ -151,7 +155,7 @@ public final class MinutesPreview {
         }
         String printer = job.getPrinter().getName();
         print.setDisable(true);
-        status.setText(String.format(text.getString("preview.printing"), printer));
+        status.setText(Words.format(text.getString("preview.printing"), printer));
         Task<Integer> send = new Task<>() {
             @Override
             protected Integer call() throws IOException {
@@ -171,14 +175,14 @@ public final class MinutesPreview {
         };
         send.setOnSucceeded(e -> {
             print.setDisable(false);
-            status.setText(String.format(text.getString("preview.sent"), printer, send.getValue(), kept));
+            status.setText(Words.format(text.getString("preview.sent"), printer, send.getValue(), kept));
         });
         send.setOnFailed(e -> {
             print.setDisable(false);
             job.cancelJob();
-            status.setText(String.format(text.getString("preview.print-failed"), printer, kept));
+            status.setText(Words.format(text.getString("preview.print-failed"), printer, kept));
         });
-        Background.run(send, "minutes-print");
+        background.execute(send);
     }
 
     private static Image image(MinutesPages.Page page) {

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Refusal;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.record.ActionCodec;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.HeaderCodec;
@@ -62,8 +63,12 @@ public final class Rehearsal {
         });
     }
 
-    /** Opens example {@code name} for a rehearsal; the control window says what the next step is. */
-    public static Rehearsal open(String name, byte[] example, ResourceBundle text) throws IOException, FormatException, StoreException {
+    /**
+     * Opens example {@code name} for a rehearsal; the control window says what the next step is. Its console's
+     * minutes and papers are made on {@code background}, as a meeting's are.
+     */
+    public static Rehearsal open(String name, byte[] example, ResourceBundle text, java.util.concurrent.Executor background)
+            throws IOException, FormatException, StoreException {
         List<String> lines = new ArrayList<>();
         for (String line : new String(example, StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) lines.add(line);
@@ -76,15 +81,15 @@ public final class Rehearsal {
                 HeaderCodec.read(Json.object(lines.get(0))), Clock.systemUTC());
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
-        MeetingWindows.Opened opened = MeetingWindows.open(session, CommunityKey.fromSeed(seed), text, true);
-        opened.console().setTitle(String.format(text.getString("rehearsal.title"), name));
+        MeetingWindows.Opened opened = MeetingWindows.open(session, CommunityKey.fromSeed(seed), text, true, background);
+        opened.console().setTitle(Words.format(text.getString("rehearsal.title"), name));
         Rehearsal r = new Rehearsal(session, script, opened, text);
         r.show(name);
         return r;
     }
 
     private void show(String name) {
-        Label title = new Label(String.format(text.getString("rehearsal.title"), name));
+        Label title = new Label(Words.format(text.getString("rehearsal.title"), name));
         title.getStyleClass().add("title-3");
         Label hint = new Label(text.getString("rehearsal.hint"));
         hint.setWrapText(true);
@@ -100,7 +105,7 @@ public final class Rehearsal {
         Scene scene = new Scene(box, 520, 260);
         scene.getStylesheets().add(FolkmootApp.stylesheet());
         stage.setScene(scene);
-        stage.setTitle(String.format(text.getString("rehearsal.title"), name));
+        stage.setTitle(Words.format(text.getString("rehearsal.title"), name));
         // F5 switches to the audience view from the rehearsal's window as from the console's
         javafx.scene.input.KeyCodeCombination f5 = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5);
         scene.getAccelerators().put(f5, () -> opened.console().getScene().getAccelerators().get(f5).run());
@@ -127,11 +132,11 @@ public final class Rehearsal {
         try {
             Optional<Refusal> refused = session.take(action);
             if (refused.isPresent()) {
-                next.setText(String.format(text.getString("rehearsal.refused"), refused.get().reason(text.getLocale())));
+                next.setText(Words.format(text.getString("rehearsal.refused"), refused.get().reason(text.getLocale())));
                 return false;
             }
         } catch (StoreException e) {
-            next.setText(e.getMessage());
+            next.setText(e.reason(text.getLocale()));
             return false;
         }
         done++;
@@ -143,9 +148,9 @@ public final class Rehearsal {
     }
 
     private void update() {
-        step.setText(String.format(text.getString("rehearsal.step"), done, script.size()));
+        step.setText(Words.format(text.getString("rehearsal.step"), done, script.size()));
         if (done < script.size()) {
-            next.setText(String.format(text.getString("rehearsal.upcoming"), opened.model().entryWords(script.get(done))));
+            next.setText(Words.format(text.getString("rehearsal.upcoming"), opened.model().entryWords(script.get(done))));
         } else {
             next.setText(text.getString("rehearsal.done"));
         }

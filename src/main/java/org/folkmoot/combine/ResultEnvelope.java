@@ -1,85 +1,35 @@
 package org.folkmoot.combine;
 
-import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
-import org.folkmoot.record.Json;
 import org.folkmoot.verdict.Dsse;
-import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.EnvelopeReader;
 import org.folkmoot.verdict.SignedFile;
 
 /**
- * A body's result read as a stream, whatever its size: its envelope's type and signatures, its payload
- * (standard or URL-safe base64) decoded into a file. The envelope is as strict as a verdict's: no key but
+ * A body's result read as a stream, whatever its size ({@link EnvelopeReader}): its envelope's type and signatures,
+ * its payload (standard or URL-safe base64) decoded into a file. The envelope is as strict as a verdict's: no key but
  * {@code payloadType}, {@code payload} and {@code signatures}.
  */
 final class ResultEnvelope {
-    record Read(String type, List<Dsse.Signature> signatures) {
-    }
+    /** Its payload's base64 as results have always been read: standard and padded, else URL-safe and not. */
+    private static final EnvelopeReader.Rules RULES = new EnvelopeReader.Rules("the file", "not a signed file",
+            List.of(Base64Variants.MIME_NO_LINEFEEDS, Base64Variants.MODIFIED_FOR_URL));
 
     private ResultEnvelope() {
     }
 
-    static Read read(Path file, Path payload) throws SignedFile.Refused {
-        try {
-            return read(file, payload, Base64Variants.MIME_NO_LINEFEEDS);
-        } catch (SignedFile.Refused standardFailed) {
-            try {
-                return read(file, payload, Base64Variants.MODIFIED_FOR_URL);
-            } catch (SignedFile.Refused urlSafeFailed) {
-                throw standardFailed;
-            }
-        }
-    }
-
-    private static Read read(Path file, Path payload, Base64Variant variant) throws SignedFile.Refused {
-        String type = null;
-        boolean decoded = false;
-        List<Dsse.Signature> signatures = new ArrayList<>();
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(file.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("not a signed file");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                if (name.equals("payloadType") && value == JsonToken.VALUE_STRING) {
-                    type = in.getText();
-                } else if (name.equals("payload") && value == JsonToken.VALUE_STRING) {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(payload))) {
-                        in.readBinaryValue(variant, out);
-                    } catch (IllegalArgumentException notBase64) { // Jackson's word for a character outside the alphabet
-                        throw new SignedFile.Refused("the payload is not base64");
-                    }
-                    decoded = true;
-                } else if (name.equals("signatures") && value == JsonToken.START_ARRAY) {
-                    while (in.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode s = Json.ONE_OF_MANY.readValue(in);
-                        byte[] sig = Ed25519Keys.decodeBase64(s.path("sig").asText(""));
-                        if (sig == null || sig.length != Ed25519Keys.SIGNATURE_BYTES) {
-                            throw new SignedFile.Refused("a signature is not 64 bytes of base64");
-                        }
-                        signatures.add(new Dsse.Signature(s.path("keyid").asText(""), sig));
-                    }
-                } else {
-                    throw new SignedFile.Refused("the envelope has an unknown key \"" + SignedFile.shorten(name) + "\"");
-                }
-            }
-        } catch (IOException e) {
-            throw new SignedFile.Refused("is not a signed file (" + firstLine(e.getMessage()) + ")");
-        }
-        if (!decoded) throw new SignedFile.Refused("the envelope has no payload");
-        if (signatures.isEmpty()) throw new SignedFile.Refused("the envelope has no signatures");
-        return new Read(type, signatures);
+    /** The result's envelope; its payload is decoded into the file {@code payload}. */
+    static EnvelopeReader.Envelope read(Path file, Path payload) throws SignedFile.Refused {
+        return EnvelopeReader.read(file, RULES, () -> new BufferedOutputStream(Files.newOutputStream(payload)));
     }
 
     /** What a result may hold beside its verdicts: 1 MiB, and this much more for each entry of its lists. */
@@ -170,9 +120,5 @@ final class ResultEnvelope {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java platform has SHA-256", impossible);
         }
-    }
-
-    static String firstLine(String message) {
-        return message == null ? "unknown error" : message.lines().findFirst().orElse("");
     }
 }

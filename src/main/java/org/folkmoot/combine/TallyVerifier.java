@@ -2,7 +2,6 @@ package org.folkmoot.combine;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
@@ -19,6 +18,7 @@ import java.util.List;
 import org.folkmoot.record.Json;
 import org.folkmoot.verdict.Dsse;
 import org.folkmoot.verdict.Ed25519Keys;
+import org.folkmoot.verdict.EnvelopeReader;
 import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;
 import org.folkmoot.verdict.StreamingEd25519;
@@ -60,7 +60,7 @@ public final class TallyVerifier {
             throws SignedFile.Refused, IOException {
         Path payload = Files.createTempFile(work, "tally-", ".json");
         try {
-            ResultEnvelope.Read envelope = ResultEnvelope.read(file, payload);
+            EnvelopeReader.Envelope envelope = ResultEnvelope.read(file, payload);
             List<Dsse.Signature> signatures = envelope.signatures();
             String type = envelope.type();
             if (!Dsse.TALLY_TYPE.equals(type)) {
@@ -328,22 +328,19 @@ public final class TallyVerifier {
     /** The payload's fields before its verdicts (a result writes them last). */
     private static ObjectNode head(Path payload, ResultEnvelope.Shape shape) throws SignedFile.Refused {
         ObjectNode head = Json.MAPPER.createObjectNode();
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(payload.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the payload is not a JSON object");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                in.nextToken();
+        try (JsonParser in = EnvelopeReader.parser(payload)) {
+            EnvelopeReader.fields(in, "the payload is not a JSON object", null, (name, value, p) -> {
                 if (name.equals("verdicts")) {
-                    shape.read(in, name);
-                    continue;
+                    shape.read(p, name);
+                    return;
                 }
-                JsonNode value = Json.ONE_OF_MANY.readValue(in);
-                if (value.isArray()) shape.listed += value.size();
-                if (name.equals("proposal") && value.isObject()) {
-                    for (JsonNode v : value) if (v.isArray()) shape.listed += v.size(); // its reports are entries too
+                JsonNode v = Json.ONE_OF_MANY.readValue(p);
+                if (v.isArray()) shape.listed += v.size();
+                if (name.equals("proposal") && v.isObject()) {
+                    for (JsonNode r : v) if (r.isArray()) shape.listed += r.size(); // its reports are entries too
                 }
-                head.set(name, value);
-            }
+                head.set(name, v);
+            });
         } catch (IOException e) {
             throw new SignedFile.Refused("the payload is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }

@@ -78,27 +78,43 @@ public final class TallyWriter {
                 Syncer syncer = new Syncer(channel);
                 OutputStream file = new BufferedOutputStream(syncer.stream(), 1 << 16);
                 try {
-                    file.write(("{\"payloadType\":\"" + Dsse.TALLY_TYPE + "\",\"payload\":\"").getBytes(StandardCharsets.US_ASCII));
+                    JsonGenerator envelope = Json.MAPPER.getFactory().createGenerator(file, JsonEncoding.UTF8)
+                            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the channel is closed below, once forced
+                    envelope.writeStartObject();
+                    envelope.writeStringField("payloadType", Dsse.TALLY_TYPE);
+                    envelope.writeFieldName("payload");
+                    // the payload's base64 is larger than any string in memory: the Payload's writing thread puts it
+                    // straight into the file, between the quotes opened here and closed after it
+                    envelope.writeRawValue("\"");
+                    envelope.flush();
                     long written;
                     try (Payload payload = new Payload(file, challenge, fingerprint)) {
                         try (InputStream in = Files.newInputStream(head)) {
                             byte[] buffer = new byte[1 << 16];
                             for (int n; (n = in.read(buffer)) > 0; ) payload.write(buffer, 0, n);
                         }
-                        ByteBuffer envelope = ByteBuffer.allocate(64 * 1024);
+                        ByteBuffer verdict = ByteBuffer.allocate(64 * 1024);
                         boolean first = true;
                         for (int k : carried) {
                             if (!first) payload.write(COMMA, 0, 1);
                             first = false;
-                            if (envelope.capacity() < combination.length(k)) envelope = ByteBuffer.allocate(combination.length(k));
-                            payload.write(combination.envelope(k, envelope));
+                            if (verdict.capacity() < combination.length(k)) verdict = ByteBuffer.allocate(combination.length(k));
+                            payload.write(combination.envelope(k, verdict));
                         }
                         payload.write(END_OF_PAYLOAD, 0, END_OF_PAYLOAD.length);
                         written = payload.count;
                     }
                     if (written != length) throw new IOException("the result's payload came to " + written + " bytes, not " + length);
-                    file.write(("\",\"signatures\":[{\"keyid\":\"" + key.keyId() + "\",\"sig\":\"" + Ed25519Keys.base64(signer.signature())
-                            + "\"}]}\n").getBytes(StandardCharsets.US_ASCII));
+                    envelope.writeRaw('"');
+                    envelope.writeArrayFieldStart("signatures");
+                    envelope.writeStartObject();
+                    envelope.writeStringField("keyid", key.keyId());
+                    envelope.writeStringField("sig", Ed25519Keys.base64(signer.signature()));
+                    envelope.writeEndObject();
+                    envelope.writeEndArray();
+                    envelope.writeEndObject();
+                    envelope.writeRaw('\n');
+                    envelope.close(); // ends its buffer into the file, which stays open
                     file.flush();
                 } finally {
                     syncer.close();

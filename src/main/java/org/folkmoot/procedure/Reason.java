@@ -64,20 +64,7 @@ public final class Reason {
     }
 
     private String render(ResourceBundle words) {
-        String template = words.getString(key);
-        StringBuilder out = new StringBuilder(template.length() + 32);
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
-                    && template.charAt(i + 2) == '}') {
-                int n = template.charAt(i + 1) - '0';
-                out.append(n < args.size() ? say(args.get(n), words) : "{" + n + "}");
-                i += 2;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Words.fill(words.getString(key), n -> n < args.size() ? say(args.get(n), words) : null);
     }
 
     private static String say(Object arg, ResourceBundle words) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Header;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.Refusal;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
@@ -43,7 +44,7 @@ public final class MeetingSession implements AutoCloseable {
         MeetingFile file = MeetingFile.open(path);
         try {
             if (file.stored().isPresent()) {
-                throw new StoreException(path.getFileName() + " already holds a meeting; open it instead");
+                throw new StoreException(Reason.of("store.already", path.getFileName()));
             }
             String headerLine = HeaderCodec.write(header);
             file.start(headerLine);
@@ -51,7 +52,7 @@ public final class MeetingSession implements AutoCloseable {
             return new MeetingSession(file, Meeting.open(header), List.of(headerLine), clock);
         } catch (StoreException.Unchecked e) {
             file.close(); // its message is the reason alone (the disk is full): the sentence is made here
-            throw new StoreException("the meeting could not be started in " + path.getFileName() + ": " + e.getMessage(), e);
+            throw new StoreException(Reason.of("store.not-started", path.getFileName(), e.words()), e);
         } catch (StoreException | RuntimeException e) {
             file.close();
             throw e;
@@ -63,13 +64,13 @@ public final class MeetingSession implements AutoCloseable {
         MeetingFile file = MeetingFile.open(path);
         try {
             Replay.Stored stored = file.stored().orElseThrow(
-                    () -> new StoreException(path.getFileName() + " holds no meeting yet"));
+                    () -> new StoreException(Reason.of("store.no-meeting", path.getFileName())));
             Replay.Result result = Replay.reopen(stored);
             LOG.info(() -> "reopened the meeting file " + path.getFileName() + " at entry " + result.meeting().size());
             return new MeetingSession(file, result.meeting(), result.record(), clock);
         } catch (FormatException e) {
             file.close();
-            throw new StoreException(path.getFileName() + ": " + e.getMessage());
+            throw new StoreException(Reason.of("store.unreadable", path.getFileName(), e.getMessage()));
         } catch (StoreException | RuntimeException e) {
             file.close();
             throw e;
@@ -94,7 +95,7 @@ public final class MeetingSession implements AutoCloseable {
             meeting = refold();
             LOG.warning(() -> "entry " + seq + " (" + action.kind() + ") could not be committed to " + file.path().getFileName()
                     + ": " + e.getClass().getSimpleName());
-            throw new StoreException("the action was not saved (" + e.getMessage() + "); nothing was recorded", e);
+            throw new StoreException(Reason.of("store.not-saved", e instanceof StoreException.Unchecked u ? u.words() : e.getMessage()), e);
         }
         record.add(line);
         LOG.info(() -> "recorded entry " + seq + " (" + action.kind() + ") in " + file.path().getFileName());

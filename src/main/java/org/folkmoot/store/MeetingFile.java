@@ -23,6 +23,7 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
+import org.folkmoot.procedure.Reason;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
@@ -85,7 +86,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e, path), e);
+            throw new StoreException(Reason.of("store.cannot-open", name, StoreException.reason(e, path)), e);
         }
         Connection connection = null;
         try {
@@ -95,14 +96,13 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                 // a file of an earlier version in WAL mode is converted as it is opened; while another program
                 // has it open it cannot be, and a meeting file that is not whole by itself is not used
                 if (!rs.next() || !"delete".equalsIgnoreCase(rs.getString(1))) {
-                    throw new StoreException("cannot open the meeting file " + name
-                            + ": it is in use by another program (close it there and try again)");
+                    throw new StoreException(Reason.of("store.cannot-open", name, Reason.of("store.why.busy")));
                 }
             }
             return new MeetingFile(path, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e, path), e);
+            throw new StoreException(Reason.of("store.cannot-open", name, StoreException.reason(e, path)), e);
         } catch (StoreException e) {
             closeQuietly(connection);
             throw e;
@@ -114,7 +114,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
         try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
         } catch (SQLException e) {
-            throw new StoreException("cannot make the meeting file " + name + ": " + StoreException.reason(e, path), e);
+            throw new StoreException(Reason.of("store.cannot-make", name, StoreException.reason(e, path)), e);
         }
     }
 
@@ -125,19 +125,19 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
      */
     private static boolean probe(Path path, String name) throws StoreException {
         if (!Files.exists(path)) return true;
-        if (Files.isDirectory(path)) throw new StoreException("not a meeting file: " + name + " is a folder");
-        if (!Files.isRegularFile(path)) throw new StoreException("not a regular file: " + name);
+        if (Files.isDirectory(path)) throw new StoreException(Reason.of("store.folder", name));
+        if (!Files.isRegularFile(path)) throw new StoreException(Reason.of("store.not-a-file", name));
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEADER_BYTES);
         } catch (AccessDeniedException e) {
-            throw new StoreException("permission denied: " + name, e);
+            throw new StoreException(Reason.of("store.permission", name), e);
         } catch (IOException e) {
-            throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new StoreException(Reason.of("store.cannot-read", name, e.getMessage()), e);
         }
         if (head.length == 0) return true; // nothing in it yet: what a first open stopped before its first write leaves
         if (head.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(head, SQLITE_MAGIC.length), SQLITE_MAGIC)) {
-            throw new StoreException(notOurs(name, "not an SQLite database"));
+            throw new StoreException(notOurs(name, "sqlite"));
         }
         boolean marked = java.nio.ByteBuffer.wrap(head, 68, 4).getInt() == APPLICATION_ID;
         Path journal = Path.of(path + "-journal");
@@ -160,7 +160,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                 return false;
             }
         } catch (IOException e) {
-            throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new StoreException(Reason.of("store.cannot-read", name, e.getMessage()), e);
         }
         // a WAL-mode file with no -wal beside it (closed cleanly by an earlier version) is read as immutable: a
         // read-only connection would leave an empty -wal and a -shm beside it
@@ -194,11 +194,11 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     else if ("table".equals(type)) tables.add(object);
                 }
             }
-            if (otherTables) throw new StoreException(notOurs(name, "it holds other tables"));
-            if (views) throw new StoreException(notOurs(name, "it holds a view"));
-            if (objects == 0 && !marked) throw new StoreException(notOurs(name, "an empty SQLite database"));
+            if (otherTables) throw new StoreException(notOurs(name, "tables"));
+            if (views) throw new StoreException(notOurs(name, "view"));
+            if (objects == 0 && !marked) throw new StoreException(notOurs(name, "empty"));
             if (!tables.containsAll(FIRST_TABLES) && !marked) {
-                throw new StoreException(notOurs(name, "it holds only some of a meeting file's tables"));
+                throw new StoreException(notOurs(name, "some"));
             }
             MigrationVersion newest = MigrationVersion.fromVersion("0"); // none yet: ours, its making stopped before
             if (tables.contains("flyway_schema_history")) {
@@ -208,12 +208,11 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                         if (v.compareTo(newest) > 0) newest = v;
                     }
                 } catch (FlywayException unreadableVersion) {
-                    throw new StoreException(notOurs(name, "its schema history is not Folkmoot's"));
+                    throw new StoreException(notOurs(name, "history"));
                 }
             }
             if (newest.compareTo(MigrationVersion.fromVersion(SCHEMA)) > 0) {
-                throw new StoreException(name + " was made by a newer version of Folkmoot (meeting file version " + newest
-                        + "; this one knows up to " + SCHEMA + "): open it with that version; it was left untouched");
+                throw new StoreException(Reason.of("store.newer", name, newest, SCHEMA));
             }
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 if (!rs.next() || !"ok".equals(rs.getString(1))) {
@@ -222,16 +221,17 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
             }
         } catch (SQLException e) {
             if (StoreException.damage(e)) throw new StoreException(damaged(name), e);
-            throw new StoreException("cannot open the meeting file " + name + ": " + StoreException.reason(e), e);
+            throw new StoreException(Reason.of("store.cannot-open", name, StoreException.reason(e)), e);
         }
     }
 
-    private static String damaged(String name) {
-        return name + " is damaged (SQLite finds it corrupt); it was left untouched";
+    private static Reason damaged(String name) {
+        return Reason.of("store.damaged", name);
     }
 
-    private static String notOurs(String name, String why) {
-        return "not a Folkmoot meeting file: " + name + " (" + why + ")";
+    /** "not a Folkmoot meeting file: x.db (it holds a view)": {@code why} names a key "store.not-ours.…". */
+    private static Reason notOurs(String name, String why) {
+        return Reason.of("store.not-ours", name, Reason.of("store.not-ours." + why));
     }
 
     private static SQLiteDataSource dataSource(Path path) {
@@ -262,35 +262,35 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
             List<String> lines = new ArrayList<>();
             int count = db.fetchCount(JOURNAL);
             if (header == null) {
-                if (count > 0) throw new StoreException(path.getFileName() + " holds entries but no meeting header");
+                if (count > 0) throw new StoreException(Reason.of("store.no-header", path.getFileName()));
                 return Optional.empty();
             }
             String headerLine = header.get(MEETING_HEADER.LINE);
             String prev = Chain.sha256(headerLine);
             if (!prev.equals(header.get(MEETING_HEADER.SHA256))) {
-                throw new StoreException(path.getFileName() + ": the stored header does not match its hash");
+                throw new StoreException(Reason.of("store.header-hash", path.getFileName()));
             }
             long expected = 1;
             for (Record row : db.select(JOURNAL.SEQ, JOURNAL.LINE, JOURNAL.SHA256).from(JOURNAL).orderBy(JOURNAL.SEQ).fetch()) {
                 long seq = row.get(JOURNAL.SEQ);
                 String line = row.get(JOURNAL.LINE);
-                if (seq != expected) throw new StoreException(path.getFileName() + ": entry " + expected + " is missing");
+                if (seq != expected) throw new StoreException(Reason.of("store.entry-missing", path.getFileName(), expected));
                 String linkedTo = Chain.prev(line);
                 if (!prev.equals(linkedTo)) {
-                    throw new StoreException(path.getFileName() + ": the chain is broken at entry " + seq);
+                    throw new StoreException(Reason.of("store.chain-broken", path.getFileName(), seq));
                 }
                 prev = Chain.sha256(line);
                 if (!prev.equals(row.get(JOURNAL.SHA256))) {
-                    throw new StoreException(path.getFileName() + ": entry " + seq + " does not match its hash");
+                    throw new StoreException(Reason.of("store.entry-hash", path.getFileName(), seq));
                 }
                 lines.add(line);
                 expected++;
             }
             return Optional.of(new Replay.Stored(headerLine, lines));
         } catch (DataAccessException e) {
-            throw new StoreException("cannot read " + path.getFileName() + ": " + StoreException.reason(e), e);
+            throw new StoreException(Reason.of("store.cannot-read", path.getFileName(), StoreException.reason(e)), e);
         } catch (FormatException e) {
-            throw new StoreException(path.getFileName() + ": a stored entry " + e.getMessage());
+            throw new StoreException(Reason.of("store.stored-entry", path.getFileName(), e.getMessage()));
         }
     }
 
@@ -334,7 +334,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                     .onConflict(ROOM.ID).doUpdate().set(ROOM.STATE, state).set(ROOM.SAVED_AT, at.toString())
                     .execute();
         } catch (DataAccessException e) {
-            throw new StoreException("cannot save the timer and queue: " + StoreException.reason(e, path), e);
+            throw new StoreException(Reason.of("store.room", StoreException.reason(e, path)), e);
         }
     }
 

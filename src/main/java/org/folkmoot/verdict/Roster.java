@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -331,51 +330,44 @@ public final class Roster {
 
     private static Roster read(Loaded loaded) throws SignedFile.Refused {
         Rows entries = new Rows();
-        java.security.MessageDigest content = Content.digest();
-        String format = null;
-        long version = 0;
-        Body body = null;
-        boolean listed = false;
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(loaded.json())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the roster is not a JSON object");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                switch (name) {
-                    case "format" -> format = value == JsonToken.VALUE_STRING ? in.getText() : null;
-                    case "version" -> {
-                        if (value != JsonToken.VALUE_NUMBER_INT || in.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                                || in.getLongValue() < 0) {
-                            throw new SignedFile.Refused("the roster's version is not a whole number");
-                        }
-                        version = in.getLongValue();
+        java.security.MessageDigest content = RosterContent.digest();
+        var read = new Object() {
+            String format;
+            long version;
+            Body body;
+            boolean listed;
+        };
+        EnvelopeReader.fields(loaded.json(), "the roster", (name, value, in) -> {
+            switch (name) {
+                case "format" -> read.format = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                case "version" -> {
+                    if (value != JsonToken.VALUE_NUMBER_INT || in.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            || in.getLongValue() < 0) {
+                        throw new SignedFile.Refused("the roster's version is not a whole number");
                     }
-                    case "body" -> {
-                        JsonNode b = Json.ONE_OF_MANY.readValue(in);
-                        if (b instanceof ObjectNode bo) {
-                            body = new Body(bo.path("level").asText(null), bo.path("id").asText(null), bo.path("name").asText(null));
-                        }
-                    }
-                    case "communities" -> {
-                        if (value != JsonToken.START_ARRAY) throw new SignedFile.Refused("the roster lists no communities");
-                        listed = true;
-                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            if (t != JsonToken.START_OBJECT) throw new SignedFile.Refused("a roster entry is not an object");
-                            add(entries, Json.ONE_OF_MANY.readValue(in), content);
-                        }
-                    }
-                    default -> in.skipChildren();
+                    read.version = in.getLongValue();
                 }
+                case "body" -> {
+                    if (Json.ONE_OF_MANY.readValue(in) instanceof ObjectNode b) {
+                        read.body = new Body(b.path("level").asText(null), b.path("id").asText(null), b.path("name").asText(null));
+                    }
+                }
+                case "communities" -> {
+                    if (value != JsonToken.START_ARRAY) throw new SignedFile.Refused("the roster lists no communities");
+                    read.listed = true;
+                    for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                        if (t != JsonToken.START_OBJECT) throw new SignedFile.Refused("a roster entry is not an object");
+                        add(entries, Json.ONE_OF_MANY.readValue(in), content);
+                    }
+                }
+                default -> in.skipChildren();
             }
-            if (in.nextToken() != null) throw new SignedFile.Refused("the roster is not JSON (something follows it)");
-        } catch (IOException e) {
-            throw new SignedFile.Refused("the roster " + SignedFile.jsonProblem(e));
-        }
-        if (!FORMAT.equals(format)) throw new SignedFile.Refused("the roster's format is not " + FORMAT);
-        if (!listed) throw new SignedFile.Refused("the roster lists no communities");
+        });
+        if (!FORMAT.equals(read.format)) throw new SignedFile.Refused("the roster's format is not " + FORMAT);
+        if (!read.listed) throw new SignedFile.Refused("the roster lists no communities");
         entries.index();
-        Content.head(content, body, version);
-        return new Roster(body, entries, version, loaded.sha256(), loaded.signedBy(),
+        RosterContent.head(content, read.body, read.version);
+        return new Roster(read.body, entries, read.version, loaded.sha256(), loaded.signedBy(),
                 java.util.HexFormat.of().formatHex(content.digest()));
     }
 
@@ -421,16 +413,10 @@ public final class Roster {
     /** The names of the document's top-level keys (values skipped, not built). */
     private static java.util.Set<String> topLevelKeys(byte[] bytes) throws SignedFile.Refused {
         java.util.Set<String> names = new java.util.HashSet<>();
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(bytes)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new SignedFile.Refused("the roster is not a JSON object");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                names.add(in.currentName());
-                in.nextToken();
-                in.skipChildren();
-            }
-        } catch (IOException e) {
-            throw new SignedFile.Refused("the roster " + SignedFile.jsonProblem(e));
-        }
+        EnvelopeReader.fields(bytes, "the roster", (name, value, in) -> {
+            names.add(name);
+            in.skipChildren();
+        });
         return names;
     }
 
@@ -457,7 +443,7 @@ public final class Roster {
         String name = o.path("name").asText(id);
         long members = o.path("members").asLong(0);
         entries.add(id, name, members, key, from, until, status);
-        Content.entry(content, id, name, members, key, from, until, status);
+        RosterContent.entry(content, id, name, members, key, from, until, status);
     }
 
     /** A date of a roster entry: a day written YYYY-MM-DD, or null; anything else refuses the roster. */
@@ -471,45 +457,5 @@ public final class Roster {
         }
         throw new SignedFile.Refused("the roster entry " + SignedFile.shorten(id) + " has a " + key + " that cannot be read (YYYY-MM-DD): "
                 + SignedFile.shorten(v.asText()));
-    }
-
-    /**
-     * The roster's content hash: each field of each entry as read, length-prefixed (no JSON written again,
-     * so a roster of a million entries costs a hash of some 100 MB, not a second tree), then the body and version.
-     */
-    private static final class Content {
-        static java.security.MessageDigest digest() {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256");
-            } catch (java.security.NoSuchAlgorithmException impossible) {
-                throw new IllegalStateException("every Java platform has SHA-256", impossible);
-            }
-        }
-
-        static void entry(java.security.MessageDigest d, String id, String name, long members, byte[] key, LocalDate from,
-                          LocalDate until, String status) {
-            text(d, id);
-            text(d, name);
-            text(d, Long.toString(members));
-            d.update(key);
-            text(d, from == null ? "" : from.toString());
-            text(d, until == null ? "" : until.toString());
-            text(d, status);
-        }
-
-        static void head(java.security.MessageDigest d, Body body, long version) {
-            text(d, "body");
-            text(d, body == null ? "" : String.valueOf(body.level()));
-            text(d, body == null ? "" : String.valueOf(body.id()));
-            text(d, body == null ? "" : String.valueOf(body.name()));
-            text(d, Long.toString(version));
-        }
-
-        private static void text(java.security.MessageDigest d, String s) {
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            int n = b.length;
-            d.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-            d.update(b);
-        }
     }
 }

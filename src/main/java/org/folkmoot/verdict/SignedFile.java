@@ -2,13 +2,10 @@ package org.folkmoot.verdict;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -146,16 +143,12 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
         }
     }
 
+    /** A DSSE envelope read as a stream ({@link EnvelopeReader}); {@code what} names the file in a refusal. */
     public static Streamed stream(byte[] bytes, String what) throws Refused {
-        try {
-            return stream(bytes, what, STANDARD);
-        } catch (Refused standardFailed) {
-            try {
-                return stream(bytes, what, URL_SAFE);
-            } catch (Refused urlSafeFailed) {
-                throw standardFailed;
-            }
-        }
+        java.io.ByteArrayOutputStream[] payload = new java.io.ByteArrayOutputStream[1];
+        EnvelopeReader.Envelope read = EnvelopeReader.read(bytes, new EnvelopeReader.Rules(what, what + " is not a JSON object",
+                List.of(STANDARD, URL_SAFE)), () -> payload[0] = new java.io.ByteArrayOutputStream(bytes.length / 4 * 3 + 3));
+        return new Streamed(read.type(), payload[0].toByteArray(), read.signatures());
     }
 
     // base64 as Ed25519Keys.decodeBase64 takes it: standard or URL-safe, padded or not
@@ -164,54 +157,8 @@ public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature
     private static final Base64Variant URL_SAFE =
             Base64Variants.MODIFIED_FOR_URL.withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
-    private static Streamed stream(byte[] bytes, String what, Base64Variant variant) throws Refused {
-        String type = null;
-        byte[] payload = null;
-        List<Dsse.Signature> signatures = new ArrayList<>();
-        try (JsonParser in = Json.MAPPER.getFactory().createParser(bytes)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new Refused(what + " is not a JSON object");
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                switch (name) {
-                    case "payloadType" -> {
-                        if (value != JsonToken.VALUE_STRING) throw new Refused("the envelope has no 'payloadType'");
-                        type = in.getText();
-                    }
-                    case "payload" -> {
-                        if (value != JsonToken.VALUE_STRING) throw new Refused("the envelope has no 'payload'");
-                        try {
-                            payload = in.getBinaryValue(variant);
-                        } catch (JsonProcessingException e) {
-                            throw new Refused("the payload is not base64");
-                        }
-                    }
-                    case "signatures" -> {
-                        if (value != JsonToken.START_ARRAY) throw new Refused("the envelope has no signatures");
-                        for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                            if (!(t == JsonToken.START_OBJECT && Json.ONE_OF_MANY.readValue(in) instanceof ObjectNode o)) {
-                                throw new Refused("a signature is not an object");
-                            }
-                            signatures.add(signature(o));
-                        }
-                    }
-                    default -> throw new Refused("the envelope has an unknown key '" + shorten(name) + "'");
-                }
-            }
-            if (in.nextToken() != null) throw new Refused(what + " is not JSON");
-        } catch (Refused e) {
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new Refused(what + " " + jsonProblem(e));
-        }
-        if (type == null) throw new Refused("the envelope has no 'payloadType'");
-        if (payload == null) throw new Refused("the envelope has no 'payload'");
-        if (signatures.isEmpty()) throw new Refused("the envelope has no signatures");
-        return new Streamed(type, payload, signatures);
-    }
-
     /** A signature object: {@code sig} of 64 bytes in base64, and {@code keyid} (a hint) or nothing else. */
-    private static Dsse.Signature signature(ObjectNode o) throws Refused {
+    static Dsse.Signature signature(ObjectNode o) throws Refused {
         onlyKeys(o, "a signature", "keyid", "sig");
         byte[] sig = Ed25519Keys.decodeBase64(text(o, "sig", "a signature"));
         if (sig == null) throw new Refused("a signature is not base64");

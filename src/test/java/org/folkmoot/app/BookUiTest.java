@@ -191,7 +191,7 @@ class BookUiTest {
         }
         MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
         robot.interact(() -> opened[0] = MeetingWindows.open(session, org.folkmoot.verdict.CommunityKey.loadOrCreate(home),
-                FolkmootApp.bundle(java.util.Locale.ENGLISH), true));
+                FolkmootApp.bundle(java.util.Locale.ENGLISH), true, Runnable::run));
         long windows = Window.getWindows().stream().filter(Window::isShowing).count();
         robot.clickOn("#export");
         WaitForAsyncUtils.waitForFxEvents();

@@ -63,7 +63,7 @@ class ClerkProposalUiTest {
                 return picked.pop().toFile();
             }
         };
-        count = new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp);
+        count = new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp, Runnable::run);
         ProposalView issue = new ProposalView(new ProposalViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp),
                 FolkmootApp.bundle(Locale.ENGLISH), chooser);
         scroll = new ScrollPane(CombineView.clerkScreen(issue, new CombineView(count, FolkmootApp.bundle(Locale.ENGLISH), chooser)));

@@ -40,7 +40,7 @@ class CombineUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp);
+        model = new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp, Runnable::run);
         Scene scene = new Scene(new CombineView(model, FolkmootApp.bundle(Locale.ENGLISH)).root(), 1000, 760);
         scene.getStylesheets().add(FolkmootApp.stylesheet());
         stage.setScene(scene);

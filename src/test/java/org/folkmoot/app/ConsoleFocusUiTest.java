@@ -61,7 +61,7 @@ class ConsoleFocusUiTest {
     private void open() throws Exception {
         session = MeetingSession.create(tmp.resolve("focus.meeting"), HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC());
         CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
-        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true));
+        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

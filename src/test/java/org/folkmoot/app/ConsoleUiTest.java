@@ -68,7 +68,7 @@ class ConsoleUiTest {
                 ? MeetingSession.create(file, HeaderCodec.read(Json.object(script.get(0))), Clock.systemUTC())
                 : MeetingSession.open(file, Clock.systemUTC());
         CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
-        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true));
+        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
         return session;
     }

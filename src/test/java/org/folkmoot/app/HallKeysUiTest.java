@@ -69,7 +69,7 @@ class HallKeysUiTest {
     void tabLeavesATextEnterRecordsFromAnyLineAndTheAdjournLeavesNothingToResumeByAccident(FxRobot robot) throws Exception {
         session = MeetingSession.create(tmp.resolve("keys.meeting"), HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC());
         CommunityKey key = CommunityKey.loadOrCreate(DataFolder.path());
-        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true));
+        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         robot.write("100").type(KeyCode.ENTER);

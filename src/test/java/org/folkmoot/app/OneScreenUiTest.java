@@ -60,7 +60,7 @@ class OneScreenUiTest {
             assertThat(session.take(ActionCodec.read(Json.object(line)))).isEmpty();
         }
         WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, CommunityKey.fromSeed(new byte[32]),
-                FolkmootApp.bundle(Locale.ENGLISH), true, null));
+                FolkmootApp.bundle(Locale.ENGLISH), true, null, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Screen.getScreens()).as("Monocle gives one screen").hasSize(1);
     }

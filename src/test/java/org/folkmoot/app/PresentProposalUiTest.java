@@ -85,7 +85,7 @@ class PresentProposalUiTest {
         MeetingSession session = MeetingSession.create(tmp.resolve("ui.meeting"), HeaderCodec.read(Json.object(Meetings.HEADER)),
                 Clock.systemUTC());
         CommunityKey key = CommunityKey.loadOrCreate(home);
-        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true));
+        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
         Path[] chosen = new Path[1];
         opened.view().chooseProposalWith(owner -> chosen[0]);

@@ -68,7 +68,7 @@ class PrintMinutesUiTest {
             assertThat(session.take(ActionCodec.read(Json.object(line)))).isEmpty();
         }
         WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, CommunityKey.fromSeed(new byte[32]),
-                FolkmootApp.bundle(Locale.ENGLISH), false, null)); // no host services: no viewer to open a file with
+                FolkmootApp.bundle(Locale.ENGLISH), false, null, Runnable::run)); // no host services: no viewer to open a file with
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened.view().printButton().isDisabled()).as("the button is there to be pressed").isFalse();
         MinutesPreview.usePrinters(() -> null); // this laptop has no printer, whatever the one running the test has

@@ -20,7 +20,7 @@ class RehearsalUiTest {
     @Start
     void start(Stage stage) throws Exception {
         stage.hide();
-        rehearsal = Rehearsal.open("bakery.jsonl", ExampleMeetings.read("bakery.jsonl"), FolkmootApp.bundle(Locale.ENGLISH));
+        rehearsal = Rehearsal.open("bakery.jsonl", ExampleMeetings.read("bakery.jsonl"), FolkmootApp.bundle(Locale.ENGLISH), Runnable::run);
     }
 
     @Test
@@ -55,7 +55,7 @@ class RehearsalUiTest {
         Rehearsal[] book = new Rehearsal[1];
         robot.interact(() -> {
             try {
-                book[0] = Rehearsal.open("orchard.jsonl", ExampleMeetings.read("orchard.jsonl"), FolkmootApp.bundle(Locale.ENGLISH));
+                book[0] = Rehearsal.open("orchard.jsonl", ExampleMeetings.read("orchard.jsonl"), FolkmootApp.bundle(Locale.ENGLISH), Runnable::run);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -61,7 +61,7 @@ public final class Screenshots {
                     CountDownLatch shown = new CountDownLatch(1);
                     MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
                     Platform.runLater(() -> {
-                        opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false);
+                        opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false, Runnable::run);
                         opened[0].projector().setWidth(1280);
                         opened[0].projector().setHeight(800);
                         opened[0].projector().show();
@@ -151,12 +151,12 @@ public final class Screenshots {
         try (MeetingSession session = MeetingSession.create(one, header, Clock.systemUTC())) {
             for (String line : orchard.subList(1, firstAdjourn + 1)) session.take(ActionCodec.read(Json.object(line)));
         }
-        MeetingSession session = CommunityBook.begin(one, new org.folkmoot.procedure.MeetingInfo("2026-12-08", "Willow school hall",
+        MeetingSession session = org.folkmoot.app.start.CommunityBook.begin(one, new org.folkmoot.procedure.MeetingInfo("2026-12-08", "Willow school hall",
                 "Tomas Berg", "Ines Duarte"), Clock.systemUTC(), LOCALE);
         CountDownLatch shown = new CountDownLatch(1);
         MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
         Platform.runLater(() -> {
-            opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false);
+            opened[0] = MeetingWindows.open(session, key, FolkmootApp.bundle(LOCALE), false, Runnable::run);
             opened[0].projector().setWidth(1280);
             opened[0].projector().setHeight(800);
             opened[0].projector().show();
@@ -206,7 +206,8 @@ public final class Screenshots {
         Stage[] stage = new Stage[1];
         org.folkmoot.app.combine.CombineViewModel[] model = new org.folkmoot.app.combine.CombineViewModel[1];
         Platform.runLater(() -> {
-            model[0] = new org.folkmoot.app.combine.CombineViewModel(FolkmootApp.bundle(LOCALE), CommunityKey.fromSeed(new byte[32]), tmp);
+            model[0] = new org.folkmoot.app.combine.CombineViewModel(FolkmootApp.bundle(LOCALE), CommunityKey.fromSeed(new byte[32]), tmp,
+                    Runnable::run);
             Scene scene = new Scene(new org.folkmoot.app.combine.CombineView(model[0], FolkmootApp.bundle(LOCALE)).root(), 1100, 860);
             scene.getStylesheets().add(FolkmootApp.stylesheet());
             stage[0] = new Stage();
@@ -292,7 +293,7 @@ public final class Screenshots {
         session.take(ActionCodec.read(Json.object("{\"do\":\"attendance\",\"present\":120}")));
         MeetingWindows.Opened[] opened = new MeetingWindows.Opened[1];
         onFx(() -> {
-            opened[0] = MeetingWindows.open(session, key, words, false);
+            opened[0] = MeetingWindows.open(session, key, words, false, Runnable::run);
             opened[0].projector().setWidth(1280);
             opened[0].projector().setHeight(800);
             opened[0].projector().show();
@@ -323,7 +324,7 @@ public final class Screenshots {
         Files.copy(file, stick.resolve("M-R1.proposal"));
         org.folkmoot.app.combine.CombineViewModel[] model = new org.folkmoot.app.combine.CombineViewModel[1];
         onFx(() -> {
-            model[0] = new org.folkmoot.app.combine.CombineViewModel(words, bodyKey, tmp);
+            model[0] = new org.folkmoot.app.combine.CombineViewModel(words, bodyKey, tmp, Runnable::run);
             stage[0] = shown(new org.folkmoot.app.combine.CombineView(model[0], words).root(), 1100, 980);
             model[0].rosterProperty().set(rosterFile.toString());
             model[0].openProposal(file);

@@ -60,7 +60,7 @@ class SpeakersAndRecordUiTest {
         MeetingSession session = MeetingSession.create(tmp.resolve("bakery.meeting"), HeaderCodec.read(Json.object(script.get(0))), Clock.systemUTC());
         for (String line : script.subList(1, 1 + entries)) assertThat(session.take(ActionCodec.read(Json.object(line)))).isEmpty();
         CommunityKey key = CommunityKey.fromSeed(new byte[32]);
-        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true));
+        WaitForAsyncUtils.asyncFx(() -> opened = MeetingWindows.open(session, key, FolkmootApp.bundle(Locale.ENGLISH), true, Runnable::run));
         WaitForAsyncUtils.waitForFxEvents();
         return session;
     }

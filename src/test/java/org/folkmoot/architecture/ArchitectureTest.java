@@ -153,10 +153,10 @@ class ArchitectureTest {
             .whereLayer("Store").mayOnlyBeAccessedByLayers("App", "Cli", "Session")
             // the record's lines: what the store keeps, verdicts are made from and replays read
             .whereLayer("Record").mayOnlyBeAccessedByLayers("App", "Cli", "Session", "Proposal", "Combine", "Verdict", "Store")
-            // the ladder itself: the rooms above the record speak in its actions and resolutions (the store
-            // keeps lines, not actions)
+            // the ladder itself: the rooms above it speak in its actions and resolutions, and word what they
+            // refuse as its Reasons (the store too: its lines are not actions, but its refusals are Reasons)
             .whereLayer("Procedure").mayOnlyBeAccessedByLayers("App", "Cli", "Session", "Minutes", "Proposal", "Combine",
-                    "Verdict", "Record")
+                    "Verdict", "Store", "Record")
             // this laptop's folders and logs need nothing of the meeting
             .whereLayer("Files").mayNotAccessAnyLayer()
             .because("data flows one way, from the door down to the ladder: a room never needs one above it");

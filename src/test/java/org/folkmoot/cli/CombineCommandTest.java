@@ -231,7 +231,7 @@ class CombineCommandTest {
         assertThat(shown.err().strip()).isEqualTo("folkmoot: " + older + ": " + why);
         // the clerk's Count verdicts tab: the form is refused with the same reason, nothing counted
         var tab = new org.folkmoot.app.combine.CombineViewModel(java.util.ResourceBundle.getBundle("org.folkmoot.app.messages",
-                java.util.Locale.ROOT), CommunityKey.loadOrCreateBody(DataFolder.path()), DataFolder.work());
+                java.util.Locale.ROOT), CommunityKey.loadOrCreateBody(DataFolder.path()), DataFolder.work(), Runnable::run);
         tab.rosterProperty().set(older.toString());
         tab.resolutionProperty().set(Communities.RESOLUTION);
         tab.textSha256Property().set(Communities.SHA);

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.folkmoot.app.FileCheck;
+import org.folkmoot.app.check.FileCheck;
 import org.folkmoot.app.FolkmootApp;
 import org.folkmoot.combine.Communities;
 import org.folkmoot.files.InputFile;

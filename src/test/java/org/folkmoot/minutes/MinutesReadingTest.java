@@ -97,7 +97,7 @@ class MinutesReadingTest {
         // A1 (Hours) adopted, A2 (Staffing) rejected; round 2: A3 rejected, A4 adopted, both Flour's
         assertThat(minutes).contains("Hours 9 Pia (pleaded)").contains("no — A1 adopted")
                 .contains("yes — none of its amendments adopted").contains("no — A4 adopted");
-        String means = Minutes.SUSTAINED_MEANS.replaceAll("\\s+", " ");
+        String means = ResolutionMinutes.SUSTAINED_MEANS.replaceAll("\\s+", " ");
         assertThat(minutes.split(Pattern.quote(means), -1)).as("explained under each round").hasSize(3);
     }
 

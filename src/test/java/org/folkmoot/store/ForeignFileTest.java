@@ -61,6 +61,12 @@ class ForeignFileTest {
         List<String> folderBefore = listing();
 
         assertThatThrownBy(() -> MeetingFile.open(file).close()).isInstanceOf(StoreException.class).hasMessage(refusal);
+        // the screen says it in its language: every part of it, the reason in brackets too
+        StoreException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> MeetingFile.open(file).close(), StoreException.class);
+        assertThat(e.reason(java.util.Locale.forLanguageTag("es"))).startsWith(name.startsWith("future")
+                ? name + " se hizo con una versión más nueva de Folkmoot" : "no es un archivo de asamblea de Folkmoot: " + name + " (")
+                .doesNotContain("{").doesNotContain("holds").doesNotContain("SQLite database").doesNotContain("newer version");
+        assertThat(e.reason(java.util.Locale.ROOT)).isEqualTo(refusal);
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);

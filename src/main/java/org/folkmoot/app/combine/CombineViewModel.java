@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,7 @@ import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.TallyWriter;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.procedure.Meeting;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Roster;
@@ -50,6 +52,7 @@ public final class CombineViewModel {
     private final ResourceBundle text;
     private final CommunityKey bodyKey;
     private final Path work;
+    private final Executor background;
     private final StringProperty roster = new SimpleStringProperty("");
     private final StringProperty resolution = new SimpleStringProperty("");
     private final StringProperty textSha256 = new SimpleStringProperty("");
@@ -75,9 +78,11 @@ public final class CombineViewModel {
     private Combination.Summary summary;
     private Roster readRoster;
 
-    public CombineViewModel(ResourceBundle text, CommunityKey bodyKey, Path work) {
+    /** @param background where the count is made and its result written (the app's one executor) */
+    public CombineViewModel(ResourceBundle text, CommunityKey bodyKey, Path work, Executor background) {
         this.text = text;
         this.bodyKey = bodyKey;
+        this.background = background;
         this.work = work;
     }
 
@@ -125,10 +130,10 @@ public final class CombineViewModel {
             // the signature first, as combine checks it: what a changed file now says is not read
             p = Proposal.envelope(bytes).signedBy(bodyKey.publicKey()) ? Proposal.parse(bytes) : null;
         } catch (InputFile.Refused e) {
-            message.set(String.format(text.getString("combine.problem.proposal"), name, e.reason()));
+            message.set(Words.format(text.getString("combine.problem.proposal"), name, e.reason()));
             return false;
         } catch (Proposal.Refused e) {
-            message.set(String.format(text.getString("combine.problem.proposal"), name, e.getMessage()));
+            message.set(Words.format(text.getString("combine.problem.proposal"), name, e.getMessage()));
             return false;
         }
         String signer = bodyKey.keyId();
@@ -141,7 +146,7 @@ public final class CombineViewModel {
                 p = checked.proposal();
                 signer = checked.signedBy();
             } catch (Proposal.Refused e) {
-                message.set(String.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
+                message.set(Words.format(text.getString("combine.problem.proposal.key"), name, bodyKey.keyId()));
                 return false;
             }
         }
@@ -152,7 +157,7 @@ public final class CombineViewModel {
         proposalOpen.set(true);
         resolution.set(p.resolution());
         textSha256.set(p.textSha256());
-        proposalLine.set(String.format(text.getString("combine.proposal.line"), p.resolution(), p.title(), BodyWords.named(p.body(), text), p.reportBy(),
+        proposalLine.set(Words.format(text.getString("combine.proposal.line"), p.resolution(), p.title(), BodyWords.named(p.body(), text), p.reportBy(),
                 p.fingerprint()));
         message.set("");
         return true;
@@ -187,7 +192,7 @@ public final class CombineViewModel {
             textSha256.set(Meeting.textSha256(Proposal.textOf(bytes)));
             message.set("");
         } catch (IOException | Proposal.Refused | RuntimeException e) {
-            message.set(String.format(text.getString("combine.problem.text"), file.getFileName()));
+            message.set(Words.format(text.getString("combine.problem.text"), file.getFileName()));
         }
     }
 
@@ -226,7 +231,7 @@ public final class CombineViewModel {
                 Combination c = new Combination(readRoster, rules, id, sha, work,
                         (files, verdicts, countedSoFar, refusedSoFar) -> {
                             updateProgress(Math.min(files, all), all);
-                            updateMessage(String.format(text.getString("combine.progress"), files, all, countedSoFar, refusedSoFar));
+                            updateMessage(Words.format(text.getString("combine.progress"), files, all, countedSoFar, refusedSoFar));
                         });
                 if (open != null) c.against(open.against(ownProposal(open)));
                 try {
@@ -251,9 +256,9 @@ public final class CombineViewModel {
         });
         task.setOnFailed(e -> {
             done();
-            message.set(String.format(text.getString("combine.problem.count"), task.getException().getMessage()));
+            message.set(Words.format(text.getString("combine.problem.count"), task.getException().getMessage()));
         });
-        return inBackground(task, "folkmoot-count");
+        return inBackground(task);
     }
 
     private void done() {
@@ -269,7 +274,7 @@ public final class CombineViewModel {
         try {
             readRoster = Roster.read(Path.of(roster.get().strip()), List.of(bodyKey.publicKey()));
         } catch (SignedFile.Refused e) {
-            return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
+            return Words.format(text.getString("combine.problem.roster.read"), e.getMessage());
         } catch (InvalidPathException e) {
             return text.getString("combine.problem.roster");
         }
@@ -279,24 +284,24 @@ public final class CombineViewModel {
             // the body counts against its own roster (another version of it is used, and the notes say so), or a lower
             // body gathers its Communities' verdicts on a higher body's proposal, for that body to count again
             if (!ownProposal(p) && !p.fromAbove(readRoster.body().level())) {
-                return String.format(text.getString("combine.problem.proposal.roster"), BodyWords.named(readRoster.body(), text),
+                return Words.format(text.getString("combine.problem.proposal.roster"), BodyWords.named(readRoster.body(), text),
                         BodyWords.named(p.body(), text));
             }
             // one body, one key, as combine checks: its roster signed by the proposal's key, a lower body's by another
             String signedBy = readRoster.signedBy();
             if (signedBy != null && ownProposal(p) && !signedBy.equals(proposalSigner)) {
-                return String.format(text.getString("combine.problem.proposal.roster-key"), BodyWords.named(readRoster.body(), text),
+                return Words.format(text.getString("combine.problem.proposal.roster-key"), BodyWords.named(readRoster.body(), text),
                         signedBy, BodyWords.named(p.body(), text), proposalSigner);
             }
             if (signedBy != null && !ownProposal(p) && signedBy.equals(proposalSigner)) {
-                return String.format(text.getString("combine.problem.proposal.roster-key.lower"), BodyWords.named(readRoster.body(), text),
+                return Words.format(text.getString("combine.problem.proposal.roster-key.lower"), BodyWords.named(readRoster.body(), text),
                         signedBy, BodyWords.named(p.body(), text));
             }
         }
         try {
             readRoster = org.folkmoot.verdict.RosterHistory.here().take(readRoster); // remembered only once it is the count's
         } catch (SignedFile.Refused e) {
-            return String.format(text.getString("combine.problem.roster.read"), e.getMessage());
+            return Words.format(text.getString("combine.problem.roster.read"), e.getMessage());
         }
         if (p != null) return inputsProblem();
         if (resolution.get() == null || resolution.get().isBlank()) return text.getString("combine.problem.resolution");
@@ -308,8 +313,8 @@ public final class CombineViewModel {
         List<Path> paths = paths();
         if (paths.isEmpty()) return text.getString("combine.problem.inputs");
         for (Path p : paths) {
-            if (!Files.exists(p)) return String.format(text.getString("combine.problem.missing"), p);
-            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) return String.format(text.getString("combine.problem.not-a-file"), p);
+            if (!Files.exists(p)) return Words.format(text.getString("combine.problem.missing"), p);
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) return Words.format(text.getString("combine.problem.not-a-file"), p);
         }
         return null;
     }
@@ -339,21 +344,21 @@ public final class CombineViewModel {
             bars.add(new Bar(text.getString(k[1]), n, (double) n / reporting,
                     s.reporting() == 0 ? "" : org.folkmoot.combine.SummaryText.percent(n, s.reporting())));
         }
-        String quorum = String.format(text.getString(s.rules().quorate(s.reporting(), s.roster().size()) ? "combine.quorum.met"
+        String quorum = Words.format(text.getString(s.rules().quorate(s.reporting(), s.roster().size()) ? "combine.quorum.met"
                 : "combine.quorum.not-met"), s.reporting(), s.roster().size(), s.rules().reportingQuorum());
         outcome.set(switch (s.outcome()) {
-            case "passed" -> String.format(text.getString("combine.outcome.passed." + s.route()), s.count(Combination.Kind.PASSED), s.reporting());
-            case "not-passed" -> String.format(text.getString("combine.outcome.not-passed"), s.count(Combination.Kind.PASSED), s.reporting());
+            case "passed" -> Words.format(text.getString("combine.outcome.passed." + s.route()), s.count(Combination.Kind.PASSED), s.reporting());
+            case "not-passed" -> Words.format(text.getString("combine.outcome.not-passed"), s.count(Combination.Kind.PASSED), s.reporting());
             default -> text.getString("combine.outcome.incomplete");
         } + " — " + quorum);
         notes.clear();
-        notes.add(String.format(text.getString("combine.not-counted"), s.refused(), s.duplicates(), s.conflicts().size(), s.missing().size()));
-        if (!s.superseded().isEmpty()) notes.add(String.format(text.getString("combine.superseded"), s.superseded().size()));
-        if (s.passedOver() > 0) notes.add(String.format(text.getString("combine.passed-over"), s.passedOver()));
-        if (!s.conflicts().isEmpty()) notes.add(String.format(text.getString("combine.conflicts"), org.folkmoot.combine.SummaryText.names(s, s.conflicts(), 100)));
-        if (!s.missing().isEmpty()) notes.add(String.format(text.getString("combine.missing"), org.folkmoot.combine.SummaryText.names(s, s.missing(), 100)));
+        notes.add(Words.format(text.getString("combine.not-counted"), s.refused(), s.duplicates(), s.conflicts().size(), s.missing().size()));
+        if (!s.superseded().isEmpty()) notes.add(Words.format(text.getString("combine.superseded"), s.superseded().size()));
+        if (s.passedOver() > 0) notes.add(Words.format(text.getString("combine.passed-over"), s.passedOver()));
+        if (!s.conflicts().isEmpty()) notes.add(Words.format(text.getString("combine.conflicts"), org.folkmoot.combine.SummaryText.names(s, s.conflicts(), 100)));
+        if (!s.missing().isEmpty()) notes.add(Words.format(text.getString("combine.missing"), org.folkmoot.combine.SummaryText.names(s, s.missing(), 100)));
         for (Combination.AmendmentGroup g : s.amendmentGroups()) {
-            notes.add(String.format(text.getString("combine.amendment"), g.communities().size(), g.find(), g.replace()));
+            notes.add(Words.format(text.getString("combine.amendment"), g.communities().size(), g.find(), g.replace()));
         }
         if (countedAgainst != null) notes.addAll(againstNotes(countedAgainst, s));
         refused.clear();
@@ -363,7 +368,7 @@ public final class CombineViewModel {
                 if (refused.size() == 10_000) break; // the signed result lists them all
             }
         } catch (IOException e) {
-            message.set(String.format(text.getString("combine.problem.count"), e.getMessage()));
+            message.set(Words.format(text.getString("combine.problem.count"), e.getMessage()));
         }
         counted.set(true);
     }
@@ -377,11 +382,11 @@ public final class CombineViewModel {
     /** What the clerk is told of a count made against proposal {@code p}. */
     private List<String> againstNotes(Proposal p, Combination.Summary s) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(text.getString("combine.proposal.counted"), p.resolution(), p.fingerprint(), p.reportBy()));
+        lines.add(Words.format(text.getString("combine.proposal.counted"), p.resolution(), p.fingerprint(), p.reportBy()));
         if (ownProposal(p) && s.roster().version() != p.rosterVersion()) {
-            lines.add(String.format(text.getString("combine.proposal.roster-version"), s.roster().version(), p.rosterVersion()));
+            lines.add(Words.format(text.getString("combine.proposal.roster-version"), s.roster().version(), p.rosterVersion()));
         }
-        lines.add(String.format(text.getString("combine.proposal.timely"), p.reportBy(), s.onTime(), s.late().size(),
+        lines.add(Words.format(text.getString("combine.proposal.timely"), p.reportBy(), s.onTime(), s.late().size(),
                 s.late().isEmpty() ? "" : " — " + org.folkmoot.combine.SummaryText.late(s, 100)));
         return lines;
     }
@@ -408,20 +413,18 @@ public final class CombineViewModel {
         running.set(true);
         task.setOnSucceeded(e -> {
             running.set(false);
-            message.set(String.format(text.getString("combine.saved"), out, task.getValue().fingerprint(), bodyKey.keyId()));
+            message.set(Words.format(text.getString("combine.saved"), out, task.getValue().fingerprint(), bodyKey.keyId()));
         });
         task.setOnFailed(e -> {
             running.set(false);
-            message.set(String.format(text.getString("combine.problem.save"), task.getException().getMessage()));
+            message.set(Words.format(text.getString("combine.problem.save"), task.getException().getMessage()));
         });
-        return inBackground(task, "folkmoot-save-result");
+        return inBackground(task);
     }
 
-    /** Runs {@code task} on a thread of its own (a daemon: closing the window does not wait for it). */
-    private static <T extends javafx.concurrent.Task<?>> T inBackground(T task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
+    /** Runs {@code task} on the app's executor (its threads are daemons: closing the window does not wait for them). */
+    private <T extends javafx.concurrent.Task<?>> T inBackground(T task) {
+        background.execute(task);
         return task;
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.folkmoot.combine.BodyRules;
 import org.folkmoot.procedure.Basis;
+import org.folkmoot.procedure.Words;
 
 /** The clerk's form to issue the body's proposal; everything it does is {@link ProposalViewModel}'s. */
 public final class ProposalView {
@@ -90,7 +91,7 @@ public final class ProposalView {
         Label give = new Label();
         // the proposal saved, with its fingerprint: still there when the key's export speaks in the message line
         give.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.issuedProperty().get() == null ? ""
-                : String.format(text.getString("combine.issue.give"), model.issuedProperty().get().resolution(),
+                : Words.format(text.getString("combine.issue.give"), model.issuedProperty().get().resolution(),
                         model.issuedProperty().get().fingerprint()), model.issuedProperty()));
         give.setId("issue-give");
         give.setWrapText(true);
@@ -123,7 +124,7 @@ public final class ProposalView {
             f.setPrefColumnCount(6);
             f.textProperty().bindBidirectional(r.value());
             f.setAccessibleText(text.getString(r.key()));
-            grid.addRow(row, new Label(text.getString(r.key())), f, help(String.format(text.getString(r.help()), defaults[row])));
+            grid.addRow(row, new Label(text.getString(r.key())), f, help(Words.format(text.getString(r.help()), defaults[row])));
             row++;
         }
         ComboBox<String> basis = new ComboBox<>();

@@ -23,6 +23,7 @@ import org.folkmoot.files.InputFile;
 import org.folkmoot.files.OutputFile;
 import org.folkmoot.procedure.Basis;
 import org.folkmoot.procedure.Fraction;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.proposal.Bodies;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.verdict.CommunityKey;
@@ -130,9 +131,9 @@ public final class ProposalViewModel {
             textFile = file;
             message.set("");
         } catch (InputFile.Refused e) {
-            message.set(String.format(text.getString("combine.issue.problem.text-file"), file.getFileName(), e.reason()));
+            message.set(Words.format(text.getString("combine.issue.problem.text-file"), file.getFileName(), e.reason()));
         } catch (Proposal.Refused e) {
-            message.set(String.format(text.getString("combine.issue.problem.text-file"), file.getFileName(), e.getMessage()));
+            message.set(Words.format(text.getString("combine.issue.problem.text-file"), file.getFileName(), e.getMessage()));
         }
     }
 
@@ -150,13 +151,13 @@ public final class ProposalViewModel {
             message.set(e.getMessage());
             return null;
         } catch (Proposal.Refused e) {
-            message.set(String.format(text.getString("combine.issue.problem.refused"), e.getMessage()));
+            message.set(Words.format(text.getString("combine.issue.problem.refused"), e.getMessage()));
             return null;
         }
         if (!write(out, p.file())) return null;
-        String line = String.format(text.getString("combine.issue.saved"), out, p.resolution(),
+        String line = Words.format(text.getString("combine.issue.saved"), out, p.resolution(),
                 org.folkmoot.app.hall.BodyWords.named(p.body(), text), p.reportBy(), p.fingerprint());
-        if (LocalDate.now().isAfter(p.reportBy())) line += " " + String.format(text.getString("combine.issue.past"), p.reportBy());
+        if (LocalDate.now().isAfter(p.reportBy())) line += " " + Words.format(text.getString("combine.issue.past"), p.reportBy());
         message.set(line);
         issued.set(p);
         saved.set(true);
@@ -227,7 +228,7 @@ public final class ProposalViewModel {
             return false;
         }
         if (!write(out, Bodies.keyFile(b, bodyKey))) return false;
-        message.set(String.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), org.folkmoot.app.hall.BodyWords.named(b, text)));
+        message.set(Words.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), org.folkmoot.app.hall.BodyWords.named(b, text)));
         return true;
     }
 
@@ -239,7 +240,7 @@ public final class ProposalViewModel {
                     new OutputFile.Kept(data.resolve("body.key"), "the body's secret key")));
             return true;
         } catch (IOException e) {
-            message.set(String.format(text.getString("combine.issue.problem.write"), e.getMessage()));
+            message.set(Words.format(text.getString("combine.issue.problem.write"), e.getMessage()));
             return false;
         }
     }
@@ -251,7 +252,7 @@ public final class ProposalViewModel {
         try {
             return RosterHistory.read(file, List.of(bodyKey.publicKey()));
         } catch (SignedFile.Refused e) {
-            throw new Problem(String.format(text.getString("combine.problem.roster.read"), e.getMessage()));
+            throw new Problem(Words.format(text.getString("combine.problem.roster.read"), e.getMessage()));
         }
     }
 
@@ -277,7 +278,7 @@ public final class ProposalViewModel {
         try {
             b = Basis.fromWord(basis.get() == null ? "" : basis.get().strip());
         } catch (IllegalArgumentException e) {
-            throw new Problem(String.format(text.getString("combine.issue.problem.rule"), text.getString("combine.issue.rules.basis"), e.getMessage()));
+            throw new Problem(Words.format(text.getString("combine.issue.problem.rule"), text.getString("combine.issue.rules.basis"), e.getMessage()));
         }
         Fraction[] f = new Fraction[6];
         List<Rule> shares = shares();
@@ -286,7 +287,7 @@ public final class ProposalViewModel {
             try {
                 f[i] = Fraction.parseShare(r.value().get() == null ? "" : r.value().get().strip());
             } catch (IllegalArgumentException e) {
-                throw new Problem(String.format(text.getString("combine.issue.problem.rule"), text.getString(r.key()), e.getMessage()));
+                throw new Problem(Words.format(text.getString("combine.issue.problem.rule"), text.getString(r.key()), e.getMessage()));
             }
         }
         return new BodyRules(f[0], f[1], f[2], b, f[3], f[4], f[5]);

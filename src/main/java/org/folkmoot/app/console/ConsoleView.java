@@ -34,8 +34,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.folkmoot.app.MeetingClock;
-import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.procedure.ActionKind;
+import org.folkmoot.procedure.Words;
 
 /** The facilitator's console: binds to a {@link ConsoleViewModel}, owns no state of the meeting. */
 public final class ConsoleView {
@@ -259,7 +260,7 @@ public final class ConsoleView {
         wrapper.setId("why-" + kind.word() + (wrapper.getChildren().get(0) == presentProposal ? "-proposal" : ""));
         Runnable show = () -> {
             boolean greyedAndFocused = wrapper.isFocused() && !enabled.get();
-            if (greyedAndFocused) whyNot.setText(String.format(text.getString("console.why-not"), label, reason.get()));
+            if (greyedAndFocused) whyNot.setText(Words.format(text.getString("console.why-not"), label, reason.get()));
             else if (whyNot.getProperties().get("from") == wrapper) whyNot.setText("");
             if (greyedAndFocused) whyNot.getProperties().put("from", wrapper);
             wrapper.setStyle(greyedAndFocused ? "-fx-border-color: -color-accent-emphasis; -fx-border-width: 2; -fx-border-radius: 4;" : "");
@@ -335,7 +336,7 @@ public final class ConsoleView {
         tellers2.setStyle("-fx-text-fill: -color-danger-fg;");
         tellers2.managedProperty().bind(tellers2.textProperty().isNotEmpty());
         tellers2.visibleProperty().bind(tellers2.managedProperty());
-        record.setText(text.getString("button.record") + "  (Ctrl+Enter)");
+        record.setText(Words.format(text.getString("button.record.keys"), text.getString("button.record")));
         record.setId("record");
         record.getStyleClass().add("accent");
         record.setOnAction(e -> record());

@@ -23,12 +23,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.folkmoot.app.StandingBusiness;
 import org.folkmoot.app.hall.BodyWords;
 import org.folkmoot.app.hall.Hall;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.app.hall.TrackedChange;
 import org.folkmoot.files.InputFile;
-import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Amendment;
@@ -44,6 +43,7 @@ import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.VoteStage;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.proposal.Bodies;
 import org.folkmoot.proposal.Proposal;
 import org.folkmoot.proposal.ProposalShelf;
@@ -326,13 +326,13 @@ public final class ConsoleViewModel {
             byte[] bytes = InputFile.read(file, InputFile.Kind.PROPOSAL);
             checked = Bodies.load(dataFolder).check(bytes, List.of());
         } catch (InputFile.Refused e) {
-            return refuse(String.format(text.getString("console.proposal.refused"), name, e.reason()));
+            return refuse(Words.format(text.getString("console.proposal.refused"), name, e.reason()));
         } catch (Proposal.Refused e) {
-            return refuse(String.format(text.getString("console.proposal.refused"), name, e.getMessage()));
+            return refuse(Words.format(text.getString("console.proposal.refused"), name, e.getMessage()));
         }
         proposal.set(checked.proposal());
         if (selected.get() == ActionKind.PRESENT) buildForm(ActionKind.PRESENT); else selected.set(ActionKind.PRESENT);
-        message.set(String.format(text.getString("console.proposal.taken"), BodyWords.named(checked.proposal().body(), text),
+        message.set(Words.format(text.getString("console.proposal.taken"), BodyWords.named(checked.proposal().body(), text),
                 checked.signedBy()));
         messageIsRefusal.set(false);
         return true;
@@ -385,7 +385,7 @@ public final class ConsoleViewModel {
     private void fillFromProposal(Proposal p) {
         field("resolution").ifPresent(f -> f.valueProperty().set(p.resolution()));
         fixedBy(p).forEach((key, value) -> field(key).ifPresent(f -> f.lock(value)));
-        proposalLine.set(String.format(text.getString("console.proposal.source"), BodyWords.named(p.body(), text), p.resolution(), day(p.reportBy()),
+        proposalLine.set(Words.format(text.getString("console.proposal.source"), BodyWords.named(p.body(), text), p.resolution(), day(p.reportBy()),
                 p.fingerprint()));
     }
 
@@ -421,14 +421,14 @@ public final class ConsoleViewModel {
             try {
                 wrote = shelf.keep(from);
             } catch (java.io.IOException e) {
-                return refuse(String.format(text.getString("console.proposal.not-kept"), e.getMessage()));
+                return refuse(Words.format(text.getString("console.proposal.not-kept"), e.getMessage()));
             }
         }
         try {
             Optional<Refusal> refusal = session.take(action);
             if (refusal.isPresent()) return refuse(unkept(shelf, from, wrote, say(refusal.get().why())));
         } catch (StoreException e) {
-            return refuse(unkept(shelf, from, wrote, e.getMessage()));
+            return refuse(unkept(shelf, from, wrote, e.reason(locale())));
         }
         if (from != null) {
             hall.kept(from);
@@ -467,10 +467,10 @@ public final class ConsoleViewModel {
         List<String> differ = new ArrayList<>();
         for (FieldModel second : tellersApart(typing)) {
             String key = second.field().key().substring(SECOND.length());
-            differ.add(String.format(text.getString("tellers.differ.count"), field(key).map(FieldModel::label).orElse(key),
+            differ.add(Words.format(text.getString("tellers.differ.count"), field(key).map(FieldModel::label).orElse(key),
                     value(key).strip(), second.valueProperty().get() == null ? "" : second.valueProperty().get().strip()));
         }
-        return differ.isEmpty() ? null : String.format(text.getString("tellers.differ"), String.join("; ", differ));
+        return differ.isEmpty() ? null : Words.format(text.getString("tellers.differ"), String.join("; ", differ));
     }
 
     /** The second teller's counts that differ from the first's: the one rule, for the live check and for recording. */
@@ -524,7 +524,7 @@ public final class ConsoleViewModel {
             Long d = count(deal.get());
             if (n == null || d == null) {
                 sumOk.set(true);
-                sumLine.set(String.format(text.getString("objections.incomplete"), against));
+                sumLine.set(Words.format(text.getString("objections.incomplete"), against));
                 return;
             }
             Optional<Reason> why;
@@ -534,7 +534,7 @@ public final class ConsoleViewModel {
                 why = Optional.empty(); // not a tally yet: the recording names what to mend
             }
             sumOk.set(why.isEmpty());
-            sumLine.set(why.map(this::say).orElse(String.format(text.getString("objections.sum"), n, d, against)));
+            sumLine.set(why.map(this::say).orElse(Words.format(text.getString("objections.sum"), n, d, against)));
             if (why.isPresent()) wrongFields.addAll(List.of("nonDealBreakers", "dealBreakers"));
         };
         non.get().valueProperty().addListener((o, was, now) -> update.run());
@@ -552,12 +552,12 @@ public final class ConsoleViewModel {
             String v = f.valueProperty().get() == null ? "" : f.valueProperty().get().strip();
             if (v.isEmpty()) {
                 if (f.field().optional() || (amend && f.field().key().equals("replace"))) continue;
-                return String.format(text.getString("form.missing"), f.label());
+                return Words.format(text.getString("form.missing"), f.label());
             }
             if (f.field().type() == ActionFields.Type.COUNT) {
-                if (!v.matches("\\d+")) return String.format(text.getString("form.not-a-count"), f.label(), v);
+                if (!v.matches("\\d+")) return Words.format(text.getString("form.not-a-count"), f.label(), v);
                 if (v.length() > 18 && new java.math.BigInteger(v).compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE)) > 0) {
-                    return String.format(text.getString("form.too-large"), f.label());
+                    return Words.format(text.getString("form.too-large"), f.label());
                 }
             }
         }
@@ -566,7 +566,7 @@ public final class ConsoleViewModel {
 
     /** Says in the message line why an action of {@code kind} is not offered now (nothing when it is). */
     public void explain(ActionKind kind) {
-        session.meeting().whyNot(kind).ifPresent(why -> refuse(String.format(text.getString("message.not-now"),
+        session.meeting().whyNot(kind).ifPresent(why -> refuse(Words.format(text.getString("message.not-now"),
                 text.getString("action." + kind.word()), say(why))));
     }
 
@@ -683,7 +683,7 @@ public final class ConsoleViewModel {
         Meeting m = session.meeting();
         Resolution r = m.current().orElse(null);
         presentLine.set(m.present() < 0 ? text.getString("present.none")
-                : String.format(text.getString("present.count"), m.present(), m.header().community().members()));
+                : Words.format(text.getString("present.count"), m.present(), m.header().community().members()));
         meetingLine.set(StandingBusiness.meetingLine(m.book().meeting(), text));
         standing.setAll(StandingBusiness.of(m.book(), text));
         if (r == null) {
@@ -695,7 +695,7 @@ public final class ConsoleViewModel {
             resolutionTitle.set(r.id() + " — " + r.title());
             workingText.set(r.workingText());
             stageLine.set(r.outcome().isPresent() && r.stage() == Stage.CLOSED
-                    ? String.format(text.getString("stage.closed"), say(r.outcome().get()))
+                    ? Words.format(text.getString("stage.closed"), say(r.outcome().get()))
                     : say(r.stage()));
             ladderStep.set(ladderIndex(r));
         }
@@ -706,7 +706,7 @@ public final class ConsoleViewModel {
         if (r != null && r.stage().isRound() && r.objections().isPresent()) {
             long counted = r.round() == 1 ? r.objections().get().nonDealBreakers() : r.objections().get().dealBreakers();
             long held = r.grievances().stream().filter(g -> g.round() == r.round()).mapToLong(GrievanceCategory::members).sum();
-            boardLine.set(String.format(text.getString("board.count"), r.round(), held, counted));
+            boardLine.set(Words.format(text.getString("board.count"), r.round(), held, counted));
         }
         for (Option o : options) {
             Optional<Reason> why = m.whyNot(o.kind());
@@ -741,6 +741,11 @@ public final class ConsoleViewModel {
     }
 
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
+    /** A share as a percentage with one decimal, in the console's language where no votes were cast. */
+    public String percent(Fraction share) {
+        return hall.percent(share);
+    }
+
     public String say(Object words) {
         return hall.say(words);
     }
@@ -793,7 +798,7 @@ public final class ConsoleViewModel {
         if (!tally) return;
         for (FieldModel f : counts.subList(counts.size() - 3, counts.size())) {
             ActionFields.Field second = new ActionFields.Field(SECOND + f.field().key(), ActionFields.Type.COUNT, false);
-            fields.add(new FieldModel(second, String.format(text.getString("tellers.second"), f.label())));
+            fields.add(new FieldModel(second, Words.format(text.getString("tellers.second"), f.label())));
         }
     }
 
@@ -857,7 +862,7 @@ public final class ConsoleViewModel {
         if (followsFrom == 0) return;
         ObjectNode objections = ActionCodec.write(session.meeting().effective(followsFrom));
         for (ActionFields.Field f : ActionFields.correctionCounts(ActionKind.OBJECTIONS)) {
-            String label = String.format(text.getString("correct.follows"), text.getString("field." + f.key()), followsFrom);
+            String label = Words.format(text.getString("correct.follows"), text.getString("field." + f.key()), followsFrom);
             FieldModel model = new FieldModel(new ActionFields.Field(FOLLOWS + f.key(), f.type(), f.optional()), label);
             model.valueProperty().set(objections.path(f.key()).asText(""));
             fields.add(model);
@@ -934,7 +939,7 @@ public final class ConsoleViewModel {
                 java.util.Collections.reverse(serving); // the latest elected first
                 for (Book.Serving s : serving) {
                     if (m.whyNot(kind, s.resolution()).isPresent()) continue;
-                    model.choice(String.format(text.getString("choice.delegate"), s.delegate().name(), s.resolution(),
+                    model.choice(Words.format(text.getString("choice.delegate"), s.delegate().name(), s.resolution(),
                             m.book().resolution(s.resolution()).map(Resolution::title).orElse("")),
                             Map.of("name", s.delegate().name(), "resolution", s.resolution()));
                 }
@@ -953,7 +958,7 @@ public final class ConsoleViewModel {
     /** "R1 — Community garden (in planning)": which resolution, and where it stands. */
     private String resolutionChoice(Resolution x) {
         String where = x.stage() == Stage.CLOSED ? x.outcome().map(this::say).orElse(say(x.stage())) : say(x.stage());
-        return String.format(text.getString("choice.resolution"), x.id(), x.title(), where);
+        return Words.format(text.getString("choice.resolution"), x.id(), x.title(), where);
     }
 
     /** The resolution the form's entry concerns: the one chosen, else the latest presented. */
@@ -996,8 +1001,8 @@ public final class ConsoleViewModel {
         boolean fits = present >= 0 && t.total() <= present;
         sumOk.set(fits);
         sumLine.set(present < 0 ? text.getString("present.none")
-                : fits ? String.format(text.getString("tally.sum"), t.total(), present)
-                : String.format(text.getString("tally.over"), t.total(), present));
+                : fits ? Words.format(text.getString("tally.sum"), t.total(), present)
+                : Words.format(text.getString("tally.over"), t.total(), present));
         if (!ActionFields.isDecidingTally(kind) || present < 0) {
             supportLine.set("");
             return;
@@ -1023,8 +1028,8 @@ public final class ConsoleViewModel {
         boolean contention = kind == ActionKind.VOTE && r != null && r.stage() == Stage.PLANNING;
         String format = contention ? text.getString(reached ? "tally.contention.kept" : "tally.contention.tabled")
                 : reached ? text.getString("tally.reached") : text.getString("tally.short");
-        String line = String.format(format, support, Minutes.percent(support), (strictly ? "> " : "≥ ") + threshold);
-        if (!reached && more != Long.MAX_VALUE) line += " " + String.format(text.getString("tally.needs"), more);
+        String line = Words.format(format, support, percent(support), (strictly ? "> " : "≥ ") + threshold);
+        if (!reached && more != Long.MAX_VALUE) line += " " + Words.format(text.getString("tally.needs"), more);
         supportLine.set(line);
     }
 

@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.proposal.Proposal;
@@ -57,6 +58,11 @@ public final class Hall {
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the hall's language. */
     public String say(Object words) {
         return words instanceof Reason r ? r.text(locale()) : Reason.word(words, locale());
+    }
+
+    /** A share as a percentage with one decimal, in the hall's language where no votes were cast. */
+    public String percent(Fraction share) {
+        return share.denominator() == 0 ? text.getString("tally.no-votes") : share.percent();
     }
 
     /** A day as the room reads it: "20 December 2026". */

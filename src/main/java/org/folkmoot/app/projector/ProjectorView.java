@@ -18,6 +18,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.folkmoot.app.MeetingClock;
 import org.folkmoot.app.hall.TrackedChange;
+import org.folkmoot.procedure.Words;
 
 /**
  * The audience's screen: large type, high contrast, nothing to click. Everything on it is bound to the
@@ -132,7 +133,7 @@ public final class ProjectorView {
         queue.getStyleClass().add("p-queue");
         wrap(queue); // a long queue takes a second line rather than end in "…"
         HBox.setHgrow(queue, Priority.SOMETIMES);
-        Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : String.format(words.getString("projector.next"), String.join(" · ", clock.queue())));
+        Runnable q = () -> queue.setText(clock.queue().isEmpty() ? "" : Words.format(words.getString("projector.next"), String.join(" · ", clock.queue())));
         clock.queue().addListener((ListChangeListener<String>) c -> q.run());
         q.run();
         Region spacer = new Region();
@@ -195,7 +196,7 @@ public final class ProjectorView {
             Label heading = new Label(model.standingTitleProperty().get());
             heading.getStyleClass().add("p-standing-title");
             box.getChildren().add(heading);
-            for (org.folkmoot.app.StandingBusiness.Section s : model.standing()) {
+            for (org.folkmoot.app.hall.StandingBusiness.Section s : model.standing()) {
                 Label h = new Label(s.heading());
                 h.getStyleClass().add("p-standing-heading");
                 box.getChildren().add(h);
@@ -207,7 +208,7 @@ public final class ProjectorView {
                 }
             }
         };
-        model.standing().addListener((ListChangeListener<org.folkmoot.app.StandingBusiness.Section>) c -> fill.run());
+        model.standing().addListener((ListChangeListener<org.folkmoot.app.hall.StandingBusiness.Section>) c -> fill.run());
         model.standingTitleProperty().addListener((o, was, now) -> fill.run());
         fill.run();
         box.managedProperty().bind(model.standingTitleProperty().isNotEmpty());

@@ -16,12 +16,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.folkmoot.app.StandingBusiness;
 import org.folkmoot.app.hall.BodyWords;
 import org.folkmoot.app.hall.Hall;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.app.hall.TrackedChange;
 import org.folkmoot.app.hall.TrackedChange.Run;
-import org.folkmoot.minutes.Minutes;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Delegate;
@@ -34,6 +33,7 @@ import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Ed25519Keys;
@@ -114,8 +114,8 @@ public final class ProjectorViewModel {
             if (who == null || who.isEmpty()) return "";
             String spoken = org.folkmoot.app.MeetingClock.shortTime(clock.speakingProperty().get());
             int limit = clock.speakingLimitProperty().get();
-            return limit > 0 ? String.format(words("projector.speaking.limit"), who, spoken, org.folkmoot.app.MeetingClock.shortTime(limit))
-                    : String.format(words("projector.speaking"), who, spoken);
+            return limit > 0 ? Words.format(words("projector.speaking.limit"), who, spoken, org.folkmoot.app.MeetingClock.shortTime(limit))
+                    : Words.format(words("projector.speaking"), who, spoken);
         }, clock.speakerProperty(), clock.speakingProperty(), clock.speakingLimitProperty());
     }
 
@@ -151,7 +151,7 @@ public final class ProjectorViewModel {
             for (GrievanceCategory g : r.grievances()) {
                 if (g.round() == r.round()) {
                     categories.add(g.category() + "  ·  " + g.members() + "  ·  " + g.delegate()
-                            + (g.agreement() == null ? "" : "  ·  " + String.format(words("projector.agreement"),
+                            + (g.agreement() == null ? "" : "  ·  " + Words.format(words("projector.agreement"),
                                     g.agreement().inFavour(), g.agreement().against())));
                 }
             }
@@ -180,8 +180,8 @@ public final class ProjectorViewModel {
         return hall.keptProposal(up.proposalSha256())
                 .filter(p -> p.body().level().equals(up.level()) && p.body().id().equals(up.body())
                         && p.resolution().equals(up.resolution()) && p.textSha256().equals(up.textSha256()))
-                .map(p -> String.format(words("projector.from"), BodyWords.named(p.body(), hall.text()), hall.day(p.reportBy())))
-                .orElseGet(() -> String.format(words("projector.from.unkept"), BodyWords.level(up.level(), hall.text()), up.body(), up.resolution()));
+                .map(p -> Words.format(words("projector.from"), BodyWords.named(p.body(), hall.text()), hall.day(p.reportBy())))
+                .orElseGet(() -> Words.format(words("projector.from.unkept"), BodyWords.level(up.level(), hall.text()), up.body(), up.resolution()));
     }
 
     /**
@@ -243,22 +243,22 @@ public final class ProjectorViewModel {
         }
         long latest = Math.max(Math.max(vote == null ? 0 : vote.seq(), amendment == null ? 0 : amendment.voteSeq()),
                 Math.max(elected == null ? 0 : elected.seq(), recall == null ? 0 : recall.seq()));
-        String more = String.format(words("projector.more-than"), rules.election());
+        String more = Words.format(words("projector.more-than"), rules.election());
         if (latest == 0) {
             tallyTitle.set(r.stage() == Stage.CHECK_1 ? words("projector.check-1-next") : "");
             tallyWords.set("");
             support.set(-1);
         } else if (recall != null && recall.seq() == latest) {
-            show(String.format(words("projector.recall"), recalled.name()), recall.tally(), recall.support(), rules.election(),
+            show(Words.format(words("projector.recall"), recalled.name()), recall.tally(), recall.support(), rules.election(),
                     recall.recalled(), words(recall.recalled() ? "projector.recalled" : "projector.not-recalled"), more);
         } else if (elected != null && elected.seq() == latest) {
-            show(String.format(words("projector.election"), elected.name()), elected.tally(), elected.support(), rules.election(),
+            show(Words.format(words("projector.election"), elected.name()), elected.tally(), elected.support(), rules.election(),
                     elected.elected(), words(elected.elected() ? "projector.elected" : "projector.not-elected"), more);
         } else if (amendment != null && amendment.voteSeq() == latest) {
-            show(String.format(words("projector.amendment"), amendment.id(), amendment.category()), amendment.tally(),
+            show(Words.format(words("projector.amendment"), amendment.id(), amendment.category()), amendment.tally(),
                     amendment.support(), rules.amendment(), amendment.adopted(),
                     words(amendment.adopted() ? "projector.adopted" : "projector.rejected"),
-                    String.format(words("projector.more-than"), rules.amendment()));
+                    Words.format(words("projector.more-than"), rules.amendment()));
         } else {
             Fraction t = rules.threshold(vote.stage());
             String result = switch (vote.stage()) {
@@ -280,7 +280,7 @@ public final class ProjectorViewModel {
         support.set(s.denominator() == 0 ? 0 : (double) s.numerator() / s.denominator()); // drawing only
         threshold.set((double) t.numerator() / t.denominator());
         reached.set(ok);
-        tallyWords.set(String.format(words("projector.tally"), tally.inFavour(), tally.against(), tally.abstain(),
-                s, Minutes.percent(s), needs, result));
+        tallyWords.set(Words.format(words("projector.tally"), tally.inFavour(), tally.against(), tally.abstain(),
+                s, hall.percent(s), needs, result));
     }
 }

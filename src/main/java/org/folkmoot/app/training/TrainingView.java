@@ -44,7 +44,9 @@ public final class TrainingView {
             try {
                 rehearsal.open(name, model.read(name));
                 problem.setText("");
-            } catch (IOException | FormatException | StoreException ex) {
+            } catch (StoreException ex) {
+                problem.setText(ex.reason(text.getLocale()));
+            } catch (IOException | FormatException ex) {
                 problem.setText(ex.getMessage());
             }
         });

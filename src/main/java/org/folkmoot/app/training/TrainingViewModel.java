@@ -10,6 +10,7 @@ import org.folkmoot.procedure.Delegate;
 import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.RecordedVote;
 import org.folkmoot.procedure.Resolution;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.Replay;
 
@@ -53,10 +54,10 @@ public final class TrainingViewModel {
             Replay.Result r = Replay.run(examples.read(name), null, null, Clock.systemUTC());
             String lines = r.meeting().resolutions().stream().map(this::describe).collect(Collectors.joining("\n"));
             return name + "\n\n" + lines
-                    + (r.refused() ? "\n\n" + String.format(text.getString("training.refused"), r.refusal()) : "")
-                    + "\n\n" + String.format(text.getString("training.replayed"), r.record().size() - 1);
+                    + (r.refused() ? "\n\n" + Words.format(text.getString("training.refused"), r.refusal()) : "")
+                    + "\n\n" + Words.format(text.getString("training.replayed"), r.record().size() - 1);
         } catch (IOException | FormatException e) {
-            return name + "\n\n" + String.format(text.getString("training.cannot"), e.getMessage());
+            return name + "\n\n" + Words.format(text.getString("training.cannot"), e.getMessage());
         }
     }
 
@@ -68,18 +69,18 @@ public final class TrainingViewModel {
     private String describe(Resolution r) {
         StringBuilder s = new StringBuilder(Replay.outcomeLine(r)).append("\n  ").append(r.title()).append('\n');
         for (RecordedVote v : r.votes()) {
-            s.append("  ").append(String.format(text.getString("training.vote"), say(v.stage()), say(v.tally()), v.support(),
+            s.append("  ").append(Words.format(text.getString("training.vote"), say(v.stage()), say(v.tally()), v.support(),
                     text.getString(v.reached() ? "training.reached" : "training.not-reached"))).append('\n');
         }
         for (Amendment a : r.amendments()) {
-            s.append("  ").append(String.format(text.getString("training.amendment"), a.id(), a.category(),
+            s.append("  ").append(Words.format(text.getString("training.amendment"), a.id(), a.category(),
                     text.getString(a.voted() ? (a.adopted() ? "projector.adopted" : "projector.rejected") : "training.not-voted")))
                     .append('\n');
         }
         for (Delegate d : r.delegates()) {
-            s.append("  ").append(String.format(text.getString(d.elected() ? "training.elected" : "training.not-elected"), d.name()))
+            s.append("  ").append(Words.format(text.getString(d.elected() ? "training.elected" : "training.not-elected"), d.name()))
                     .append(d.recalled() ? text.getString("training.recalled") : "").append('\n');
         }
-        return s.append("  ").append(String.format(text.getString("training.text-now"), r.workingText())).append('\n').toString();
+        return s.append("  ").append(Words.format(text.getString("training.text-now"), r.workingText())).append('\n').toString();
     }
 }

@@ -27,7 +27,7 @@ class CombineViewModelTest {
     private static final CommunityKey BODY = CommunityKey.fromSeed(new byte[32]);
 
     private CombineViewModel model() {
-        return new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp);
+        return new CombineViewModel(FolkmootApp.bundle(Locale.ENGLISH), BODY, tmp, Runnable::run);
     }
 
     /** Body {@code bodyId}'s proposal "Sunday market", signed by {@code key}, written to {@code file}. */

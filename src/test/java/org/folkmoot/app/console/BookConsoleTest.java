@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.folkmoot.Meetings;
 import org.folkmoot.app.FolkmootApp;
-import org.folkmoot.app.StandingBusiness;
+import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Meeting;
 import org.folkmoot.record.HeaderCodec;

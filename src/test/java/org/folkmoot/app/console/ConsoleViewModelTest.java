@@ -131,6 +131,33 @@ class ConsoleViewModelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void inSpanishAVoteWithNoVotesCastAndAMeetingFileThatFailsAreSaidInSpanish() throws Exception {
+        Path file = tmp.resolve("es-nada.db");
+        try (MeetingSession session = MeetingSession.create(file, HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {
+            ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.forLanguageTag("es")));
+            fill(vm, Json.object(Meetings.attendance(130)));
+            assertThat(vm.record()).isTrue();
+            fill(vm, Json.object(Meetings.present("R1")));
+            assertThat(vm.record()).isTrue();
+            // every hand abstains: over the votes cast there are none, said in the console's language
+            vm.selectedProperty().set(ActionKind.VOTE);
+            vm.field("for").orElseThrow().valueProperty().set("0");
+            vm.field("against").orElseThrow().valueProperty().set("0");
+            vm.field("abstain").orElseThrow().valueProperty().set("130");
+            assertThat(vm.supportLineProperty().get()).startsWith("Apoyo 0/0 (ningún voto emitido)").doesNotContain("no votes cast");
+            assertThat(vm.percent(new org.folkmoot.procedure.Fraction(1, 3))).isEqualTo("33.3%");
+        }
+        // the meeting file is a file of another program now: what the console would show of it is Spanish
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.writeString(file, "no es una base de datos");
+        org.folkmoot.store.StoreException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> MeetingSession.open(file, Clock.systemUTC()), org.folkmoot.store.StoreException.class);
+        assertThat(refused.reason(Locale.forLanguageTag("es")))
+                .isEqualTo("no es un archivo de asamblea de Folkmoot: es-nada.db (no es una base de datos SQLite)");
+        assertThat(refused.getMessage()).isEqualTo("not a Folkmoot meeting file: es-nada.db (not an SQLite database)");
+    }
+
+    @org.junit.jupiter.api.Test
     void anAmendmentWithAnEmptyReplacementDeletesItsPassage() throws Exception {
         try (MeetingSession session = MeetingSession.create(tmp.resolve("del.db"),
                 HeaderCodec.read(Json.object(Meetings.HEADER)), Clock.systemUTC())) {

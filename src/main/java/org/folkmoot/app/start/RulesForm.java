@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import org.folkmoot.procedure.Basis;
 import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.Rules;
+import org.folkmoot.procedure.Words;
 
 /**
  * The Community's rules, shown with the rulebook's default beside each and what it means; changed here,
@@ -63,11 +64,11 @@ public final class RulesForm {
         grid.setHgap(10);
         grid.setVgap(6);
         Rules d = Rules.defaults();
-        row(grid, 0, text.getString("rules.consensus"), v.consensus, String.format(text.getString("rules.consensus.help"), d.consensus()));
-        row(grid, 1, text.getString("rules.final"), v.finalVote, String.format(text.getString("rules.final.help"), d.finalVote()));
-        row(grid, 2, text.getString("rules.contention"), v.contention, String.format(text.getString("rules.contention.help"), d.contention()));
-        row(grid, 3, text.getString("rules.amendment"), v.amendment, String.format(text.getString("rules.amendment.help"), d.amendment()));
-        row(grid, 4, text.getString("rules.election"), v.election, String.format(text.getString("rules.election.help"), d.election()));
+        row(grid, 0, text.getString("rules.consensus"), v.consensus, Words.format(text.getString("rules.consensus.help"), d.consensus()));
+        row(grid, 1, text.getString("rules.final"), v.finalVote, Words.format(text.getString("rules.final.help"), d.finalVote()));
+        row(grid, 2, text.getString("rules.contention"), v.contention, Words.format(text.getString("rules.contention.help"), d.contention()));
+        row(grid, 3, text.getString("rules.amendment"), v.amendment, Words.format(text.getString("rules.amendment.help"), d.amendment()));
+        row(grid, 4, text.getString("rules.election"), v.election, Words.format(text.getString("rules.election.help"), d.election()));
         ComboBox<String> basis = new ComboBox<>();
         basis.getItems().setAll(Basis.CAST.word(), Basis.PRESENT.word());
         basis.valueProperty().bindBidirectional(v.basis);

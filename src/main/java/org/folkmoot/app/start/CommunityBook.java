@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.Refusal;
 import org.folkmoot.procedure.Rules;
 import org.folkmoot.procedure.Sitting;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.record.FormatException;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
@@ -27,6 +28,7 @@ import org.folkmoot.record.Replay;
 import org.folkmoot.session.MeetingSession;
 import org.folkmoot.store.MeetingFile;
 import org.folkmoot.store.StoreException;
+import org.folkmoot.app.hall.StandingBusiness;
 
 /**
  * The Community's book on this laptop: the meeting file in the data folder's {@code meetings/} that holds its
@@ -71,10 +73,10 @@ public final class CommunityBook {
             List<String> held = new ArrayList<>();
             for (org.folkmoot.procedure.Resolution r : m.resolutions()) {
                 Object where = r.stage() == org.folkmoot.procedure.Stage.CLOSED && r.outcome().isPresent() ? r.outcome().get() : r.stage();
-                held.add(String.format(text.getString("choice.resolution"), r.id(), r.title(),
+                held.add(Words.format(text.getString("choice.resolution"), r.id(), r.title(),
                         org.folkmoot.procedure.Reason.word(where, text.getLocale())));
             }
-            return String.format(text.getString("start.meeting.line"), m.header().community().name(),
+            return Words.format(text.getString("start.meeting.line"), m.header().community().name(),
                     StandingBusiness.meetingLine(m.book().meeting(), text),
                     held.isEmpty() ? text.getString("start.meeting.none") : String.join("; ", held));
         } catch (StoreException | FormatException | RuntimeException e) { // NOPMD: an unreadable file is listed all the same
@@ -118,24 +120,24 @@ public final class CommunityBook {
         Header h = book.meeting().header();
         List<String> differs = new ArrayList<>();
         if (!h.community().name().equals(form.name())) {
-            differs.add(String.format(text.getString("start.differs.name"), h.community().name(), form.name()));
+            differs.add(Words.format(text.getString("start.differs.name"), h.community().name(), form.name()));
         }
         if (h.community().members() != form.members()) {
-            differs.add(String.format(text.getString("start.differs.members"), h.community().members(), form.members()));
+            differs.add(Words.format(text.getString("start.differs.members"), h.community().members(), form.members()));
         }
         if (!h.rules().equals(rules)) differs.add(text.getString("start.differs.rules"));
         if (!differs.isEmpty()) {
-            return String.format(text.getString("start.book-differs"), h.community().id(), String.join("; ", differs));
+            return Words.format(text.getString("start.book-differs"), h.community().id(), String.join("; ", differs));
         }
         if (blank(tonight.date()) || blank(tonight.place()) || blank(tonight.facilitator()) || blank(tonight.secretary())) {
             return text.getString("start.problem.tonight");
         }
         Sitting last = book.last();
         if (tonight.date().equals(last.info().date())) {
-            return String.format(text.getString("start.same-day"), last.number(), tonight.date());
+            return Words.format(text.getString("start.same-day"), last.number(), tonight.date());
         }
         if (before(tonight.date(), last.info().date())) {
-            return String.format(text.getString("start.before-last"), tonight.date(), last.number(), last.info().date());
+            return Words.format(text.getString("start.before-last"), tonight.date(), last.number(), last.info().date());
         }
         return null;
     }

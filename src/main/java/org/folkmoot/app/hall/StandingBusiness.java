@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.hall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.folkmoot.procedure.Book;
 import org.folkmoot.procedure.Reason;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.procedure.Sitting;
+import org.folkmoot.procedure.Words;
 
 /**
  * What a Community's book holds open (PROCEDURE.md, "The Community's book"): resolutions in planning, tabled
@@ -31,7 +32,7 @@ public final class StandingBusiness {
         if (!planning.isEmpty()) sections.add(new Section(text.getString("standing.planning"), planning));
         List<String> tabled = book.tabled().stream().map(r -> resolution(r, text)).toList();
         if (!tabled.isEmpty()) sections.add(new Section(text.getString("standing.tabled"), tabled));
-        List<String> serving = book.serving().stream().map(s -> String.format(text.getString("standing.delegate"),
+        List<String> serving = book.serving().stream().map(s -> Words.format(text.getString("standing.delegate"),
                 s.delegate().name(), s.resolution(), cut(s.delegate().mandate()))).toList();
         if (!serving.isEmpty()) sections.add(new Section(text.getString("standing.serving"), serving));
         return sections;
@@ -41,15 +42,15 @@ public final class StandingBusiness {
     static String resolution(Resolution r, ResourceBundle text) {
         String outcome = r.outcome().map(o -> Reason.word(o, text.getLocale())).orElse("")
                 + r.route().map(x -> ", " + Reason.word(x, text.getLocale())).orElse("");
-        return String.format(text.getString("standing.resolution"), r.id(), r.title(), outcome, r.meeting());
+        return Words.format(text.getString("standing.resolution"), r.id(), r.title(), outcome, r.meeting());
     }
 
     /** "Meeting 2 · 2026-12-03 · Riverside hall": which of the book's meetings this is. */
     public static String meetingLine(Sitting s, ResourceBundle text) {
-        return String.format(text.getString("book.meeting-line"), s.number(), orDash(s.info().date()), orDash(s.info().place()));
+        return Words.format(text.getString("book.meeting-line"), s.number(), orDash(s.info().date()), orDash(s.info().place()));
     }
 
-    static String orDash(String s) {
+    public static String orDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
     }
 

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.folkmoot.combine.TallyVerifier;
 import org.folkmoot.files.DataFolder;
+import org.folkmoot.procedure.Words;
 import org.folkmoot.verdict.SignedFile;
 import org.folkmoot.verdict.VerdictVerifier;
 
@@ -36,22 +37,22 @@ public final class FileCheck {
         try {
             if (TallyVerifier.isResult(file)) {
                 TallyVerifier.Checked c = TallyVerifier.verify(file, null, null, DataFolder.work());
-                lines.add(String.format(text.getString("check.tally.body"), c.name(), c.level(), c.body()));
-                lines.add(String.format(text.getString("check.resolution"), c.resolution()));
-                lines.add(String.format(text.getString("check.tally.outcome"), c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")"),
+                lines.add(Words.format(text.getString("check.tally.body"), c.name(), c.level(), c.body()));
+                lines.add(Words.format(text.getString("check.resolution"), c.resolution()));
+                lines.add(Words.format(text.getString("check.tally.outcome"), c.outcome() + (c.route() == null ? "" : " (" + c.route() + ")"),
                         c.reporting()));
-                lines.add(String.format(text.getString("check.fingerprint"), c.fingerprint()));
-                lines.add(String.format(text.getString("check.key"), c.keyId()));
+                lines.add(Words.format(text.getString("check.fingerprint"), c.fingerprint()));
+                lines.add(Words.format(text.getString("check.key"), c.keyId()));
                 lines.add(text.getString("check.tally.proves"));
                 return new Shown(true, text.getString("check.holds"), lines);
             }
             VerdictVerifier.Verified v = VerdictVerifier.verify(file, null, VerdictVerifier.Expected.ANY);
-            lines.add(String.format(text.getString("check.verdict.community"), v.communityName(),
+            lines.add(Words.format(text.getString("check.verdict.community"), v.communityName(),
                     v.communityId()));
-            lines.add(String.format(text.getString("check.resolution"), v.resolutionId() + " — " + v.resolutionTitle()));
-            lines.add(String.format(text.getString("check.verdict.outcome"), v.outcome() + (v.route() == null ? "" : " (" + v.route() + ")")));
-            lines.add(String.format(text.getString("check.fingerprint"), v.fingerprint()));
-            lines.add(String.format(text.getString("check.key"), v.keyId()));
+            lines.add(Words.format(text.getString("check.resolution"), v.resolutionId() + " — " + v.resolutionTitle()));
+            lines.add(Words.format(text.getString("check.verdict.outcome"), v.outcome() + (v.route() == null ? "" : " (" + v.route() + ")")));
+            lines.add(Words.format(text.getString("check.fingerprint"), v.fingerprint()));
+            lines.add(Words.format(text.getString("check.key"), v.keyId()));
             lines.add(text.getString("check.verdict.proves"));
             return new Shown(true, text.getString("check.holds"), lines);
         } catch (SignedFile.Refused e) {

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.folkmoot.app.FolkmootApp;
 import org.folkmoot.cli.FolkmootCommand;
 import org.folkmoot.combine.Communities;
 import org.junit.jupiter.api.Test;

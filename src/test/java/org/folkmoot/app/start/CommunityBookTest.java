@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.folkmoot.Meetings;
+import org.folkmoot.app.FolkmootApp;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Community;
 import org.folkmoot.procedure.MeetingInfo;

@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.start;
 
 import org.folkmoot.session.CommunitySettings;
 
