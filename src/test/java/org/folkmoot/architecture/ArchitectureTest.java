@@ -100,7 +100,8 @@ class ArchitectureTest {
 
     /**
      * The screens' packages neither. The classes directly in org.folkmoot.app are in no slice: they open the
-     * screens (FolkmootApp, MeetingWindows) and hold what several share (the meeting clock, the standing business).
+     * screens (FolkmootApp, MeetingWindows), so they see them all. What the screens share lives in app.hall; the
+     * meeting clock, still beside the door, is the one class of it the screens use.
      */
     @ArchTest
     static final ArchRule screensAreFreeOfCycles = slices().matching("org.folkmoot.app.(*)..")
