@@ -126,7 +126,7 @@ public final class BodiesViewModel {
     /** The body's level in the app's language. */
     public String level(Bodies.Body b) {
         if (b.body() == null) return "—";
-        return org.folkmoot.app.console.BodyWords.level(b.body().level(), text);
+        return org.folkmoot.app.hall.BodyWords.level(b.body().level(), text);
     }
 
     public String id(Bodies.Body b) {

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.session.RoomState;
 
 /**
  * The room's timer and speakers' queue, shared by the console (which runs them) and the projector (which
@@ -170,45 +171,13 @@ public final class MeetingClock {
      * @return the seconds left, 0 when none
      */
     public static int remainingAfterReopen(java.util.List<String> record, java.time.Instant now, int pleadMinutes) {
-        for (int i = record.size() - 1; i >= 1; i--) {
-            com.fasterxml.jackson.databind.node.ObjectNode line;
-            try {
-                line = org.folkmoot.record.Json.object(record.get(i));
-            } catch (org.folkmoot.record.FormatException e) {
-                return 0;
-            }
-            org.folkmoot.procedure.ActionKind kind = org.folkmoot.procedure.ActionKind.fromWord(line.path("do").asText()).orElse(null);
-            long minutes;
-            if (kind == org.folkmoot.procedure.ActionKind.DISCUSS && line.path("minutes").canConvertToLong()) minutes = line.path("minutes").asLong();
-            else if (kind == org.folkmoot.procedure.ActionKind.PLEAD) minutes = pleadMinutes;
-            else if (kind == org.folkmoot.procedure.ActionKind.VOTE || kind == org.folkmoot.procedure.ActionKind.PRESENT
-                    || kind == org.folkmoot.procedure.ActionKind.CLOSE_ROUND) return 0; // the timed step is over
-            else continue;
-            try {
-                long elapsed = java.time.Duration.between(java.time.Instant.parse(line.path("at").asText()), now).getSeconds();
-                long left = minutes * 60 - Math.max(0, elapsed);
-                return (int) Math.max(0, Math.min(left, Integer.MAX_VALUE));
-            } catch (java.time.format.DateTimeParseException e) {
-                return 0;
-            }
-        }
-        return 0;
+        return RoomState.remainingAfterReopen(record, now, pleadMinutes);
     }
 
     /** The timer and the queue as JSON, with the seconds left now. */
     public String state() {
-        com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        n.put("remaining", remaining.get());
-        n.put("running", running.get());
-        n.put("armed", armed.get());
-        n.put("pleadMinutes", pleadMinutes.get());
-        n.put("progressiveStack", progressiveStack.get());
-        queue.forEach(n.putArray("queue")::add);
-        spoken.forEach(n.putArray("spoken")::add);
-        if (stage != null) n.put("stage", stage);
-        n.put("speaker", speaker.get());
-        n.put("speaking", speaking.get());
-        return n.toString();
+        return new RoomState(remaining.get(), running.get(), armed.get(), pleadMinutes.get(), progressiveStack.get(),
+                new java.util.ArrayList<>(queue), new java.util.ArrayList<>(spoken), stage, speaker.get(), speaking.get()).json();
     }
 
     /**
@@ -218,42 +187,25 @@ public final class MeetingClock {
      * @return false when the state cannot be read (the clock is then left as it is)
      */
     public boolean restore(String state, long elapsed) {
-        com.fasterxml.jackson.databind.node.ObjectNode n;
-        try {
-            n = org.folkmoot.record.Json.object(state);
-        } catch (org.folkmoot.record.FormatException e) {
-            return false;
-        }
+        java.util.Optional<RoomState> kept = RoomState.after(state, elapsed, DEFAULT_PLEAD_MINUTES);
+        if (kept.isEmpty()) return false;
+        RoomState n = kept.get();
         restoring = true;
         try {
-            long left = n.path("remaining").asLong(0);
-            boolean wasRunning = n.path("running").asBoolean(false);
-            if (wasRunning) left -= Math.max(0, elapsed);
-            remaining.set((int) Math.max(0, Math.min(left, Integer.MAX_VALUE)));
-            armed.set(n.path("armed").asBoolean(remaining.get() > 0));
-            running.set(wasRunning && remaining.get() > 0);
-            int plead = n.path("pleadMinutes").asInt(DEFAULT_PLEAD_MINUTES);
-            pleadMinutes.set(plead >= 0 && plead <= 999 ? plead : DEFAULT_PLEAD_MINUTES);
-            progressiveStack.set(n.path("progressiveStack").asBoolean(false));
-            queue.setAll(texts(n.path("queue")));
-            spoken.setAll(texts(n.path("spoken")));
-            stage = n.path("stage").isTextual() ? n.path("stage").textValue() : null;
-            speaker.set(n.path("speaker").isTextual() ? n.path("speaker").textValue().strip() : "");
-            // the speaker's time ran on while the file was closed, as a running timer does
-            long spoke = n.path("speaking").asLong(0) + (speaker.get().isEmpty() ? 0 : Math.max(0, elapsed));
-            speaking.set((int) Math.max(0, Math.min(spoke, Integer.MAX_VALUE)));
+            remaining.set(n.remaining());
+            armed.set(n.armed());
+            running.set(n.running());
+            pleadMinutes.set(n.pleadMinutes());
+            progressiveStack.set(n.progressiveStack());
+            queue.setAll(n.queue());
+            spoken.setAll(n.spoken());
+            stage = n.stage();
+            speaker.set(n.speaker());
+            speaking.set(n.speaking());
         } finally {
             restoring = false;
         }
         return true;
-    }
-
-    private static java.util.List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode item : array) {
-            if (item.isTextual() && !item.textValue().isBlank()) out.add(item.textValue());
-        }
-        return out;
     }
 
     /** "1:23": a speaker's time, as the room reads it. */

@@ -74,7 +74,7 @@ public final class MeetingWindows {
         console.setTitle(text.getString("console.title") + " — " + session.meeting().header().community().name());
         console.setOnHidden(e -> session.close());
 
-        ProjectorViewModel projectorModel = new ProjectorViewModel(model, key);
+        ProjectorViewModel projectorModel = new ProjectorViewModel(session, model.hall(), key);
         Stage projector = new Stage();
         Scene projectorScene = new Scene(new ProjectorView(projectorModel, clock, text).root(), 1280, 800);
         projectorScene.getStylesheets().add(FolkmootApp.stylesheet());

@@ -10,6 +10,16 @@ public final class Chain {
     private Chain() {
     }
 
+    /**
+     * The {@code prev} a stored line names, or null when it names none: the store checks its chain without
+     * reading JSON itself.
+     *
+     * @throws FormatException when the line is not a JSON object
+     */
+    public static String prev(String line) throws FormatException {
+        return Json.object(line).path("prev").asText(null);
+    }
+
     public static String sha256(String line) {
         return sha256(line.getBytes(StandardCharsets.UTF_8));
     }

@@ -29,6 +29,8 @@ public final class MeetingSession implements AutoCloseable {
     private static final java.util.logging.Logger LOG = org.folkmoot.files.Logs.of("session");
     private Meeting meeting;
     private final List<String> record;
+    /** Told after every entry committed: the screens that follow the meeting, whichever window took the action. */
+    private final List<Runnable> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MeetingSession(MeetingFile file, Meeting meeting, List<String> record, Clock clock) {
         this.file = file;
@@ -97,7 +99,20 @@ public final class MeetingSession implements AutoCloseable {
         }
         record.add(line);
         LOG.info(() -> "recorded entry " + seq + " (" + action.kind() + ") in " + file.path().getFileName());
+        for (Runnable listener : recorded) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // the entry is committed whatever a screen makes of it: the facilitator is not told it failed
+                LOG.warning(() -> "a screen could not show entry " + seq + ": " + e);
+            }
+        }
         return Optional.empty();
+    }
+
+    /** Runs {@code listener} after every action committed from now on (on the thread that took it). */
+    public void onRecorded(Runnable listener) {
+        recorded.add(listener);
     }
 
     private Meeting refold() throws StoreException {

@@ -26,7 +26,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.folkmoot.procedure.Reason;
 import org.folkmoot.record.Chain;
 import org.folkmoot.record.FormatException;
-import org.folkmoot.record.Json;
 import org.folkmoot.record.Replay;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -276,7 +275,7 @@ public final class MeetingFile implements Replay.Journal, AutoCloseable {
                 long seq = row.get(JOURNAL.SEQ);
                 String line = row.get(JOURNAL.LINE);
                 if (seq != expected) throw new StoreException(Reason.of("store.entry-missing", path.getFileName(), expected));
-                String linkedTo = Json.object(line).path("prev").asText(null);
+                String linkedTo = Chain.prev(line);
                 if (!prev.equals(linkedTo)) {
                     throw new StoreException(Reason.of("store.chain-broken", path.getFileName(), seq));
                 }

@@ -43,6 +43,16 @@ public final class VerdictVerifier {
         public String keyId() {
             return Ed25519Keys.keyId(publicKey);
         }
+
+        /** The Community's name as the verdict gives it (empty when it gives none): read off, not parsed by the reader. */
+        public String communityName() {
+            return json.path("community").path("name").asText();
+        }
+
+        /** The resolution's title as the verdict gives it (empty when it gives none). */
+        public String resolutionTitle() {
+            return json.path("resolution").path("title").asText();
+        }
     }
 
     /** What the verdict must be about, when the caller knows (null: anything). */

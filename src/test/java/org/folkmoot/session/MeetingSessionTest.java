@@ -31,6 +31,26 @@ class MeetingSessionTest {
     Path tmp;
 
     @Test
+    void theScreensAreToldOfEveryEntryCommittedAndOfNoRefusal() throws Exception {
+        try (MeetingSession s = MeetingSession.create(tmp.resolve("told.meeting"), HEADER, Meetings.FIXED)) {
+            List<Integer> told = new java.util.ArrayList<>();
+            s.onRecorded(() -> told.add(s.meeting().size()));
+            // a screen that fails to show an entry does not unmake it, nor keep the others from being told
+            s.onRecorded(() -> {
+                throw new IllegalStateException("a screen that cannot draw");
+            });
+            List<Integer> second = new java.util.ArrayList<>();
+            s.onRecorded(() -> second.add(s.meeting().size()));
+            assertThat(s.take(new Action.Attendance(120))).isEmpty();
+            assertThat(s.take(new Action.Vote(null, new Tally(1, 1, 1)))).isPresent();
+            assertThat(s.take(new Action.Present("O-1", "Benches", "Benches go along the river path.", "Cy", null))).isEmpty();
+            assertThat(told).as("told after each commit, with the entry already in the meeting").containsExactly(1, 2);
+            assertThat(second).containsExactly(1, 2);
+            assertThat(s.record()).hasSize(3);
+        }
+    }
+
+    @Test
     void aMeetingClosedMidRoundReopensExactlyWhereItStood() throws Exception {
         Path file = tmp.resolve("oak.meeting");
         try (MeetingSession s = MeetingSession.create(file, HEADER, Meetings.FIXED)) {

@@ -47,9 +47,9 @@ public final class FileCheck {
                 return new Shown(true, text.getString("check.holds"), lines);
             }
             VerdictVerifier.Verified v = VerdictVerifier.verify(file, null, VerdictVerifier.Expected.ANY);
-            lines.add(Words.format(text.getString("check.verdict.community"), v.json().path("community").path("name").asText(),
+            lines.add(Words.format(text.getString("check.verdict.community"), v.communityName(),
                     v.communityId()));
-            lines.add(Words.format(text.getString("check.resolution"), v.resolutionId() + " — " + v.json().path("resolution").path("title").asText()));
+            lines.add(Words.format(text.getString("check.resolution"), v.resolutionId() + " — " + v.resolutionTitle()));
             lines.add(Words.format(text.getString("check.verdict.outcome"), v.outcome() + (v.route() == null ? "" : " (" + v.route() + ")")));
             lines.add(Words.format(text.getString("check.fingerprint"), v.fingerprint()));
             lines.add(Words.format(text.getString("check.key"), v.keyId()));

@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.folkmoot.app.console.BodyWords;
+import org.folkmoot.app.hall.BodyWords;
 import org.folkmoot.combine.BodyRules;
 import org.folkmoot.combine.Combination;
 import org.folkmoot.combine.TallyWriter;

@@ -156,7 +156,7 @@ public final class ProposalViewModel {
         }
         if (!write(out, p.file())) return null;
         String line = Words.format(text.getString("combine.issue.saved"), out, p.resolution(),
-                org.folkmoot.app.console.BodyWords.named(p.body(), text), p.reportBy(), p.fingerprint());
+                org.folkmoot.app.hall.BodyWords.named(p.body(), text), p.reportBy(), p.fingerprint());
         if (LocalDate.now().isAfter(p.reportBy())) line += " " + Words.format(text.getString("combine.issue.past"), p.reportBy());
         message.set(line);
         issued.set(p);
@@ -228,7 +228,7 @@ public final class ProposalViewModel {
             return false;
         }
         if (!write(out, Bodies.keyFile(b, bodyKey))) return false;
-        message.set(Words.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), org.folkmoot.app.console.BodyWords.named(b, text)));
+        message.set(Words.format(text.getString("combine.issue.exported"), out, bodyKey.keyId(), org.folkmoot.app.hall.BodyWords.named(b, text)));
         return true;
     }
 

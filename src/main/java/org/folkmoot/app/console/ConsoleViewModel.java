@@ -23,8 +23,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.app.hall.BodyWords;
+import org.folkmoot.app.hall.Hall;
 import org.folkmoot.app.hall.StandingBusiness;
-import org.folkmoot.app.projector.ProjectorViewModel;
+import org.folkmoot.app.hall.TrackedChange;
 import org.folkmoot.files.InputFile;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.ActionKind;
@@ -128,8 +130,8 @@ public final class ConsoleViewModel {
     /** The body's proposal the present form is filled from, or null for the Community's own resolution. */
     private final ObjectProperty<Proposal> proposal = new SimpleObjectProperty<>();
     private final StringProperty proposalLine = new SimpleStringProperty("");
-    /** The proposals found kept, by payload SHA-256: the projector asks after every entry. */
-    private final Map<String, Proposal> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the room's screen shares with this console: the words, the proposals kept, the draft of a change. */
+    private final Hall hall;
     private final StringProperty stageLine = new SimpleStringProperty("");
     private final StringProperty nextStep = new SimpleStringProperty("");
     private final StringProperty resolutionTitle = new SimpleStringProperty("");
@@ -139,7 +141,6 @@ public final class ConsoleViewModel {
     private final StringProperty presentLine = new SimpleStringProperty("");
     private final StringProperty meetingLine = new SimpleStringProperty("");
     private final ObservableList<StandingBusiness.Section> standing = FXCollections.observableArrayList();
-    private final ObservableList<String> ladder = FXCollections.observableArrayList();
     private final IntegerProperty ladderStep = new SimpleIntegerProperty(-1);
     private final ObservableList<Option> options = FXCollections.observableArrayList();
     private final ObjectProperty<ActionKind> selected = new SimpleObjectProperty<>();
@@ -153,7 +154,6 @@ public final class ConsoleViewModel {
     private final javafx.collections.ObservableSet<String> wrongFields = FXCollections.observableSet();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final IntegerProperty revision = new SimpleIntegerProperty();
-    private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
     private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
     private final StringProperty boardLine = new SimpleStringProperty("");
     private static final String SECOND = "teller2.";
@@ -172,10 +172,8 @@ public final class ConsoleViewModel {
         this.session = session;
         this.text = text;
         this.dataFolder = dataFolder;
+        this.hall = new Hall(text, dataFolder);
         for (ActionKind kind : Meeting.KINDS) options.add(new Option(kind, text.getString("action." + kind.word())));
-        for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
-            ladder.add(text.getString("ladder." + step));
-        }
         selected.addListener((o, was, kind) -> buildForm(kind));
         twoTellers.addListener((o, was, now) -> buildForm(selected.get()));
         refresh();
@@ -193,14 +191,13 @@ public final class ConsoleViewModel {
     /** Which of the book's meetings this is: "Meeting 2 · 2026-12-03 · Riverside hall". */
     public ReadOnlyStringProperty meetingLineProperty() { return meetingLine; }
     // one read-only view of each list, kept: a wrapper made per call listens weakly and is collected with its listeners
-    private final ObservableList<String> ladderView = FXCollections.unmodifiableObservableList(ladder);
     private final ObservableList<Option> optionsView = FXCollections.unmodifiableObservableList(options);
     private final ObservableList<FieldModel> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObservableList<StandingBusiness.Section> standingView = FXCollections.unmodifiableObservableList(standing);
     private final javafx.collections.ObservableSet<String> wrongFieldsView = FXCollections.unmodifiableObservableSet(wrongFields);
 
-    public ObservableList<String> ladder() { return ladderView; }
+    public ObservableList<String> ladder() { return hall.ladder(); }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
     public ObservableList<Option> options() { return optionsView; }
     public ObjectProperty<ActionKind> selectedProperty() { return selected; }
@@ -220,8 +217,10 @@ public final class ConsoleViewModel {
     public BooleanProperty twoTellersProperty() { return twoTellers; }
 
     /** The amendment being written or voted, as a tracked change in the working text; empty otherwise. */
-    public ObservableList<ProjectorViewModel.Run> preview() { return preview; }
-    /** Goes up by one after every recorded action: the projector and others listen to it. */
+    public ObservableList<TrackedChange.Run> preview() { return hall.draft(); }
+    /** What the room's screen shares with this console (the projector listens to it and to the session, not to the console). */
+    public Hall hall() { return hall; }
+    /** Goes up by one each time the console shows the meeting afresh (the projector listens to the session instead). */
     public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
     /** The body's proposal being presented (the form's text locked to it), or null. */
@@ -360,18 +359,12 @@ public final class ConsoleViewModel {
 
     /** The proposal this laptop kept with payload SHA-256 {@code sha256}, if any (the projector, the minutes). */
     public Optional<Proposal> keptProposal(String sha256) {
-        if (sha256 == null) return Optional.empty();
-        Proposal known = kept.get(sha256);
-        if (known != null) return Optional.of(known);
-        Optional<Proposal> found = new ProposalShelf(dataFolder).find(sha256);
-        found.ifPresent(p -> kept.put(sha256, p));
-        return found;
+        return hall.keptProposal(sha256);
     }
 
     /** A day as the room reads it: "20 December 2026". */
     public String day(java.time.LocalDate day) {
-        Locale months = locale().getLanguage().isEmpty() ? Locale.ENGLISH : locale();
-        return java.time.format.DateTimeFormatter.ofPattern(text.getString("console.proposal.day"), months).format(day);
+        return hall.day(day);
     }
 
     /** The fields a proposal fixes, by key, with its values: all but the Community's own resolution id. */
@@ -438,7 +431,7 @@ public final class ConsoleViewModel {
             return refuse(unkept(shelf, from, wrote, e.reason(locale())));
         }
         if (from != null) {
-            kept.put(from.payloadSha256(), from);
+            hall.kept(from);
             proposal.set(null);
         }
         message.set(text.getString("message.recorded") + " " + say(EntryWords.of(session.meeting(), session.meeting().size(), action)));
@@ -750,16 +743,16 @@ public final class ConsoleViewModel {
     /** The procedure's words (a reason, a stage, an outcome, a tally) in the console's language. */
     /** A share as a percentage with one decimal, in the console's language where no votes were cast. */
     public String percent(Fraction share) {
-        return share.denominator() == 0 ? text.getString("tally.no-votes") : share.percent();
+        return hall.percent(share);
     }
 
     public String say(Object words) {
-        return words instanceof Reason r ? r.text(locale()) : Reason.word(words, locale());
+        return hall.say(words);
     }
 
     /** The console's language: its bundle's (English, the base bundle, has the root locale). */
     public Locale locale() {
-        return text.getLocale();
+        return hall.locale();
     }
 
     /** The console's words, for the windows that show the same meeting (the projector). */
@@ -769,16 +762,7 @@ public final class ConsoleViewModel {
 
     /** Where a resolution stands on the ladder, as an index into {@link #ladder()}. */
     public static int ladderIndex(Resolution r) {
-        return switch (r.stage()) {
-            case CHECK_1 -> 1;
-            case OBJECTIONS -> 2;
-            case ROUND_1 -> 3;
-            case CHECK_2 -> 4;
-            case ROUND_2 -> 5;
-            case FINAL -> 6;
-            case PLANNING -> 7;
-            case CLOSED -> 8;
-        };
+        return Hall.ladderIndex(r);
     }
 
     private void buildForm(ActionKind kind) {
@@ -820,7 +804,7 @@ public final class ConsoleViewModel {
 
     /** An amendment is shown as a tracked change before it is voted: what goes, struck, and what comes. */
     private void watchAmendment(ActionKind kind) {
-        preview.clear();
+        hall.draft(List.of());
         Resolution r = session.meeting().current().orElse(null);
         if (r == null) return;
         Runnable update = () -> {
@@ -832,13 +816,13 @@ public final class ConsoleViewModel {
             } else {
                 Amendment a = r.amendments().stream().filter(x -> x.id().equals(value("id"))).findFirst().orElse(null);
                 if (a == null) {
-                    preview.clear();
+                    hall.draft(List.of());
                     return;
                 }
                 find = a.find();
                 replace = a.replace();
             }
-            preview.setAll(trackedChange(r.workingText(), find, replace));
+            hall.draft(TrackedChange.of(r.workingText(), find, replace));
         };
         if (kind == ActionKind.AMEND) {
             field("find").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
@@ -848,24 +832,6 @@ public final class ConsoleViewModel {
             field("id").ifPresent(f -> f.valueProperty().addListener((o, was, now) -> update.run()));
             update.run();
         }
-    }
-
-    /** The text with {@code find} struck and {@code replace} proposed, if the passage occurs exactly once. */
-    static List<ProjectorViewModel.Run> trackedChange(String text, String find, String replace) {
-        if (find == null || find.isEmpty()) return List.of();
-        int at = text.indexOf(find);
-        if (at < 0 || text.indexOf(find, at + 1) >= 0) return List.of();
-        List<ProjectorViewModel.Run> runs = new ArrayList<>();
-        if (at > 0) runs.add(new ProjectorViewModel.Run(text.substring(0, at), ProjectorViewModel.Mark.PLAIN));
-        runs.add(new ProjectorViewModel.Run(find, ProjectorViewModel.Mark.STRUCK));
-        if (replace != null && !replace.isEmpty()) {
-            runs.add(new ProjectorViewModel.Run(" ", ProjectorViewModel.Mark.PLAIN)); // the two passages stand apart
-            runs.add(new ProjectorViewModel.Run(replace, ProjectorViewModel.Mark.PROPOSED));
-        }
-        if (at + find.length() < text.length()) {
-            runs.add(new ProjectorViewModel.Run(text.substring(at + find.length()), ProjectorViewModel.Mark.PLAIN));
-        }
-        return runs;
     }
 
     private FieldModel newField(ActionKind kind, ActionFields.Field f) {

@@ -17,6 +17,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.TrackedChange;
 import org.folkmoot.procedure.Words;
 
 /**
@@ -89,7 +90,7 @@ public final class ProjectorView {
         text.getStyleClass().add("p-text");
         Runnable fill = () -> {
             text.getChildren().clear();
-            for (ProjectorViewModel.Run run : model.text()) {
+            for (TrackedChange.Run run : model.text()) {
                 Text t = new Text(run.text());
                 switch (run.mark()) {
                     case ADOPTED -> t.getStyleClass().add("p-inserted");
@@ -100,11 +101,11 @@ public final class ProjectorView {
                     case PROPOSED -> t.getStyleClass().add("p-proposed");
                     default -> t.getStyleClass().add("p-plain");
                 }
-                t.setUnderline(run.mark() == ProjectorViewModel.Mark.ADOPTED || run.mark() == ProjectorViewModel.Mark.PROPOSED);
+                t.setUnderline(run.mark() == TrackedChange.Mark.ADOPTED || run.mark() == TrackedChange.Mark.PROPOSED);
                 text.getChildren().add(t);
             }
         };
-        model.text().addListener((ListChangeListener<ProjectorViewModel.Run>) c -> fill.run());
+        model.text().addListener((ListChangeListener<TrackedChange.Run>) c -> fill.run());
         fill.run();
         text.managedProperty().bind(Bindings.isNotEmpty(model.text()));
         text.visibleProperty().bind(text.managedProperty());

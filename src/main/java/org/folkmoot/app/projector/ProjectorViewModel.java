@@ -1,6 +1,5 @@
 package org.folkmoot.app.projector;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -17,8 +16,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.folkmoot.app.hall.BodyWords;
+import org.folkmoot.app.hall.Hall;
 import org.folkmoot.app.hall.StandingBusiness;
-import org.folkmoot.app.console.ConsoleViewModel;
+import org.folkmoot.app.hall.TrackedChange;
+import org.folkmoot.app.hall.TrackedChange.Run;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.Amendment;
 import org.folkmoot.procedure.Delegate;
@@ -32,27 +34,21 @@ import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Stage;
 import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Words;
+import org.folkmoot.session.MeetingSession;
 import org.folkmoot.verdict.CommunityKey;
 import org.folkmoot.verdict.Ed25519Keys;
 import org.folkmoot.verdict.Program;
 import org.folkmoot.verdict.VerdictPayload;
 
-/** What the room sees, derived from the meeting after every recorded action. Read-only by construction. */
+/**
+ * What the room sees, derived from the meeting after every recorded action. Read-only by construction. It
+ * listens to the session (every entry committed, whichever window took it) and to the hall (the change the
+ * console is drafting, and the words), never to the console itself.
+ */
 public final class ProjectorViewModel {
 
-    /** How a run of the text is shown. */
-    public enum Mark {
-        PLAIN, ADOPTED, STRUCK, PROPOSED
-    }
-
-    /** A run of the working text: plain, put in by an adopted amendment, or a proposed change still to be voted. */
-    public record Run(String text, Mark mark) {
-        public boolean inserted() {
-            return mark == Mark.ADOPTED;
-        }
-    }
-
-    private final ConsoleViewModel console;
+    private final MeetingSession session;
+    private final Hall hall;
     private final CommunityKey key;
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
@@ -71,12 +67,13 @@ public final class ProjectorViewModel {
     private final ObservableList<StandingBusiness.Section> standing = FXCollections.observableArrayList();
     private final StringProperty standingTitle = new SimpleStringProperty("");
 
-    public ProjectorViewModel(ConsoleViewModel console, CommunityKey key) {
-        this.console = console;
+    public ProjectorViewModel(MeetingSession session, Hall hall, CommunityKey key) {
+        this.session = session;
+        this.hall = hall;
         this.key = key;
-        console.revisionProperty().addListener((o, was, now) -> refresh());
+        session.onRecorded(this::refresh);
         // an amendment being written shows to the room as it is typed, as on the console: struck and proposed
-        console.preview().addListener((javafx.collections.ListChangeListener<Run>) c -> refresh());
+        hall.draft().addListener((javafx.collections.ListChangeListener<Run>) c -> refresh());
         refresh();
     }
 
@@ -99,7 +96,7 @@ public final class ProjectorViewModel {
      */
     public javafx.beans.property.ReadOnlyBooleanProperty provisionalProperty() { return provisional; }
     public ReadOnlyIntegerProperty ladderStepProperty() { return ladderStep; }
-    public ObservableList<String> ladder() { return console.ladder(); }
+    public ObservableList<String> ladder() { return hall.ladder(); }
     /** Which of the book's meetings this is, from the second on (the first needs no number). */
     public ReadOnlyStringProperty meetingLineProperty() { return meetingLine; }
     /** The standing business, shown when no resolution is in hand (none this meeting yet); empty otherwise. */
@@ -123,15 +120,15 @@ public final class ProjectorViewModel {
     }
 
     private void refresh() {
-        Meeting m = console.session().meeting();
+        Meeting m = session.meeting();
         Sitting sitting = m.book().meeting();
-        meetingLine.set(sitting.number() > 1 ? StandingBusiness.meetingLine(sitting, console.text()) : "");
+        meetingLine.set(sitting.number() > 1 ? StandingBusiness.meetingLine(sitting, hall.text()) : "");
         Resolution r = shown(m);
         text.clear();
         categories.clear();
         // with no resolution in hand, the room sees what stands open in the book (a resolution's screen keeps
         // its outcome and fingerprint in sight instead)
-        List<StandingBusiness.Section> open = r == null ? StandingBusiness.of(m.book(), console.text()) : List.of();
+        List<StandingBusiness.Section> open = r == null ? StandingBusiness.of(m.book(), hall.text()) : List.of();
         standing.setAll(open);
         standingTitle.set(r != null ? "" : open.isEmpty() ? words("projector.standing.none") : words("standing.title"));
         source.set(r == null ? "" : source(r.upstream()));
@@ -146,10 +143,10 @@ public final class ProjectorViewModel {
             provisional.set(false);
             return;
         }
-        ladderStep.set(ConsoleViewModel.ladderIndex(r));
+        ladderStep.set(Hall.ladderIndex(r));
         title.set(r.id() + " — " + r.title());
         // the tracked change being typed on the console (an amendment or its vote), else the text as it stands
-        text.setAll(console.preview().isEmpty() ? runs(r) : List.copyOf(console.preview()));
+        text.setAll(hall.draft().isEmpty() ? TrackedChange.of(r) : List.copyOf(hall.draft()));
         if (r.stage().isRound()) {
             for (GrievanceCategory g : r.grievances()) {
                 if (g.round() == r.round()) {
@@ -161,10 +158,10 @@ public final class ProjectorViewModel {
         }
         latestTally(m, r);
         if (r.outcome().isPresent()) {
-            outcome.set(console.say(r.outcome().get()).toUpperCase(console.locale())
-                    + r.route().map(x -> " · " + console.say(x)).orElse("")
+            outcome.set(hall.say(r.outcome().get()).toUpperCase(hall.locale())
+                    + r.route().map(x -> " · " + hall.say(x)).orElse("")
                     + (r.carriedForward() ? " · " + words("projector.carried-forward") : ""));
-            byte[] payload = VerdictPayload.build(m, r, console.session().record(), key.publicKey(), Program.nameAndVersion());
+            byte[] payload = VerdictPayload.build(m, r, session.record(), key.publicKey(), Program.nameAndVersion());
             fingerprint.set(Ed25519Keys.fingerprint(payload));
             provisional.set(!m.adjourned());
         } else {
@@ -180,11 +177,11 @@ public final class ProjectorViewModel {
      */
     private String source(org.folkmoot.procedure.Upstream up) {
         if (up == null) return "";
-        return console.keptProposal(up.proposalSha256())
+        return hall.keptProposal(up.proposalSha256())
                 .filter(p -> p.body().level().equals(up.level()) && p.body().id().equals(up.body())
                         && p.resolution().equals(up.resolution()) && p.textSha256().equals(up.textSha256()))
-                .map(p -> Words.format(words("projector.from"), org.folkmoot.app.console.BodyWords.named(p.body(), console.text()), console.day(p.reportBy())))
-                .orElseGet(() -> Words.format(words("projector.from.unkept"), org.folkmoot.app.console.BodyWords.level(up.level(), console.text()), up.body(), up.resolution()));
+                .map(p -> Words.format(words("projector.from"), BodyWords.named(p.body(), hall.text()), hall.day(p.reportBy())))
+                .orElseGet(() -> Words.format(words("projector.from.unkept"), BodyWords.level(up.level(), hall.text()), up.body(), up.resolution()));
     }
 
     /**
@@ -225,48 +222,6 @@ public final class ProjectorViewModel {
         Resolution before = null;
         for (Resolution x : m.resolutions()) if (x.seq() < seq) before = x;
         return before == null ? null : before.id();
-    }
-
-    /**
-     * The working text, with what adopted amendments put in marked, and the amendment waiting for its vote
-     * shown as a tracked change: its passage struck, its replacement proposed.
-     */
-    static List<Run> runs(Resolution r) {
-        String t = r.workingText();
-        List<int[]> marks = new ArrayList<>(); // {start, end, kind}: 0 adopted, 1 pending
-        for (Amendment a : r.amendments()) {
-            if (!a.adopted() || a.replace().isEmpty()) continue;
-            int at = t.indexOf(a.replace());
-            if (at >= 0 && t.indexOf(a.replace(), at + 1) < 0) marks.add(new int[] {at, at + a.replace().length(), 0});
-        }
-        Amendment pending = r.amendments().stream().filter(a -> !a.voted() && a.round() == r.round()).reduce((a, b) -> b).orElse(null);
-        if (pending != null) {
-            int at = t.indexOf(pending.find());
-            if (at >= 0 && t.indexOf(pending.find(), at + 1) < 0) {
-                int end = at + pending.find().length();
-                marks.removeIf(m -> m[0] < end && at < m[1]);
-                marks.add(new int[] {at, end, 1});
-            }
-        }
-        marks.sort(Comparator.comparingInt(x -> x[0]));
-        List<Run> runs = new ArrayList<>();
-        int pos = 0;
-        for (int[] mark : marks) {
-            if (mark[0] < pos) continue; // overlapping changes: the first one shown
-            if (mark[0] > pos) runs.add(new Run(t.substring(pos, mark[0]), Mark.PLAIN));
-            if (mark[2] == 1) {
-                runs.add(new Run(t.substring(mark[0], mark[1]), Mark.STRUCK));
-                if (!pending.replace().isEmpty()) {
-                    runs.add(new Run(" ", Mark.PLAIN)); // the struck and the proposed passages stand apart
-                    runs.add(new Run(pending.replace(), Mark.PROPOSED));
-                }
-            } else {
-                runs.add(new Run(t.substring(mark[0], mark[1]), Mark.ADOPTED));
-            }
-            pos = mark[1];
-        }
-        if (pos < t.length()) runs.add(new Run(t.substring(pos), Mark.PLAIN));
-        return runs;
     }
 
     /** The resolution's latest tally, whichever it was: a vote, an amendment's vote, an election or a recall. */
@@ -317,7 +272,7 @@ public final class ProjectorViewModel {
     }
 
     private String words(String key) {
-        return console.text().getString(key);
+        return hall.text().getString(key);
     }
 
     private void show(String what, Tally tally, Fraction s, Fraction t, boolean ok, String result, String needs) {
@@ -326,6 +281,6 @@ public final class ProjectorViewModel {
         threshold.set((double) t.numerator() / t.denominator());
         reached.set(ok);
         tallyWords.set(Words.format(words("projector.tally"), tally.inFavour(), tally.against(), tally.abstain(),
-                s, console.percent(s), needs, result));
+                s, hall.percent(s), needs, result));
     }
 }

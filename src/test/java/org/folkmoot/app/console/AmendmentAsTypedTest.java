@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.folkmoot.app.FolkmootApp;
 import org.folkmoot.app.projector.ProjectorViewModel;
-import org.folkmoot.app.projector.ProjectorViewModel.Mark;
-import org.folkmoot.app.projector.ProjectorViewModel.Run;
+import org.folkmoot.app.hall.TrackedChange.Mark;
+import org.folkmoot.app.hall.TrackedChange.Run;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
@@ -31,7 +31,7 @@ class AmendmentAsTypedTest {
         try (MeetingSession session = MeetingSession.create(tmp.resolve("m.meeting"), HeaderCodec.read(Json.object(script.get(0))),
                 Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), tmp);
-            ProjectorViewModel projector = new ProjectorViewModel(vm, CommunityKey.fromSeed(new byte[32]));
+            ProjectorViewModel projector = new ProjectorViewModel(session, vm.hall(), CommunityKey.fromSeed(new byte[32]));
             for (String line : script.subList(1, script.size())) {
                 if (line.startsWith("{\"do\":\"amend\"")) break;
                 ConsoleViewModelTest.fill(vm, Json.object(line));

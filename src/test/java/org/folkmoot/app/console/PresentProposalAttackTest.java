@@ -106,7 +106,7 @@ class PresentProposalAttackTest {
         // the meeting opened again on another day: the projector reads the shelf, not what the console held
         try (MeetingSession session = MeetingSession.open(tmp.resolve("m.db"), Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), data);
-            ProjectorViewModel projector = new ProjectorViewModel(vm, CommunityKey.fromSeed(new byte[32]));
+            ProjectorViewModel projector = new ProjectorViewModel(session, vm.hall(), CommunityKey.fromSeed(new byte[32]));
             assertThat(projector.sourceProperty().get()).isEqualTo("From Millbrook (Municipality M7) — verdict wanted by 20 December 2026");
         }
     }

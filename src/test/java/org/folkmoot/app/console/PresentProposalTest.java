@@ -199,7 +199,7 @@ class PresentProposalTest {
     void theProjectorSaysWhereAResolutionCameFrom() throws Exception {
         try (MeetingSession session = session("m.db")) {
             ConsoleViewModel vm = console(session);
-            ProjectorViewModel room = new ProjectorViewModel(vm, BodyProposals.key("community"));
+            ProjectorViewModel room = new ProjectorViewModel(session, vm.hall(), BodyProposals.key("community"));
             assertThat(vm.presentProposal(file)).isTrue();
             assertThat(room.sourceProperty().get()).isEmpty(); // nothing is on screen before it is recorded
             assertThat(vm.record()).isTrue();
@@ -209,9 +209,9 @@ class PresentProposalTest {
         Files.delete(data.resolve("proposals").resolve(proposal.payloadSha256() + ".proposal"));
         try (MeetingSession session = MeetingSession.open(tmp.resolve("m.db"), Clock.systemUTC())) {
             ConsoleViewModel vm = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), data);
-            ProjectorViewModel room = new ProjectorViewModel(vm, BodyProposals.key("community"));
+            ProjectorViewModel room = new ProjectorViewModel(session, vm.hall(), BodyProposals.key("community"));
             assertThat(room.sourceProperty().get()).isEqualTo("From Municipality M7, its resolution M7-R4");
-            ProjectorViewModel sala = new ProjectorViewModel(new ConsoleViewModel(session, FolkmootApp.bundle(Locale.forLanguageTag("es")),
+            ProjectorViewModel sala = new ProjectorViewModel(session, new org.folkmoot.app.hall.Hall(FolkmootApp.bundle(Locale.forLanguageTag("es")),
                     tmp.resolve("elsewhere")), BodyProposals.key("community"));
             assertThat(sala.sourceProperty().get()).isEqualTo("De Municipio M7, su resolución M7-R4");
         }

@@ -120,7 +120,7 @@ class SpeakersAndStagesTest {
     void theProjectorSaysWhoIsSpeakingAndForHowLong() throws Exception {
         open();
         try (MeetingSession opened = session) {
-            ProjectorViewModel projector = new ProjectorViewModel(vm, CommunityKey.fromSeed(new byte[32]));
+            ProjectorViewModel projector = new ProjectorViewModel(session, vm.hall(), CommunityKey.fromSeed(new byte[32]));
             var line = projector.nowSpeaking(clock);
             assertThat(line.get()).as("nobody holds the floor").isEmpty();
             enterThrough("{\"do\":\"discuss\"");

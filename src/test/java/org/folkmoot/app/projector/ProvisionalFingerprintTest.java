@@ -31,7 +31,7 @@ class ProvisionalFingerprintTest {
     void theFingerprintIsMarkedProvisionalUntilTheMeetingIsAdjourned() throws Exception {
         try (MeetingSession session = MeetingSession.create(tmp.resolve("m.meeting"), HeaderCodec.read(Json.object(HEADER)), Clock.systemUTC())) {
             ConsoleViewModel console = new ConsoleViewModel(session, FolkmootApp.bundle(Locale.ENGLISH), tmp);
-            ProjectorViewModel room = new ProjectorViewModel(console, CommunityKey.fromSeed(new byte[32]));
+            ProjectorViewModel room = new ProjectorViewModel(session, console.hall(), CommunityKey.fromSeed(new byte[32]));
             take(session, "{\"do\":\"attendance\",\"present\":120}");
             take(session, "{\"do\":\"present\",\"resolution\":\"R1\",\"title\":\"T\",\"text\":\"A text.\",\"proposer\":\"Cy\"}");
             console.reload();

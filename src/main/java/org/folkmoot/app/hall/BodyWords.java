@@ -1,4 +1,4 @@
-package org.folkmoot.app.console;
+package org.folkmoot.app.hall;
 
 import java.util.ResourceBundle;
 import org.folkmoot.verdict.Roster;
