@@ -162,7 +162,7 @@ public final class ConsoleViewModel {
     /** While a correction is written: the seq of the objections that follow from the check it corrects, or 0. */
     private long followsFrom;
     /** The room's timer and queue, once the console runs them; null until then. */
-    private org.folkmoot.app.MeetingClock clock;
+    private TimerAndQueueViewModel speakers;
 
     public ConsoleViewModel(MeetingSession session, ResourceBundle text) {
         this(session, text, DataFolder.path());
@@ -244,67 +244,36 @@ public final class ConsoleViewModel {
 
     /**
      * Runs the room's timer and queue with the meeting: from now on each change of stage ends the old stage's
-     * queue and timer, and a delegate's plea gives them the floor.
+     * queue and timer, and a delegate's plea gives them the floor. The seconds pass only by hand ({@link
+     * TimerAndQueueViewModel#tick()}): a test's; the console's screen gives its own {@link TimerAndQueueViewModel.Ticks}.
      */
     public void useClock(org.folkmoot.app.MeetingClock clock) {
-        this.clock = clock;
-        clock.pleadMinutesProperty().addListener((o, was, now) -> followStage());
-        followStage();
+        useClock(clock, tick -> { });
     }
+
+    /** Runs the room's timer and queue with the meeting, its seconds passing with {@code ticks}. */
+    public void useClock(org.folkmoot.app.MeetingClock clock, TimerAndQueueViewModel.Ticks ticks) {
+        speakers = new TimerAndQueueViewModel(clock, session::meeting, this::spoke, this::refuse, text);
+        speakers.tickWith(ticks);
+    }
+
+    /** The timer and the speakers' queue the console runs; null until {@link #useClock}. */
+    public TimerAndQueueViewModel speakers() { return speakers; }
 
     /**
-     * The stage the queue and the timer belong to: the latest resolution and where it stands, or the adjourn.
-     * The rulebook times the discussion and each plea; a speaker is held to a limit only in a round (the plea).
-     */
-    static String stageOf(Meeting m) {
-        if (m.adjourned()) return "adjourned";
-        Resolution r = m.current().orElse(null);
-        return r == null ? "none" : r.id() + " " + r.stage().name();
-    }
-
-    private void followStage() {
-        if (clock == null) return;
-        Resolution r = session.meeting().current().orElse(null);
-        boolean pleas = !session.meeting().adjourned() && r != null && r.stage().isRound();
-        clock.enterStage(stageOf(session.meeting()), pleas ? clock.pleadMinutesProperty().get() * 60 : 0);
-    }
-
-    /**
-     * A timed discussion starts the room's timer with its minutes; each delegate pleads against the clock, the
-     * timer restarting with the minutes set for pleading, and holds the floor meanwhile.
-     */
-    private void startTimer(Action action) {
-        if (clock == null) return;
-        if (action instanceof Action.Discuss d && d.minutes() != null && d.minutes() > 0 && d.minutes() <= 999) {
-            clock.set(d.minutes().intValue() * 60);
-            clock.start();
-        }
-        if (action instanceof Action.Plead plea) {
-            if (clock.pleadMinutesProperty().get() > 0) {
-                clock.set(clock.pleadMinutesProperty().get() * 60);
-                clock.start();
-            }
-            session.meeting().current().flatMap(r -> r.grievances().stream()
-                    .filter(g -> g.round() == r.round() && g.category().equals(plea.category())).findFirst())
-                    .ifPresent(g -> clock.takeFloor(g.delegate()));
-        }
-    }
-
-    /**
-     * The next in the queue takes the floor: shown to the room as speaking, and recorded as having spoken
-     * while the discussion is open.
+     * The next in the queue takes the floor ({@link TimerAndQueueViewModel#next()}).
      *
-     * @return who, or null when the queue is empty
+     * @return who, or null when the queue is empty (or there is none)
      */
     public String nextSpeaker() {
-        if (clock == null) return null;
-        String who = clock.next();
-        if (who != null && session.meeting().whyNot(ActionKind.SPEAK).isEmpty()) {
-            selected.set(ActionKind.SPEAK);
-            field("name").ifPresent(f -> f.valueProperty().set(who));
-            record();
-        }
-        return who;
+        return speakers == null ? null : speakers.next();
+    }
+
+    /** {@code who} is recorded as having spoken, through the speak form like any entry. */
+    private void spoke(String who) {
+        selected.set(ActionKind.SPEAK);
+        field("name").ifPresent(f -> f.valueProperty().set(who));
+        record();
     }
 
     // ---- a body's proposal ------------------------------------------------------------------------
@@ -452,7 +421,7 @@ public final class ConsoleViewModel {
             selected.set(next);
             refresh();
         }
-        startTimer(action);
+        if (speakers != null) speakers.recorded(action); // a timed discussion or a plea starts the timer
         return true;
     }
 
@@ -730,7 +699,7 @@ public final class ConsoleViewModel {
                     : Meeting.KINDS.stream().filter(k -> m.whyNot(k).isEmpty() && k != ActionKind.NOTE && k != ActionKind.ATTENDANCE)
                     .findFirst().orElse(ActionKind.NOTE));
         }
-        followStage();
+        if (speakers != null) speakers.followStage();
         revision.set(revision.get() + 1);
     }
 
