@@ -132,6 +132,7 @@ public final class ConsoleViewModel {
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ObservableList<ProjectorViewModel.Run> preview = FXCollections.observableArrayList();
     private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
+    /** The second teller's counts are keyed as the first's, after this. */
     static final String SECOND = "teller2.";
     /** The fields of the entry that follows from the one corrected (a check's objections). */
     static final String FOLLOWS = "follows.";

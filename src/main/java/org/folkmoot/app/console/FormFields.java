@@ -40,10 +40,12 @@ final class FormFields {
         this.fields = fields;
     }
 
+    /** While a correction is written: the seq of the objections that follow from the check it corrects, or 0. */
     long followsFrom() {
         return followsFrom;
     }
 
+    /** A field of {@code kind}'s form, with its words and, for a choice, what the ladder lets it name now. */
     FieldModel newField(ActionKind kind, ActionFields.Field f) {
         String label = f.type() == ActionFields.Type.RESOLUTION ? text.getString("field.on-resolution")
                 : f.type() == ActionFields.Type.DELEGATE ? text.getString("field.delegate")
@@ -55,6 +57,7 @@ final class FormFields {
         return model;
     }
 
+    /** The counts of the entry chosen for correction, as it stands, to be mended (and its objections with a check's). */
     void correctionCounts(String entryChoice) {
         fields.removeIf(f -> !f.field().key().equals("entry") && !f.field().key().equals("reason"));
         followsFrom = 0;
@@ -92,6 +95,7 @@ final class FormFields {
         return 0;
     }
 
+    /** What a form holds before anything is typed: the next ids, tonight's date, the first choice, the open category. */
     void prefill(ActionKind kind) {
         Resolution r = session.meeting().current().orElse(null);
         if (kind == ActionKind.AMEND && r != null) {
