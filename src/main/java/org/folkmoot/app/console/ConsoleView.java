@@ -358,7 +358,8 @@ public final class ConsoleView {
         tellers.setWrapText(true);
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
-        VBox box = new VBox(10, tellers, board, proposalSource(), form.node(), change, support, sum, tellers2, record, message, TimerAndQueueView.of(model.speakers(), text));
+        VBox box = new VBox(10, tellers, board, proposalSource(), form.node(), change, support, sum, tellers2, record, message,
+                TimerAndQueueView.of(model.speakers(), text));
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
