@@ -109,8 +109,6 @@ public final class ConsoleViewModel {
 
     private final MeetingSession session;
     private final ResourceBundle text;
-    /** This laptop's data folder: the bodies enrolled, the proposals kept. */
-    private final java.nio.file.Path dataFolder;
     /** Where the meeting stands, as shown. */
     private final MeetingShown shown;
     /** A body's proposal: read, checked, kept. */
@@ -143,10 +141,10 @@ public final class ConsoleViewModel {
         this(session, text, DataFolder.path());
     }
 
+    /** A console whose bodies enrolled and proposals kept are in {@code dataFolder} (this laptop's, or a test's). */
     public ConsoleViewModel(MeetingSession session, ResourceBundle text, java.nio.file.Path dataFolder) {
         this.session = session;
         this.text = text;
-        this.dataFolder = dataFolder;
         this.proposals = new ProposalForm(dataFolder, text);
         this.shown = new MeetingShown(this, text);
         this.forms = new FormFields(this, fields);

@@ -43,18 +43,15 @@ final class LiveChecks {
     private final ResourceBundle text;
     /** The form's fields, as the console holds them. */
     private final List<FieldModel> fields;
+    /** A deciding tally's support against its threshold, and how many more in favour it needs. */
     private final StringProperty supportLine = new SimpleStringProperty("");
-
+    /** A tally's sum against those present; the objections' against the check's "against". */
     private final StringProperty sumLine = new SimpleStringProperty("");
-
     private final BooleanProperty sumOk = new SimpleBooleanProperty(true);
-
     /** With two tellers: where their counts differ so far, in words; empty while they agree. */
     private final StringProperty tellersLine = new SimpleStringProperty("");
-
     /** The keys of the fields the live check finds wrong (both of a pair that must agree): the view marks them. */
     private final ObservableSet<String> wrongFields = FXCollections.observableSet();
-
     private final ObservableSet<String> wrongFieldsView = FXCollections.unmodifiableObservableSet(wrongFields);
 
     LiveChecks(ConsoleViewModel console, List<FieldModel> fields, FormLine line) {
@@ -78,11 +75,6 @@ final class LiveChecks {
         sumOk.set(true);
         tellersLine.set("");
         wrongFields.clear();
-    }
-
-    /** With two tellers, every count where they differ, in words; null when they agree (or there is one teller). */
-    private String tellersDiffer() {
-        return tellersDiffer(false);
     }
 
     /**

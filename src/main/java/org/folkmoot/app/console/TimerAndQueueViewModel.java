@@ -90,7 +90,6 @@ public final class TimerAndQueueViewModel {
     public StringProperty nameProperty() { return name; }
     public BooleanProperty progressiveStackProperty() { return clock.progressiveStackProperty(); }
     public ObservableList<String> queue() { return clock.queue(); }
-    public MeetingClock clock() { return clock; }
 
     // ---- the controls' clicks ---------------------------------------------------------------------
 
