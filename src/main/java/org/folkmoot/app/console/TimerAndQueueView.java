@@ -29,6 +29,7 @@ final class TimerAndQueueView {
         minutes.setAccessibleText(text.getString("timer.minutes.accessible"));
         minutes.textProperty().bindBidirectional(speakers.minutesProperty());
         Button set = new Button(text.getString("timer.set"));
+        set.setId("timer-set");
         set.setOnAction(e -> speakers.set());
         Button start = new Button(text.getString("timer.start"));
         start.setOnAction(e -> speakers.start());
