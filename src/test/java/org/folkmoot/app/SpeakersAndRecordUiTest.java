@@ -103,6 +103,23 @@ class SpeakersAndRecordUiTest {
     }
 
     @Test
+    void minutesTheTimerCannotTakeAreRefusedInOneLineAndTheTimerIsLeftAsItWas(FxRobot robot) throws Exception {
+        bakery(3); // attendance, present, discuss: the discussion's minutes run
+        int left = opened.clock().remainingProperty().get();
+        assertThat(left).isPositive();
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        Typing.type(robot, "#timer-minutes", "ten");
+        robot.clickOn("#timer-set");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.getText()).isEqualTo("The timer takes a whole number of minutes, 0 to 999, not \"ten\": it is left as it was");
+        assertThat(opened.clock().remainingProperty().get()).as("as it was, but for the seconds passing").isBetween(left - 5, left);
+        Typing.type(robot, "#timer-minutes", "2");
+        robot.clickOn("#timer-set");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened.clock().remainingProperty().get()).isBetween(115, 120);
+    }
+
+    @Test
     void historyAndCorrectionRowsSayWhichVoteAndAreShownWhole(FxRobot robot) throws Exception {
         bakery(12); // through the first amendment in round 1
         assertThat(opened.model().history()).contains("#6  temperature check 1 on B-1: 100 for, 25 against, 5 abstaining");

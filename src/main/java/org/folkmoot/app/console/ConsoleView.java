@@ -3,8 +3,6 @@ package org.folkmoot.app.console;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,13 +10,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -32,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.folkmoot.app.MeetingClock;
 import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.procedure.ActionKind;
@@ -48,15 +41,13 @@ public final class ConsoleView {
             KeyCode.DIGIT0, ActionKind.ELECT);
 
     private final ConsoleViewModel model;
-    private final MeetingClock clock;
     private final ResourceBundle text;
     private final BorderPane root = new BorderPane();
-    private final GridPane form = new GridPane();
+    private final ActionForm form;
     private final ToggleGroup group = new ToggleGroup();
     private final Button export = new Button();
     private final Button projector = new Button();
     private final Button print = new Button();
-    private final TextField pleadMinutes = new TextField();
     private final Label status = new Label();
     private final Button record = new Button();
     private final Button presentProposal = new Button();
@@ -67,17 +58,15 @@ public final class ConsoleView {
 
     public ConsoleView(ConsoleViewModel model, MeetingClock clock, ResourceBundle text) {
         this.model = model;
-        this.clock = clock;
         this.text = text;
-        model.useClock(clock); // the queue and the timer follow the meeting's stages
+        model.useClock(clock, TimerAndQueueViewModel.TIMELINE); // the queue and the timer follow the meeting's stages
+        form = new ActionForm(model, text, this::record);
         root.getStyleClass().add("console");
         root.setTop(top());
         root.setLeft(actions());
         root.setCenter(center());
         root.setRight(right());
         root.setBottom(bottom());
-        model.fields().addListener((javafx.collections.ListChangeListener<ConsoleViewModel.FieldModel>) c -> buildForm());
-        buildForm();
     }
 
     public Parent root() { return root; }
@@ -313,8 +302,6 @@ public final class ConsoleView {
     }
 
     private Node center() {
-        form.setHgap(10);
-        form.setVgap(8);
         Label support = new Label();
         support.setId("support-line");
         support.textProperty().bind(model.supportLineProperty());
@@ -372,90 +359,12 @@ public final class ConsoleView {
         tellers.setWrapText(true);
         tellers.setId("two-tellers");
         tellers.selectedProperty().bindBidirectional(model.twoTellersProperty());
-        VBox box = new VBox(10, tellers, board, proposalSource(), form, change, support, sum, tellers2, record, message, timerAndQueue());
+        VBox box = new VBox(10, tellers, board, proposalSource(), form.node(), change, support, sum, tellers2, record, message,
+                TimerAndQueueView.of(model.speakers(), text));
         box.setPadding(new Insets(8, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
-    }
-
-    private Node timerAndQueue() {
-        Label time = new Label();
-        time.getStyleClass().add("title-3");
-        time.setMinWidth(Region.USE_PREF_SIZE);
-        time.textProperty().bind(Bindings.createStringBinding(() -> MeetingClock.format(clock.remainingProperty().get()),
-                clock.remainingProperty()));
-        TextField minutes = new TextField("5");
-        minutes.setPrefColumnCount(3);
-        minutes.setAccessibleText(text.getString("timer.minutes.accessible"));
-        Button set = new Button(text.getString("timer.set"));
-        set.setOnAction(e -> {
-            String v = minutes.getText().strip();
-            if (v.matches("\\d{1,3}")) clock.set(Integer.parseInt(v) * 60);
-        });
-        Button start = new Button(text.getString("timer.start"));
-        start.setOnAction(e -> clock.start());
-        Button pause = new Button(text.getString("timer.pause"));
-        pause.setId("timer-pause");
-        pause.setOnAction(e -> clock.pause());
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
-        pleadMinutes.setPrefColumnCount(3);
-        pleadMinutes.setId("plead-minutes");
-        // the minutes for pleading are the clock's, so they are kept with it and found again on reopening
-        pleadMinutes.setText(Integer.toString(clock.pleadMinutesProperty().get()));
-        pleadMinutes.textProperty().addListener((o, was, now) -> {
-            if (now != null && now.strip().matches("\\d{1,3}")) clock.pleadMinutesProperty().set(Integer.parseInt(now.strip()));
-        });
-        clock.pleadMinutesProperty().addListener((o, was, now) -> {
-            if (!pleadMinutes.getText().strip().equals(now.toString())) pleadMinutes.setText(now.toString());
-        });
-        pleadMinutes.setAccessibleText(text.getString("timer.plead"));
-        // rows that flow onto a second line in a narrow column (1024 wide) rather than cut their words to "…"
-        javafx.scene.layout.FlowPane timer = flow(new Label(text.getString("timer.label")), time, minutes,
-                new Label(text.getString("timer.minutes")), set, start, pause);
-        javafx.scene.layout.FlowPane plead = flow(new Label(text.getString("timer.plead")), pleadMinutes);
-
-        TextField name = new TextField();
-        name.setPromptText(text.getString("queue.name"));
-        name.setId("queue-name");
-        name.setAccessibleText(text.getString("queue.name.accessible"));
-        Button add = new Button(text.getString("queue.add"));
-        add.setOnAction(e -> {
-            clock.enqueue(name.getText());
-            name.clear();
-        });
-        name.setOnAction(e -> add.fire());
-        Button next = new Button(text.getString("queue.next"));
-        next.setId("queue-next");
-        next.setOnAction(e -> model.nextSpeaker());
-        CheckBox progressive = new CheckBox(text.getString("queue.progressive"));
-        progressive.selectedProperty().bindBidirectional(clock.progressiveStackProperty());
-        ListView<String> queue = new ListView<>(clock.queue());
-        queue.setPrefHeight(110);
-        queue.setAccessibleText(text.getString("queue.accessible"));
-        Button remove = new Button(text.getString("queue.remove"));
-        remove.setOnAction(e -> {
-            int i = queue.getSelectionModel().getSelectedIndex();
-            if (i >= 0) clock.queue().remove(i);
-        });
-        javafx.scene.layout.FlowPane queueControls = flow(new Label(text.getString("queue.label")), name, add, next, remove);
-        VBox box = new VBox(8, timer, plead, queueControls, progressive, queue);
-        box.getStyleClass().add("panel");
-        box.setPadding(new Insets(10, 0, 0, 0));
-        return box;
-    }
-
-    /** A row of controls that wraps when its column is narrow, each keeping its whole label. */
-    private static javafx.scene.layout.FlowPane flow(Node... nodes) {
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 6, nodes);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setPrefWrapLength(280); // asks for no more than the narrowest column; wraps at what it is given
-        for (Node n : nodes) {
-            if (n instanceof Region r && !(n instanceof TextField)) r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        return row;
     }
 
     private Node right() {
@@ -536,112 +445,8 @@ public final class ConsoleView {
         return bottom;
     }
 
-    private void buildForm() {
-        form.getChildren().clear();
-        int row = 0;
-        // a resolution from a body, typed by hand, names it in five rows the Community's own leaves empty: folded
-        // under one box, open when any of them holds something (a locked proposal's show its source line instead)
-        CheckBox fromBody = new CheckBox(text.getString("console.from-body"));
-        fromBody.setId("from-body");
-        fromBody.setWrapText(true);
-        fromBody.setSelected(model.fields().stream().anyMatch(f -> f.field().key().startsWith("upstream.")
-                && f.valueProperty().get() != null && !f.valueProperty().get().isBlank()));
-        for (ConsoleViewModel.FieldModel f : model.fields()) {
-            if (f.field().key().startsWith("upstream.") && !form.getChildren().contains(fromBody)) {
-                fromBody.visibleProperty().bind(f.lockedProperty().not());
-                fromBody.managedProperty().bind(f.lockedProperty().not());
-                form.add(fromBody, 0, row++, 2, 1);
-            }
-            Label label = new Label(f.label());
-            label.setMinWidth(Region.USE_PREF_SIZE); // "From a body", "Its resolution": never cut to "From …"
-            Node input;
-            switch (f.field().type()) {
-                case CATEGORY, AMENDMENT, DELEGATE, ENTRY, RESOLUTION -> {
-                    ComboBox<String> choice = new ComboBox<>(f.choices());
-                    choice.setEditable(false);
-                    choice.valueProperty().bindBidirectional(f.valueProperty());
-                    choice.setMaxWidth(Double.MAX_VALUE);
-                    input = choice;
-                }
-                case LONG_TEXT -> {
-                    TextArea area = new TextArea();
-                    area.setWrapText(true);
-                    area.setPrefRowCount(3);
-                    area.textProperty().bindBidirectional(f.valueProperty());
-                    // Tab goes on to the next field, as everywhere in the form (a text of the meeting has no tabs):
-                    // the text area's own Ctrl+Tab does it, so a plain Tab is passed on as one
-                    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                        if (e.getCode() != javafx.scene.input.KeyCode.TAB || e.isControlDown()) return;
-                        e.consume();
-                        area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
-                                e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
-                    });
-                    input = area;
-                }
-                default -> {
-                    TextField field = new TextField();
-                    field.textProperty().bindBidirectional(f.valueProperty());
-                    if (f.field().type() == ActionFields.Type.COUNT) field.setPrefColumnCount(6);
-                    // Enter in any one-line field records the entry, as in a count: what is missing is then said
-                    field.setOnAction(e -> record());
-                    input = field;
-                }
-            }
-            if (input instanceof TextInputControl typed) {
-                // a field the body's proposal fills is read, not typed: shown so, and left out of the cursor's way
-                typed.editableProperty().bind(f.lockedProperty().not());
-                typed.focusTraversableProperty().bind(f.lockedProperty().not());
-                Runnable mark = () -> {
-                    typed.getStyleClass().remove("locked");
-                    label.getStyleClass().remove("locked-label");
-                    typed.setTooltip(null);
-                    if (f.lockedProperty().get()) {
-                        typed.getStyleClass().add("locked");
-                        label.getStyleClass().add("locked-label");
-                        typed.setTooltip(new Tooltip(text.getString("console.proposal.locked")));
-                    }
-                };
-                f.lockedProperty().addListener((o, was, now) -> mark.run());
-                mark.run();
-            }
-            if (f.field().key().startsWith("upstream.")) {
-                // filled from a body's proposal, the source line above names the body, its resolution and the proposal:
-                // five rows of hashes would push Record below the fold
-                for (Node n : new Node[] {label, input}) {
-                    n.visibleProperty().bind(f.lockedProperty().not().and(fromBody.selectedProperty()));
-                    n.managedProperty().bind(n.visibleProperty());
-                }
-            }
-            input.setId("field-" + f.field().key());
-            // a count the live check finds wrong is marked, both of a pair that must agree
-            Node marked = input;
-            Runnable wrong = () -> marked.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
-                    model.wrongFields().contains(f.field().key()));
-            model.wrongFields().addListener((javafx.collections.SetChangeListener<String>) c -> wrong.run());
-            wrong.run();
-            input.getProperties().put(ActionFields.Type.class, f.field().type());
-            input.setAccessibleText(f.label());
-            label.setLabelFor(input);
-            GridPane.setHgrow(input, Priority.ALWAYS);
-            form.addRow(row++, label, input);
-        }
-    }
-
     private void focusFirstField() {
-        // the resolution an entry concerns is preselected (the latest): the cursor goes to what is typed, the first
-        // field still empty (the "for" of a vote, the title after a prefilled id), else the first (a plea's category)
-        List<Node> typed = form.getChildren().stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBox)
-                .filter(n -> !(n instanceof TextInputControl t) || t.isEditable())
-                .filter(Node::isVisible)
-                .filter(n -> n.getProperties().get(ActionFields.Type.class) != ActionFields.Type.RESOLUTION)
-                .toList();
-        // a form with nothing to type (close the round, withdraw): the cursor on Record, off whatever was there before
-        typed.stream().filter(ConsoleView::empty).findFirst().or(() -> typed.stream().findFirst())
-                .orElse(record).requestFocus();
+        form.focusFirstField(record);
     }
 
-    private static boolean empty(Node n) {
-        Object v = n instanceof TextInputControl t ? t.getText() : ((ComboBox<?>) n).getValue();
-        return v == null || v.toString().isBlank();
-    }
 }
