@@ -42,7 +42,7 @@ import org.folkmoot.verdict.SignedFile;
 import org.folkmoot.verdict.VerdictVerifier;
 
 /**
- * One body's count of one resolution (PROCEDURE.md, "Combining verdicts"): every file given — Community
+ * One body's count of one resolution (docs/procedure.md, "Combining verdicts"): every file given — Community
  * verdicts, and lower bodies' results whose verdicts are each checked again on their own signature — is
  * verified on every core and sorted into counted, refused, duplicate, superseded and conflicting; then the
  * counts, the outcome, the missing Communities and the groups of amendments follow.
@@ -804,7 +804,7 @@ public final class Combination implements AutoCloseable {
     }
 
     /**
-     * Settles each Community that sent several different verdicts (PROCEDURE.md, "Combining verdicts"): one that
+     * Settles each Community that sent several different verdicts (docs/procedure.md, "Combining verdicts"): one that
      * another of them names in {@code supersedes} is superseded; if exactly one is left it counts (and takes the
      * Community's arrays), otherwise the Community is in conflict. Only what was sent decides, never the order it
      * came in: a chain with its middle missing still resolves, as the latest names every earlier verdict.

@@ -251,7 +251,7 @@ public final class Minutes {
         return ids.stream().map(id -> closing.resolution(id).orElseThrow()).toList();
     }
 
-    /** The resolution entry {@code seq} concerns (MEETING-FORMAT.md: the one it names, else the latest presented), or null. */
+    /** The resolution entry {@code seq} concerns (docs/meeting-format.md: the one it names, else the latest presented), or null. */
     private String concerns(Book b, long seq) {
         Action a = meeting.entry(seq);
         if (a instanceof Action.Correct || a instanceof Action.Attendance || a instanceof Action.Note
@@ -363,7 +363,7 @@ public final class Minutes {
         return meetings.get(number()).sitting().openedAt();
     }
 
-    /** The standing business a meeting began or ended with (PROCEDURE.md, "The Community's book"). */
+    /** The standing business a meeting began or ended with (docs/procedure.md, "The Community's book"). */
     private void standingBusiness(String heading, Book b, Book opening) throws DocumentException {
         spacer(4);
         subheading(heading);
@@ -711,7 +711,7 @@ public final class Minutes {
         document.add(change);
     }
 
-    /** What "sustained" means, printed under each round's categories (PROCEDURE.md, round 2). */
+    /** What "sustained" means, printed under each round's categories (docs/procedure.md, round 2). */
     static final String SUSTAINED_MEANS = "Sustained: the grievance still stands, because none of its category's amendments "
             + "was adopted (all were rejected, or it offered none). Not sustained: an amendment of its category was adopted, "
             + "and the text was changed to meet it.";
