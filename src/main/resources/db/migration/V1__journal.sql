@@ -1,5 +1,5 @@
 -- The meeting file: one header line and the journal of actions, exactly as they stand in the record.
--- Nothing recorded is ever edited or deleted (PROCEDURE.md, "Corrections"): the triggers hold that.
+-- Nothing recorded is ever edited or deleted (docs/procedure.md, "Corrections"): the triggers hold that.
 
 CREATE TABLE meeting_header (
     id     INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),

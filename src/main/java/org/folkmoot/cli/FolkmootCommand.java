@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 CombineCommand.class, RosterCommand.class, ProposalCommand.class, BodiesCommand.class, BackupCommand.class})
 public final class FolkmootCommand implements Runnable {
 
-    /** Exit status of a refused input (MEETING-FORMAT.md). */
+    /** Exit status of a refused input (docs/meeting-format.md). */
     public static final int REFUSED = 2;
 
     /**

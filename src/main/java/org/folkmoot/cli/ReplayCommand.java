@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code folkmoot replay MEETING.jsonl --out DIR [--db FILE]} (MEETING-FORMAT.md). */
+/** {@code folkmoot replay MEETING.jsonl --out DIR [--db FILE]} (docs/meeting-format.md). */
 @Command(name = "replay",
         description = "Replays a meeting script or record through the procedure; writes its record, a signed verdict per resolution and the minutes.",
         mixinStandardHelpOptions = true)

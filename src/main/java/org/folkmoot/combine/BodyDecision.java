@@ -3,7 +3,7 @@ package org.folkmoot.combine;
 import org.folkmoot.procedure.Fraction;
 
 /**
- * The body's decision rule (PROCEDURE.md, "Combining verdicts") as a pure function of the counts: without a
+ * The body's decision rule (docs/procedure.md, "Combining verdicts") as a pure function of the counts: without a
  * reporting quorum the count is incomplete; otherwise the share of reporting Communities that passed decides,
  * by consensus first, then by supermajority. Every comparison is an exact cross-product.
  *

@@ -8,7 +8,7 @@ import org.folkmoot.procedure.Fraction;
 import org.folkmoot.procedure.Rules;
 
 /**
- * How a body combines its Communities' verdicts (PROCEDURE.md, "Combining verdicts"): the rules a
+ * How a body combines its Communities' verdicts (docs/procedure.md, "Combining verdicts"): the rules a
  * Community must have decided under at least as strictly, the shares of reporting Communities that pass
  * a measure, and the reporting quorum. Every decision is an exact cross-product.
  *

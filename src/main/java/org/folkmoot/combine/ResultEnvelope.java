@@ -36,7 +36,7 @@ final class ResultEnvelope {
     static final long PER_ENTRY = 8 * 1024;
 
     /**
-     * The size rule of a body's result, read as its payload is passed through once. VERDICT-FORMAT.md bounds a
+     * The size rule of a body's result, read as its payload is passed through once. docs/signed-files.md bounds a
      * result by its count of verdicts × 64 KiB; read to the letter that refuses honest results — a verdict on
      * a long text is larger than 64 KiB (a verdict may be 1 MiB), and an incomplete count lists its roster's
      * missing Communities, a megabyte for 100,000 — and Folkmoot would write results Folkmoot refuses. What the

@@ -15,7 +15,7 @@ import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.SignedFile;
 
 /**
- * Keeping a body's roster (VERDICT-FORMAT.md, "The roster"): enrolling a Community's exported key, retiring
+ * Keeping a body's roster (docs/signed-files.md, "The roster"): enrolling a Community's exported key, retiring
  * and revoking keys, and the version, which goes up with every change. Each change is checked before it is
  * made; a refused change leaves the roster as it was.
  */

@@ -33,7 +33,7 @@ import org.folkmoot.verdict.Roster;
 import org.folkmoot.verdict.StreamingEd25519;
 
 /**
- * Writes a body's signed result ({@code folkmoot-tally/1}, VERDICT-FORMAT.md): the count, and every
+ * Writes a body's signed result ({@code folkmoot-tally/1}, docs/signed-files.md): the count, and every
  * counted verdict's envelope unchanged. A result of a million verdicts is far larger than the heap, so it is
  * written as a stream, in one pass: the payload's head (everything but the verdicts) is written first to a
  * small file, which with the spooled envelopes' lengths gives the payload's length that DSSE's PAE names

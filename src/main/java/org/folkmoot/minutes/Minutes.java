@@ -205,7 +205,7 @@ public final class Minutes {
         return ids.stream().map(id -> closing.resolution(id).orElseThrow()).toList();
     }
 
-    /** The resolution entry {@code seq} concerns (MEETING-FORMAT.md: the one it names, else the latest presented), or null. */
+    /** The resolution entry {@code seq} concerns (docs/meeting-format.md: the one it names, else the latest presented), or null. */
     private String concerns(Book b, long seq) {
         Action a = meeting.entry(seq);
         if (a instanceof Action.Correct || a instanceof Action.Attendance || a instanceof Action.Note
@@ -317,7 +317,7 @@ public final class Minutes {
         return meetings.get(at.number()).sitting().openedAt();
     }
 
-    /** The standing business a meeting began or ended with (PROCEDURE.md, "The Community's book"). */
+    /** The standing business a meeting began or ended with (docs/procedure.md, "The Community's book"). */
     private void standingBusiness(String heading, Book b, Book opening) throws DocumentException {
         page.spacer(4);
         page.subheading(heading);

@@ -295,7 +295,7 @@ final class ResolutionMinutes {
         page.add(change);
     }
 
-    /** What "sustained" means, printed under each round's categories (PROCEDURE.md, round 2). */
+    /** What "sustained" means, printed under each round's categories (docs/procedure.md, round 2). */
     static final String SUSTAINED_MEANS = "Sustained: the grievance still stands, because none of its category's amendments "
             + "was adopted (all were rejected, or it offered none). Not sustained: an amendment of its category was adopted, "
             + "and the text was changed to meet it.";

@@ -1,7 +1,7 @@
 package org.folkmoot.procedure;
 
 /**
- * One thing the facilitator records (MEETING-FORMAT.md, "Actions"). The record names each by its
+ * One thing the facilitator records (docs/meeting-format.md, "Actions"). The record names each by its
  * {@link #kind()}; the values are already checked for shape (whole, non-negative counts, fields present)
  * by whoever read them, and the {@link Meeting} checks whether they fit the ladder.
  */

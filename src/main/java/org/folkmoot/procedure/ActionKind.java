@@ -3,7 +3,7 @@ package org.folkmoot.procedure;
 import java.util.Optional;
 
 /**
- * The kinds of action of the meeting format, in the order MEETING-FORMAT.md lists them: the one place that
+ * The kinds of action of the meeting format, in the order docs/meeting-format.md lists them: the one place that
  * names them, for the ladder, the record, the console and the minutes.
  */
 public enum ActionKind {
@@ -43,12 +43,12 @@ public enum ActionKind {
         return word;
     }
 
-    /** Whether an entry of this kind holds a count, and so may be corrected (MEETING-FORMAT.md, {@code correct}). */
+    /** Whether an entry of this kind holds a count, and so may be corrected (docs/meeting-format.md, {@code correct}). */
     public boolean correctable() {
         return correctable;
     }
 
-    /** The planning entries, which name the resolution they concern (PROCEDURE.md, step 9). */
+    /** The planning entries, which name the resolution they concern (docs/procedure.md, step 9). */
     public boolean namesResolution() {
         return this == VOTE || this == ELECT || this == CARRY_FORWARD || this == RECALL || this == DISMISS;
     }

@@ -4,7 +4,7 @@ package org.folkmoot.procedure;
  * What an id a person types may hold — a resolution's, a Community's — where it becomes a file name
  * ({@code <id>.verdict}) and a line of output ({@code replay} prints one per resolution): at most
  * {@value #MAX_LENGTH} characters, none of them a control character or a line or paragraph separator
- * (MEETING-FORMAT.md).
+ * (docs/meeting-format.md).
  */
 public final class Ids {
     public static final int MAX_LENGTH = 64;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The rules of PROCEDURE.md as one pure function (the decider pattern): {@link #decide} takes a book's state
+ * The rules of docs/procedure.md as one pure function (the decider pattern): {@link #decide} takes a book's state
  * and an action and gives either why the action does not fit or the next state. Nothing is changed in
  * place, so a refused action leaves no trace and a trial fold is thrown away for free.
  *
@@ -316,7 +316,7 @@ final class Ladder {
         }
         Resolution.Draft next = r.edit();
         next.objections = new ObjectionCount(seq, o.nonDealBreakers(), o.dealBreakers());
-        // no non-deal-breakers: round 1 and check 2 are both skipped, nothing changed to re-assess (PROCEDURE.md, step 5)
+        // no non-deal-breakers: round 1 and check 2 are both skipped, nothing changed to re-assess (docs/procedure.md, step 5)
         next.moveTo(o.nonDealBreakers() > 0 ? Stage.ROUND_1 : o.dealBreakers() > 0 ? Stage.ROUND_2 : Stage.FINAL);
         return yes(b.with(next.done()));
     }

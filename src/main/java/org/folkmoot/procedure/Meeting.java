@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class Meeting {
 
-    /** Every kind of action, in the order of MEETING-FORMAT.md. */
+    /** Every kind of action, in the order of docs/meeting-format.md. */
     public static final List<ActionKind> KINDS = List.of(ActionKind.values());
 
     private final Header header;

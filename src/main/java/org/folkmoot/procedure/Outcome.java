@@ -1,6 +1,6 @@
 package org.folkmoot.procedure;
 
-/** The terminal outcomes of PROCEDURE.md, one per resolution. */
+/** The terminal outcomes of docs/procedure.md, one per resolution. */
 public enum Outcome {
     PASSED("passed"),
     NOT_PASSED("not-passed"),

@@ -84,7 +84,7 @@ public final class Resolution {
     public Stage stage() { return stage; }
     public Optional<Outcome> outcome() { return Optional.ofNullable(outcome); }
     public Optional<Route> route() { return Optional.ofNullable(route); }
-    /** The vote that decided the outcome (see MEETING-FORMAT.md, "replay"), if any. */
+    /** The vote that decided the outcome (see docs/meeting-format.md, "The command line": replay), if any. */
     public Optional<RecordedVote> decidingVote() { return Optional.ofNullable(decidingVote); }
     public boolean carriedForward() { return carriedForward; }
     public String plan() { return plan; }
@@ -117,7 +117,7 @@ public final class Resolution {
     }
 
     /**
-     * Its standing (PROCEDURE.md, "The Community Verdict"): what a verdict reports that a later meeting may
+     * Its standing (docs/procedure.md, "The Community Verdict"): what a verdict reports that a later meeting may
      * change. Two equal standings need no new verdict.
      */
     public Standing standing() {

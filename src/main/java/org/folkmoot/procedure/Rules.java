@@ -3,7 +3,7 @@ package org.folkmoot.procedure;
 import java.util.Objects;
 
 /**
- * The rules in force for one Community (PROCEDURE.md, "Defaults"). Each threshold keeps its own
+ * The rules in force for one Community (docs/procedure.md, "Defaults"). Each threshold keeps its own
  * comparison: consensus, final and contention are reached at or above; amendments, elections and
  * recalls need strictly more than their share.
  *

@@ -2,7 +2,7 @@ package org.folkmoot.procedure;
 
 /**
  * One meeting of the Community's book: the first opens with the record's header, each later one with a
- * {@code meeting} entry while adjourned (PROCEDURE.md, "The Community's book").
+ * {@code meeting} entry while adjourned (docs/procedure.md, "The Community's book").
  *
  * @param number   1 for the first meeting of the book
  * @param firstSeq the first entry after the meeting before it closed (1 for the first): notes or

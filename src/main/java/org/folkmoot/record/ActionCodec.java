@@ -15,7 +15,7 @@ import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.Upstream;
 import org.folkmoot.procedure.VoteStage;
 
-/** Actions to and from their JSON form in MEETING-FORMAT.md. */
+/** Actions to and from their JSON form in docs/meeting-format.md. */
 public final class ActionCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -25,7 +25,7 @@ public final class ActionCodec {
     /** The bookkeeping fields a record's line carries beside the action's own (checked by {@link Replay}). */
     static final Set<String> BOOKKEEPING = Set.of("seq", "at", "prev");
 
-    /** The fields each action takes (MEETING-FORMAT.md, "Actions"); any other is refused, never ignored. */
+    /** The fields each action takes (docs/meeting-format.md, "Actions"); any other is refused, never ignored. */
     private static final Map<ActionKind, List<String>> FIELDS = fields();
 
     private static Map<ActionKind, List<String>> fields() {
@@ -237,7 +237,7 @@ public final class ActionCodec {
                 Fields.text(up, "textSha256"), Fields.optionalText(up, "proposalSha256"));
     }
 
-    /** The action as a script line's object, fields in the order of MEETING-FORMAT.md. */
+    /** The action as a script line's object, fields in the order of docs/meeting-format.md. */
     public static ObjectNode write(Action action) {
         ObjectNode n = NODES.objectNode();
         n.put("do", action.kind().word());

@@ -10,7 +10,7 @@ import org.folkmoot.procedure.Header;
 import org.folkmoot.procedure.MeetingInfo;
 import org.folkmoot.procedure.Rules;
 
-/** The first line of a meeting: format, Community, rules (each optional, defaults of PROCEDURE.md), meeting. */
+/** The first line of a meeting: format, Community, rules (each optional, defaults of docs/procedure.md), meeting. */
 public final class HeaderCodec {
     public static final String FORMAT = "folkmoot-meeting/1";
     private static final Set<String> RULE_KEYS =

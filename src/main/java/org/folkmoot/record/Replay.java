@@ -242,7 +242,7 @@ public final class Replay {
         return copy;
     }
 
-    /** {@code <id> <outcome> <route or -> <support or ->}, as {@code replay} prints it (MEETING-FORMAT.md). */
+    /** {@code <id> <outcome> <route or -> <support or ->}, as {@code replay} prints it (docs/meeting-format.md). */
     public static String outcomeLine(Resolution r) {
         String outcome = r.outcome().map(o -> o.word()).orElse("open");
         String route = r.outcome().isPresent() ? r.route().map(x -> x.word()).orElse("-") : "-";

@@ -85,7 +85,7 @@ public final class Ed25519Keys {
         }
     }
 
-    /** {@code ed25519:} and the first 16 hex digits of SHA-256 of the raw key (VERDICT-FORMAT.md). */
+    /** {@code ed25519:} and the first 16 hex digits of SHA-256 of the raw key (docs/signed-files.md). */
     public static String keyId(byte[] publicKey) {
         return "ed25519:" + Chain.sha256(publicKey).substring(0, 16);
     }

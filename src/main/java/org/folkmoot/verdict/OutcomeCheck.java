@@ -9,13 +9,13 @@ import org.folkmoot.procedure.Tally;
 import org.folkmoot.procedure.VoteStage;
 
 /**
- * Whether a verdict's outcome and route follow from its own votes and rules (VERDICT-FORMAT.md, "What a
- * verifier refuses"): the ladder of PROCEDURE.md walked again over the votes the verdict lists, each support
+ * Whether a verdict's outcome and route follow from its own votes and rules (docs/signed-files.md, "What a
+ * verifier refuses"): the ladder of docs/procedure.md walked again over the votes the verdict lists, each support
  * measured by the rules it carries ({@link Rules#support}, {@link Rules#threshold}: the ladder's own exact
  * cross-products). A signature proves who wrote a verdict, not that its outcome is the one its votes give; a
  * body counts the outcome, so one that its votes cannot give is refused.
  *
- * <p>With no non-deal-breakers declared, round 1 and check 2 are both skipped (PROCEDURE.md, step 5): the
+ * <p>With no non-deal-breakers declared, round 1 and check 2 are both skipped (docs/procedure.md, step 5): the
  * final vote follows the failed check 1, and a check 2 there is refused (its pass would claim "amended" with
  * nothing amended). A handful of integer comparisons a verdict: nothing a count of thousands a second notices.
  */

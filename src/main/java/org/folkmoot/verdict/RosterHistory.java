@@ -15,7 +15,7 @@ import java.util.List;
 import org.folkmoot.record.Json;
 
 /**
- * What this laptop remembers of each body's roster (VERDICT-FORMAT.md: "a roster older than one this laptop
+ * What this laptop remembers of each body's roster (docs/signed-files.md: "a roster older than one this laptop
  * has signed or seen" is refused): per body — its level and id — the highest version it has signed or seen
  * signed, and the SHA-256 of that version's content ({@link Roster#contentSha256}). A roster older than that,
  * or another roster of that very version, is refused wherever a roster is taken: an older roster may still

@@ -16,7 +16,7 @@ import java.util.List;
 import org.folkmoot.record.Json;
 
 /**
- * A DSSE envelope read from a file with every limit of VERDICT-FORMAT.md: size checked before reading,
+ * A DSSE envelope read from a file with every limit of docs/signed-files.md: size checked before reading,
  * strict UTF-8, JSON no deeper than 32, no duplicate keys, the payload type known, base64 that decodes,
  * signatures of exactly 64 bytes. Anything else is a {@link Refused} with one line saying why.
  */

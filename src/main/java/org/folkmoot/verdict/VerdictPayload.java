@@ -28,7 +28,7 @@ import org.folkmoot.record.Json;
 import org.folkmoot.record.Replay;
 
 /**
- * The Community Verdict payload ({@code folkmoot-verdict/1}, VERDICT-FORMAT.md), built from the same fold
+ * The Community Verdict payload ({@code folkmoot-verdict/1}, docs/signed-files.md), built from the same fold
  * of the record that {@code replay} prints. Every time in it comes from the record, never the clock, so
  * the same record always gives the same bytes.
  */
@@ -45,7 +45,7 @@ public final class VerdictPayload {
     }
 
     /**
-     * A verdict issued at a meeting's close (PROCEDURE.md, "The Community Verdict").
+     * A verdict issued at a meeting's close (docs/procedure.md, "The Community Verdict").
      *
      * @param meeting    the number of the book's meeting that issued it
      * @param sha256     its payload's SHA-256, as a later verdict names it in {@code supersedes}

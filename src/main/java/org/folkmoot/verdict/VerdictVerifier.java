@@ -17,7 +17,7 @@ import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.RecordDates;
 
 /**
- * Checks a Community Verdict file as VERDICT-FORMAT.md says a verifier must: the envelope, the signature
+ * Checks a Community Verdict file as docs/signed-files.md says a verifier must: the envelope, the signature
  * of the Community's key over the bytes received, then what the payload says.
  */
 public final class VerdictVerifier {

@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The rooms of ARCHITECTURE.md and their doors. */
+/** The rooms of docs/architecture.md and their doors. */
 @AnalyzeClasses(packages = "org.folkmoot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code folkmoot replay} as MEETING-FORMAT.md describes it: output lines, files, exit codes. */
+/** {@code folkmoot replay} as docs/meeting-format.md describes it: output lines, files, exit codes. */
 class ReplayCommandTest {
     private static final String HEADER = "{\"format\":\"folkmoot-meeting/1\",\"community\":{\"id\":\"t\",\"name\":\"T\",\"members\":150}}";
 

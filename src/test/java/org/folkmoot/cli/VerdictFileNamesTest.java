@@ -67,7 +67,7 @@ class VerdictFileNamesTest {
             carried.add(payload.path("resolution").path("id").asText());
         }
         assertThat(carried).containsExactlyInAnyOrderElementsOf(ids);
-        // a plain id keeps its plain name (MEETING-FORMAT.md: DIR/<resolution-id>.verdict), the first of a case pair too
+        // a plain id keeps its plain name (docs/meeting-format.md: DIR/<resolution-id>.verdict), the first of a case pair too
         assertThat(out.resolve("R1.verdict")).exists();
         assertThat(out.resolve("B-1.verdict")).exists();
         assertThat(out.resolve("CON.verdict")).as("a device name on Windows").doesNotExist();

@@ -482,7 +482,7 @@ class CombineTest {
 
     @Test
     void aResultPaddedBesideItsVerdictsIsRefusedAndALongHonestOneIsNot() throws Exception {
-        // VERDICT-FORMAT.md bounds a result's size; read as decision 0006 reads it: padding is refused, lists are not
+        // docs/signed-files.md bounds a result's size; read as decision 0006 reads it: padding is refused, lists are not
         ObjectNode payload = lowerResult("MP", List.of("a1", "a2")).payload().deepCopy();
         payload.put("padding", "x".repeat(2 * 1024 * 1024));
         Path padded = resigned("MP.tally", Json.compact(payload));

@@ -67,7 +67,7 @@ class SupersedingProperties {
                         Files.write(stick.resolve(id + "-" + n++ + ".verdict"), m.bytes());
                     }
                 }
-                // the rule, from PROCEDURE.md
+                // the rule, from docs/procedure.md
                 List<Made> standing = new ArrayList<>();
                 for (Made m : given) {
                     boolean named = given.stream().anyMatch(o -> o != m && o.supersedes().contains(m.sha()));

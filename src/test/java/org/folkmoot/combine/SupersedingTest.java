@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Community's later verdict supersedes its earlier ones (PROCEDURE.md, "Combining verdicts"): the latest
+ * A Community's later verdict supersedes its earlier ones (docs/procedure.md, "Combining verdicts"): the latest
  * counts, the earlier are listed as superseded, and two that do not supersede one another are a conflict.
  */
 class SupersedingTest {

@@ -7,8 +7,8 @@ import org.folkmoot.record.Replay;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules the rulebook settled for the Community's book (PROCEDURE.md, step 5, steps 9–11, "The Community's
- * book"; MEETING-FORMAT.md, {@code meeting}, {@code resolution}, compound {@code correct}, unknown fields), each
+ * The rules the rulebook settled for the Community's book (docs/procedure.md, step 5, steps 9–11, "The Community's
+ * book"; docs/meeting-format.md, {@code meeting}, {@code resolution}, compound {@code correct}, unknown fields), each
  * at its boundary, through {@code replay}'s own engine.
  */
 class BookRulesTest {

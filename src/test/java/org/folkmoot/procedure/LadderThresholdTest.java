@@ -6,7 +6,7 @@ import static org.folkmoot.Meetings.*;
 import org.folkmoot.record.Replay;
 import org.junit.jupiter.api.Test;
 
-/** Each threshold of PROCEDURE.md at its boundary: exactly on it, and one vote under. */
+/** Each threshold of docs/procedure.md at its boundary: exactly on it, and one vote under. */
 class LadderThresholdTest {
 
     private static Resolution only(Replay.Result result) {
@@ -146,7 +146,7 @@ class LadderThresholdTest {
         assertThat(noDealBreakers.stage()).isEqualTo(Stage.FINAL);
         assertThat(noDealBreakers.grievances().get(0).sustained()).isTrue();
 
-        // nothing changed to re-assess: round 1 and check 2 are both skipped (PROCEDURE.md, step 5)
+        // nothing changed to re-assess: round 1 and check 2 are both skipped (docs/procedure.md, step 5)
         Resolution onlyDealBreakers = only(replay(toObjections(0, 20)));
         assertThat(onlyDealBreakers.stage()).isEqualTo(Stage.ROUND_2);
     }

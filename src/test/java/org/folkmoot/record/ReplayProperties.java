@@ -21,7 +21,7 @@ import org.folkmoot.Meetings;
 import org.folkmoot.procedure.Resolution;
 import org.folkmoot.store.MeetingFile;
 
-/** Properties of replay over random meetings (ARCHITECTURE.md, "Tests that hold the project up"). */
+/** Properties of replay over random meetings (docs/architecture.md, "Tests that hold the project up"). */
 @Tag("property")
 class ReplayProperties {
     private static final Pattern OUTCOME = Pattern.compile(

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The verdicts a book issues, attacked with what lies between two meetings: what an earlier close issued is
- * never rewritten by an entry made after it (PROCEDURE.md, "The Community Verdict"; decision 0008).
+ * never rewritten by an entry made after it (docs/procedure.md, "The Community Verdict"; decision 0008).
  */
 class BookVerdictsAttackTest {
     private static final byte[] KEY = new byte[32];

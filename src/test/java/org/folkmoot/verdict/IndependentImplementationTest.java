@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * VERDICT-FORMAT.md followed to the byte: a second implementation written here from the format alone —
+ * docs/signed-files.md followed to the byte: a second implementation written here from the format alone —
  * the JDK's own Ed25519 (not BouncyCastle), PAE by hand, no Jackson — verifies our verdicts, and its
  * verdicts (pretty JSON, URL-safe unpadded base64, no key id) verify with ours.
  */

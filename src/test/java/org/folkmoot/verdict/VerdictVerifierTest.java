@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every refusal of VERDICT-FORMAT.md's last section, each with its reason. */
+/** Every refusal of docs/signed-files.md's last section, each with its reason. */
 class VerdictVerifierTest {
     @TempDir
     Path tmp;

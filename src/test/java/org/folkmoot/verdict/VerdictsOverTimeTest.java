@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Verdicts over a book's meetings (PROCEDURE.md, "The Community Verdict"): issued at each meeting's close for
+ * Verdicts over a book's meetings (docs/procedure.md, "The Community Verdict"): issued at each meeting's close for
  * every resolution whose standing changed there, each later one superseding the earlier, counted by a body
  * by the latest.
  */

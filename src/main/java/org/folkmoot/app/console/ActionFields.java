@@ -23,7 +23,7 @@ public final class ActionFields {
     private static final Field FOR = Field.of("for", Type.COUNT);
     private static final Field AGAINST = Field.of("against", Type.COUNT);
     private static final Field ABSTAIN = Field.of("abstain", Type.COUNT);
-    /** Left as it is, the entry concerns the latest resolution presented (MEETING-FORMAT.md). */
+    /** Left as it is, the entry concerns the latest resolution presented (docs/meeting-format.md). */
     private static final Field RESOLUTION = new Field("resolution", Type.RESOLUTION, true);
 
     private ActionFields() {

@@ -10,7 +10,7 @@ import org.folkmoot.procedure.Sitting;
 import org.folkmoot.procedure.Words;
 
 /**
- * What a Community's book holds open (PROCEDURE.md, "The Community's book"): resolutions in planning, tabled
+ * What a Community's book holds open (docs/procedure.md, "The Community's book"): resolutions in planning, tabled
  * ones awaiting dismissal, delegates serving with their mandates — in the app's words, the same on the start
  * screen, the console and the projector.
  */
