@@ -38,7 +38,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * hold for every pair of points, doubling and the identity included, which the constant-time ladder of
  * {@link #multiplyBase} relies on).
  *
- * <p>Why this class is over 500 lines, in one file: the point types ({@code Point}, {@code Affine}), their
+ * <p>Longer than 500 lines because it is one proof in one file: the point types ({@code Point}, {@code Affine}), their
  * formulas, the decompression and the multi-scalar multiplication share one private representation
  * (X25519Field limbs, reused temporaries to keep the counting loop free of allocation) and one
  * security argument — the cofactored equation above must be the same alone, in a batch and in the
