@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.app.console.ConsoleView;
 import org.folkmoot.app.console.ConsoleViewModel;
 import org.folkmoot.app.projector.ProjectorScreens;

@@ -100,13 +100,20 @@ class ArchitectureTest {
 
     /**
      * The screens' packages neither. The classes directly in org.folkmoot.app are in no slice: they open the
-     * screens (FolkmootApp, MeetingWindows), so they see them all. What the screens share lives in app.hall; the
-     * meeting clock, still beside the door, is the one class of it the screens use.
+     * screens (FolkmootApp, MeetingWindows), so they see them all; the rule below keeps the screens from seeing
+     * them back. What the screens share (the words, the room's clock, the tracked change) lives in app.hall.
      */
     @ArchTest
     static final ArchRule screensAreFreeOfCycles = slices().matching("org.folkmoot.app.(*)..")
             .should().beFreeOfCycles()
             .because("the projector listens to the session and to what the console drafts, never to the console itself");
+
+    @ArchTest
+    static final ArchRule screensNeverSeeTheAppsDoor = noClasses()
+            .that().resideInAPackage("org.folkmoot.app.(*)..")
+            .should().dependOnClassesThat().resideInAPackage("org.folkmoot.app")
+            .because("the app's own classes open the screens: a screen that needed one back would close a loop"
+                    + " the slices above cannot see (the app's own package is in no slice)");
 
     @ArchTest
     static final ArchRule viewModelsNeverTouchAControl = noClasses()

@@ -26,7 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.app.hall.StandingBusiness;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Words;

@@ -227,12 +227,12 @@ public final class ConsoleViewModel {
      * queue and timer, and a delegate's plea gives them the floor. The seconds pass only by hand ({@link
      * TimerAndQueueViewModel#tick()}): a test's; the console's screen gives its own {@link TimerAndQueueViewModel.Ticks}.
      */
-    public void useClock(org.folkmoot.app.MeetingClock clock) {
+    public void useClock(org.folkmoot.app.hall.MeetingClock clock) {
         useClock(clock, tick -> { });
     }
 
     /** Runs the room's timer and queue with the meeting, its seconds passing with {@code ticks}. */
-    public void useClock(org.folkmoot.app.MeetingClock clock, TimerAndQueueViewModel.Ticks ticks) {
+    public void useClock(org.folkmoot.app.hall.MeetingClock clock, TimerAndQueueViewModel.Ticks ticks) {
         speakers = new TimerAndQueueViewModel(clock, session::meeting, this::spoke, this::refuse, text);
         speakers.tickWith(ticks);
     }

@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.procedure.Action;
 import org.folkmoot.procedure.ActionKind;
 import org.folkmoot.procedure.Meeting;

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.app.hall.TrackedChange;
 import org.folkmoot.procedure.Words;
 

@@ -108,13 +108,13 @@ public final class ProjectorViewModel {
      * "Now speaking: Ana — 1:23", and "… — 1:23 of 3:00" where the stage limits a speaker (a plea); empty while
      * nobody holds the floor. It follows the clock second by second.
      */
-    public javafx.beans.binding.StringBinding nowSpeaking(org.folkmoot.app.MeetingClock clock) {
+    public javafx.beans.binding.StringBinding nowSpeaking(org.folkmoot.app.hall.MeetingClock clock) {
         return javafx.beans.binding.Bindings.createStringBinding(() -> {
             String who = clock.speakerProperty().get();
             if (who == null || who.isEmpty()) return "";
-            String spoken = org.folkmoot.app.MeetingClock.shortTime(clock.speakingProperty().get());
+            String spoken = org.folkmoot.app.hall.MeetingClock.shortTime(clock.speakingProperty().get());
             int limit = clock.speakingLimitProperty().get();
-            return limit > 0 ? Words.format(words("projector.speaking.limit"), who, spoken, org.folkmoot.app.MeetingClock.shortTime(limit))
+            return limit > 0 ? Words.format(words("projector.speaking.limit"), who, spoken, org.folkmoot.app.hall.MeetingClock.shortTime(limit))
                     : Words.format(words("projector.speaking"), who, spoken);
         }, clock.speakerProperty(), clock.speakingProperty(), clock.speakingLimitProperty());
     }

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.folkmoot.app.FolkmootApp;
-import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.app.projector.ProjectorViewModel;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;

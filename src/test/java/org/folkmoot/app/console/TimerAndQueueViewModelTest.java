@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.folkmoot.app.FolkmootApp;
-import org.folkmoot.app.MeetingClock;
+import org.folkmoot.app.hall.MeetingClock;
 import org.folkmoot.record.HeaderCodec;
 import org.folkmoot.record.Json;
 import org.folkmoot.session.MeetingSession;

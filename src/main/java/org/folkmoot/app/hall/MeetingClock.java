@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.hall;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

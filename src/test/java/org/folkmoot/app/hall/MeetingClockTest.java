@@ -1,4 +1,4 @@
-package org.folkmoot.app;
+package org.folkmoot.app.hall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
