@@ -59,6 +59,7 @@ class LocalizationConsistencyTest {
         keys.add("combine.outcome.passed.consensus");
         keys.add("combine.outcome.passed.supermajority");
         for (org.folkmoot.procedure.VoteStage v : org.folkmoot.procedure.VoteStage.values()) keys.add("projector.vote." + v.word());
+        for (org.folkmoot.procedure.Basis b : org.folkmoot.procedure.Basis.values()) keys.add("basis." + b.word()); // BasisWords
         for (String step : new String[] {"presented", "check-1", "objections", "round-1", "check-2", "round-2", "final", "planning", "closed"}) {
             keys.add("ladder." + step);
         }

@@ -130,6 +130,7 @@ public final class ProposalView {
         ComboBox<String> basis = new ComboBox<>();
         basis.setId("issue-basis");
         basis.getItems().setAll(Basis.CAST.word(), Basis.PRESENT.word());
+        basis.setConverter(org.folkmoot.app.hall.BasisWords.converter(text)); // the rule's word kept, the screen's shown
         basis.valueProperty().bindBidirectional(model.basisProperty());
         basis.setAccessibleText(text.getString("combine.issue.rules.basis"));
         grid.addRow(row, new Label(text.getString("combine.issue.rules.basis")), basis, help(text.getString("combine.issue.rules.basis.help")));

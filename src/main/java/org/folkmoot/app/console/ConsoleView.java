@@ -335,7 +335,7 @@ public final class ConsoleView {
                 .then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;").otherwise("-fx-text-fill: -color-success-fg;"));
         javafx.scene.text.TextFlow change = new javafx.scene.text.TextFlow();
         change.setId("tracked-change");
-        change.setAccessibleText("Tracked change");
+        change.setAccessibleText(text.getString("console.tracked-change.accessible"));
         Runnable showChange = () -> {
             change.getChildren().clear();
             for (var run : model.preview()) {

@@ -71,6 +71,7 @@ public final class RulesForm {
         row(grid, 4, text.getString("rules.election"), v.election, Words.format(text.getString("rules.election.help"), d.election()));
         ComboBox<String> basis = new ComboBox<>();
         basis.getItems().setAll(Basis.CAST.word(), Basis.PRESENT.word());
+        basis.setConverter(org.folkmoot.app.hall.BasisWords.converter(text)); // the rule's word kept, the screen's shown
         basis.valueProperty().bindBidirectional(v.basis);
         basis.setAccessibleText(text.getString("rules.basis"));
         basis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
