@@ -21,7 +21,7 @@ import org.folkmoot.record.Json;
  * signatures of exactly 64 bytes. Anything else is a {@link Refused} with one line saying why.
  */
 public record SignedFile(String payloadType, byte[] payload, List<Dsse.Signature> signatures) {
-    /** The largest verdict or roster file read (a result file: its count of verdicts × 64 KiB). */
+    /** The largest verdict or proposal file read, and each verdict a result carries (docs/decisions/0006-files.md: a roster and a result have bounds of their own). */
     public static final long MAX_BYTES = 1024 * 1024;
 
     /** Why a file was not accepted, for the person reading it. */
