@@ -177,7 +177,7 @@ public final class MeetingWindows {
             throws IOException, org.folkmoot.record.FormatException {
         Meeting meeting = org.folkmoot.record.Replay.reopen(
                 new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
-        ClosingPapers.write(dir, meeting, record, key, model::keptProposal);
+        ClosingPapers.write(dir, meeting, record, key, model.hall()::keptProposal);
     }
 
     /** What printing found: the copy kept, its bytes, and whether a PDF viewer is there to open it in. */
@@ -198,7 +198,7 @@ public final class MeetingWindows {
                 Meeting meeting = org.folkmoot.record.Replay.reopen(
                         new org.folkmoot.record.Replay.Stored(record.get(0), record.subList(1, record.size()))).meeting();
                 org.folkmoot.procedure.Sitting tonight = meeting.book().meeting();
-                byte[] pdf = ClosingPapers.tonightsMinutes(meeting, record, key, model::keptProposal);
+                byte[] pdf = ClosingPapers.tonightsMinutes(meeting, record, key, model.hall()::keptProposal);
                 java.nio.file.Path kept = MinutesPrinting.keep(org.folkmoot.files.DataFolder.path(), meeting.header().community().id(),
                         tonight.number(), tonight.info().date(), pdf);
                 return new Printed(kept, pdf, showDocument != null && MinutesPrinting.hasPdfViewer());

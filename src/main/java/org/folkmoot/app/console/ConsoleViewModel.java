@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -132,7 +130,6 @@ public final class ConsoleViewModel {
     private final ObservableList<Option> options = FXCollections.observableArrayList();
     private final ObjectProperty<ActionKind> selected = new SimpleObjectProperty<>();
     private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
-    private final IntegerProperty revision = new SimpleIntegerProperty();
     private final BooleanProperty twoTellers = new SimpleBooleanProperty(false);
     /** The second teller's counts are keyed as the first's, after this. */
     static final String SECOND = "teller2.";
@@ -201,8 +198,6 @@ public final class ConsoleViewModel {
     public ObservableList<TrackedChange.Run> preview() { return hall.draft(); }
     /** What the room's screen shares with this console: the words, the proposals kept, the draft of a change. */
     public Hall hall() { return hall; }
-    /** Goes up by one after every recorded action: the projector and others listen to it. */
-    public ReadOnlyIntegerProperty revisionProperty() { return revision; }
     public MeetingSession session() { return session; }
     /** The body's proposal being presented (the form's text locked to it), or null. */
     public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal; }
@@ -292,16 +287,6 @@ public final class ConsoleViewModel {
         else proposalLine.set("");
     }
 
-    /** The proposal this laptop kept with payload SHA-256 {@code sha256}, if any (the projector, the minutes). */
-    public Optional<Proposal> keptProposal(String sha256) {
-        return hall.keptProposal(sha256);
-    }
-
-    /** A day as the room reads it: "20 December 2026". */
-    public String day(java.time.LocalDate day) {
-        return hall.day(day);
-    }
-
     // ---- recording --------------------------------------------------------------------------------
 
     /**
@@ -384,7 +369,6 @@ public final class ConsoleViewModel {
                     .findFirst().orElse(ActionKind.NOTE));
         }
         if (speakers != null) speakers.followStage();
-        revision.set(revision.get() + 1);
     }
 
     /**
@@ -418,11 +402,6 @@ public final class ConsoleViewModel {
     /** The console's words, for the windows that show the same meeting (the projector). */
     public ResourceBundle text() {
         return text;
-    }
-
-    /** Where a resolution stands on the ladder, as an index into {@link #ladder()}. */
-    public static int ladderIndex(Resolution r) {
-        return Hall.ladderIndex(r);
     }
 
     private void buildForm(ActionKind kind) {
